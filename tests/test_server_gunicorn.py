@@ -1,0 +1,105 @@
+"""The same API through a real gunicorn on 127.0.0.1, as `make serve` runs it."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import assert_spans_match
+
+pytestmark = pytest.mark.slow
+
+SECRET = "Plinkovograd"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("gunicorn") / "server.log"
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve", "--port", str(port), "--workers", "2"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                pytest.fail("gunicorn did not start:\n" + log_path.read_text())
+            time.sleep(0.2)
+    yield {"base": base, "log": log_path}
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
+
+
+def post(base: str, body: bytes, content_type: str = "application/json"):
+    request = urllib.request.Request(
+        base + "/api/v1/analyze", data=body, headers={"Content-Type": content_type}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_gunicorn_answers_the_seed_article_like_the_test_client(server, client, seed_text):
+    status, report = post(server["base"], json.dumps({"text": seed_text}).encode())
+    assert status == 200
+    assert report == client.post("/api/v1/analyze", json={"text": seed_text}).get_json()
+    assert_spans_match(seed_text, report)
+
+
+@pytest.mark.parametrize(
+    "body, content_type, status, code",
+    [
+        (b"{not json", "application/json", 400, "malformed_json"),
+        (b'{"text": 1}', "application/json", 400, "invalid_field"),
+        (b'{"text": ""}', "application/json", 400, "empty_text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "application/json", 400, "invalid_encoding"),
+        (b'{"text": "Kyiv"}', "text/plain", 415, "unsupported_media_type"),
+        (b'{"text": "' + b"a" * 1_100_000 + b'"}', "application/json", 413, "body_too_large"),
+    ],
+)
+def test_gunicorn_rejects_bad_requests_with_json_errors(server, body, content_type, status, code):
+    got_status, answer = post(server["base"], body, content_type)
+    assert (got_status, answer["error"]["code"]) == (status, code)
+
+
+def test_gunicorn_404_and_405_are_json(server):
+    for path, method, status in (("/nowhere", "GET", 404), ("/api/v1/analyze", "GET", 405)):
+        request = urllib.request.Request(server["base"] + path, method=method)
+        with pytest.raises(urllib.error.HTTPError) as raised:
+            urllib.request.urlopen(request, timeout=10)
+        assert raised.value.code == status
+        assert json.loads(raised.value.read())["error"]["code"]
+
+
+def test_gunicorn_logs_no_page_text(server):
+    status, _ = post(server["base"], json.dumps({"text": f"Troops left {SECRET}."}).encode())
+    assert status == 200
+    post(server["base"], json.dumps({"text": SECRET, "url": 5}).encode())
+    time.sleep(0.5)  # let the access log flush
+    log = server["log"].read_text()
+    assert "/api/v1/analyze" in log, "the access log is written"
+    assert SECRET not in log
