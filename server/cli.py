@@ -51,6 +51,8 @@ def serve_api(host: str, port: int, workers: int) -> int:
         "--preload",
         "--timeout", "60",
         "--access-logfile", "-",
+        # gunicorn's control socket sits at one path per user: two servers would collide.
+        "--no-control-socket",
         "server.wsgi:app",
     ]  # fmt: skip
     os.execv(sys.executable, gunicorn)
