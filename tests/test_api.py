@@ -207,3 +207,22 @@ def test_analysis_logs_no_page_text(client, caplog):
     with caplog.at_level(logging.DEBUG):
         client.post(ANALYZE, json={"text": f"Troops left {secret} on Monday."})
     assert all(secret not in record.getMessage() for record in caplog.records)
+
+
+def test_random_texts_of_odd_characters_never_break_the_spans(client):
+    """Quote marks, apostrophes, emoji, combining marks, right-to-left text in random order."""
+    import random
+
+    pieces = [
+        "“", "”", "‘", "’", '"', "'", "''", "«", "»", "—", " said ", " according to ", "Kyiv",
+        "SevSk", " the city of ", "Pushilin", "officials", "👍🏽", "🇺🇦", "e\u0301", "שלום",
+        "\u202e", "\u200d", "\n", "\n\n", ", ", ". ", " ", "word", "Ukraine’s", "’90s", "\ud83d",
+    ]  # fmt: skip
+    rng = random.Random(20261128)
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+        if not text.strip():
+            continue
+        response = client.post(ANALYZE, json={"text": text})
+        assert response.status_code == 200, text
+        assert_spans_match(text, response.get_json())
