@@ -51,7 +51,7 @@ def sanitize(text: str) -> str:
 
 
 class Analyzer:
-    """Loads the model and the gazetteer once; `analyze` is safe to call from many threads."""
+    """Loads the model and the gazetteer once per process; gunicorn workers share them via fork."""
 
     def __init__(self, model: str = DEFAULT_MODEL, gazetteer_path: str | None = None):
         started = time.perf_counter()
