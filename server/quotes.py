@@ -1,31 +1,371 @@
-"""Quotations and their speakers (first version: pairs quote marks, names no speaker yet)."""
+"""Quotations and their speakers: the quote analysis the pipeline calls.
+
+`analyze(doc)` ties three steps together, each in its own module:
+
+1. `quotemarks.find_quotes` pairs quote marks into quotations (typography only);
+2. `attribution.Frames` finds a speaker phrase and a reporting cue around each quotation;
+3. `speakers` tells named, pronoun and anonymous speakers apart and resolves names.
+
+This module adds what needs the whole article: a quotation with no speaker of its own inherits
+one (the second half of a split quote, a quote continued in the next paragraph, a paragraph-long
+quote after its speaker's paragraph), pronouns resolve to the person met before, scare quotes and
+titles are set apart (`speech=False`), and the findings for unnamed and missing speakers.
+"""
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
+from . import speakers as sp
+from .attribution import Attribution, Frames
+from .quotemarks import QuotedSpan, find_quotes, paragraph_ends
 from .report import Finding, Quote, Speaker
 from .spans import Span
 
-_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+UNATTRIBUTED_MESSAGE = "No speaker is named for this quotation."
+BULLETS = ("- ", "• ", "* ", "– ")
+
+
+@lru_cache(maxsize=1)
+def not_speech_cues() -> frozenset:
+    path = resources.files("server") / "data" / "quotes" / "not_speech_cues.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class Resolution:
+    """What the analysis knows about one quotation's speaker."""
+
+    att: Attribution | None
+    kind: str = "none"
+    resolved: str | None = None
+    label: str | None = None  # how the source is described, for messages ("a senior official")
+    reason: str = "no speaker found"
+    speech: bool = True
+    person: bool = False  # the speaker is a person (a pronoun "he"/"she" may point to it)
+
+
+class _Article:
+    """Paragraph and entity bookkeeping for one document."""
+
+    def __init__(self, doc: Doc, quotes: list[QuotedSpan]):
+        self.doc = doc
+        self.text = doc.text
+        self.ends = paragraph_ends(self.text)
+        # number of each paragraph among the non-blank, non-bullet ones: adjacency in reading
+        self.rank = []
+        count = 0
+        start = 0
+        for end in self.ends:
+            line = self.text[start:end].strip()
+            if line and not line.startswith(BULLETS):
+                count += 1
+            self.rank.append(count)
+            start = end + 1
+        self.frames = Frames(doc, quotes)
+        self.names = sp.NameIndex(doc)
+        persons = []
+        orgs = []
+        for ent in doc.ents:
+            if self.frames.in_quote[ent.start] or ent.root.dep_ == "pobj":
+                continue
+            if ent.label_ == "PERSON":
+                persons.append((ent.end, ent.text))
+            elif ent.label_ == "ORG":
+                orgs.append((ent.end, ent.text))
+        self.persons = persons
+        self.person_ends = [e for e, _ in persons]
+        self.orgs = orgs
+        self.org_ends = [e for e, _ in orgs]
+
+    def paragraph(self, char: int) -> int:
+        return bisect_left(self.ends, char)
+
+    def paragraph_start(self, para: int) -> int:
+        return self.ends[para - 1] + 1 if para > 0 else 0
+
+    def starts_paragraph(self, q: QuotedSpan) -> bool:
+        para = self.paragraph(q.start)
+        lead = self.text[self.paragraph_start(para) : q.start].strip()
+        return lead == "" or lead in ("-", "•", "*", "–")
+
+    def last_person_before(self, token: int) -> tuple[int, str] | None:
+        k = bisect_right(self.person_ends, token) - 1
+        return self.persons[k] if k >= 0 else None
+
+    def last_org_before(self, token: int) -> tuple[int, str] | None:
+        k = bisect_right(self.org_ends, token) - 1
+        return self.orgs[k] if k >= 0 else None
 
 
 def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
-    found, findings = [], []
-    for match in _QUOTE.finditer(doc.text):
-        span = Span(match.start(), match.end())
-        quote = Quote(span=span, speaker=Speaker(kind="none"))
-        found.append(quote)
-        findings.append(
-            Finding(
-                type="quote",
-                code="quote.unattributed",
-                severity="caution",
-                span=span,
-                message="No speaker is named for this quotation.",
-                details={"speaker": quote.speaker, "cue": None, "reason": "no speaker found"},
-            )
+    spans = find_quotes(doc.text)
+    if not spans:
+        return [], []
+    art = _Article(doc, spans)
+    results: list[Resolution] = []
+    for k, q in enumerate(spans):
+        results.append(_resolve(art, spans, results, k, q))
+    return _report(art, spans, results)
+
+
+def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedSpan) -> Resolution:
+    frames = art.frames
+    lo, hi = frames.before(k)
+    has_lead = lo < hi  # the quote does not start its sentence
+    att = frames.attribute(k, "before") if has_lead else None
+    if att is None:
+        att = frames.attribute(k, "after")
+    if _is_name_or_title(art, k):
+        res = _from_attribution(art, results, att) if att else Resolution(att=None)
+        res.speech = False
+        return res
+    if att is not None:
+        return _from_attribution(art, results, att)
+    inherited = _inherit(art, spans, results, k, q, has_lead)
+    if inherited is not None:
+        return inherited
+    res = Resolution(att=None)
+    res.speech = _looks_like_speech(art, q, has_lead)
+    return res
+
+
+def _from_attribution(art: _Article, results: list[Resolution], att: Attribution) -> Resolution:
+    doc = art.doc
+    head = att.head
+    phrase_end_char = doc[att.end - 1].idx + len(doc[att.end - 1].text)
+    clause = art.text[phrase_end_char : phrase_end_char + 160].split("\n", 1)[0]
+    clause = clause.split(".", 1)[0]
+    kind = sp.classify(head, att.start, att.end, clause)
+    label = doc[att.start : att.end].text
+    res = Resolution(att=att, kind=kind, label=label)
+    if kind == "named":
+        name = sp.name_of(head, att.start, att.end)
+        if name is not None:
+            text = doc[name[0] : name[1]].text
+            res.resolved = art.names.fullest(text)
+            res.person = head.ent_type_ != "ORG" and head.ent_type_ != "GPE"
+            if res.person and " " in res.resolved:
+                art.names.add(res.resolved)
+        res.reason = "the speaker is named"
+    elif kind == "anonymous":
+        res.person = True
+        res.reason = (
+            "the source is granted anonymity"
+            if sp.tables().anonymity.search(label + " " + clause)
+            else "the speaker is described but not named"
         )
-    return found, findings
+    elif kind == "pronoun":
+        _resolve_pronoun(art, results, res, head)
+    return res
+
+
+def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, pron) -> None:
+    t = sp.tables()
+    low = pron.lower_
+    # the latest earlier quotation speaker that the pronoun can refer to
+    earlier = None
+    for prev in reversed(results):
+        if prev.att is None or prev.att.head.i >= pron.i or prev.kind == "none":
+            continue
+        if low in t.person_pronouns and not prev.person:
+            continue
+        if low in t.org_pronouns and prev.person:
+            continue
+        earlier = prev
+        break
+    if low in t.person_pronouns:
+        ent = art.last_person_before(pron.i)
+        if ent is not None and (earlier is None or ent[0] > earlier.att.end):
+            res.resolved = art.names.fullest(ent[1])
+            res.reason = "the pronoun refers to a person named before"
+            return
+    elif low in t.org_pronouns:
+        ent = art.last_org_before(pron.i)
+        if ent is not None and (earlier is None or ent[0] > earlier.att.end):
+            res.resolved = ent[1]
+            res.reason = "the pronoun refers to an organisation named before"
+            return
+    elif low in t.first_person:
+        res.reason = "first-person speaker"
+        return
+    if earlier is not None:
+        res.resolved = earlier.resolved or earlier.label
+        res.person = earlier.person
+        if earlier.kind == "anonymous":
+            res.kind = "anonymous"
+            res.label = earlier.label
+            res.reason = "the pronoun refers to an unnamed source"
+        else:
+            res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _copy(prev: Resolution) -> Resolution:
+    if prev.kind == "anonymous":
+        reason = "continues a quotation from an unnamed source"
+    else:
+        reason = "continues a quotation of the same speaker"
+    return Resolution(
+        att=prev.att,
+        kind=prev.kind,
+        resolved=prev.resolved,
+        label=prev.label,
+        reason=reason,
+        speech=True,
+        person=prev.person,
+    )
+
+
+def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: bool):
+    """A speaker for a quotation with none around it, from the quotes and sentences before."""
+    prev_k = k - 1
+    prev = results[prev_k] if prev_k >= 0 else None
+    para = art.paragraph(q.start)
+    same_para = prev is not None and art.paragraph(spans[prev_k].start) == para
+    rank = art.rank[para]
+    if same_para and not has_lead:
+        if prev.att is not None:
+            return _copy(prev)
+        return None
+    if not art.starts_paragraph(q):
+        return _previous_sentence(art, results, art.frames.ranges[k][0])
+    prev_rank = art.rank[art.paragraph(spans[prev_k].start)] if prev is not None else None
+    if prev is not None and spans[prev_k].open_end and prev_rank == rank - 1:
+        # the newspaper convention: the quote runs on over the paragraph break
+        return _copy(prev) if prev.att else None
+    # the paragraph before ends with "X said:" or names its subject in its last sentence
+    start = art.paragraph_start(para)
+    i = bisect_left(art.frames.starts, start) - 1
+    doc = art.doc
+    while i >= 0 and (doc[i].is_space or art.frames.in_quote[i] and doc[i].is_punct):
+        i -= 1
+    if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
+        if doc[i].text == ":":
+            lo, hi = art.frames.sentence_before(i)
+            att = _cue_in(art, lo, hi)
+            if att is not None:
+                return _from_attribution(art, results, att)
+        found = _previous_sentence(art, results, i + 1)
+        if found is not None:
+            return found
+    if prev is not None and prev.att is not None and prev_rank == rank - 1:
+        return _copy(prev)
+    return None
+
+
+def _cue_in(art: _Article, lo: int, hi: int) -> Attribution | None:
+    frames = art.frames
+    for i in range(hi - 1, lo - 1, -1):
+        if frames.is_cue(art.doc[i]):
+            head = frames._subject(art.doc[i])
+            if head is not None and lo <= head.i < hi and not frames.in_quote[head.i]:
+                return frames._phrase(head, lo, hi, (i, i + 1), "colon")
+    return None
+
+
+def _previous_sentence(art: _Article, results, end: int) -> Resolution | None:
+    """The person the sentence before is about ("However, he defended his decision.")."""
+    doc = art.doc
+    i = end - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < 0 or art.frames.in_quote[i]:
+        return None
+    lo, hi = art.frames.sentence_before(i)
+    sent = doc[i].sent
+    root = sent.root
+    if not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:
+        return None
+    head = art.frames._subject(root)
+    if head is None or art.frames.in_quote[head.i]:
+        return None
+    low = head.lower_
+    person = low in sp.tables().person_pronouns or head.ent_type_ == "PERSON"
+    if not person:
+        return None
+    att = art.frames._phrase(head, max(lo, sent.start), hi + 1, None, "previous-sentence")
+    res = _from_attribution(art, results, att)
+    res.reason = "the sentence before names the speaker"
+    return res
+
+
+def _is_name_or_title(art: _Article, k: int) -> bool:
+    """A title, a nickname or a mention: the book “…”, dubbed “…”, the so-called “…”."""
+    doc = art.doc
+    lo, _ = art.frames.ranges[k]
+    cues = not_speech_cues()
+    seen = 0
+    i = lo - 1
+    while i >= 0 and seen < 3:
+        tok = doc[i]
+        if "\n" in tok.text or art.frames.in_quote[i]:
+            break
+        if not tok.is_punct and not tok.is_space:
+            if tok.lower_ in cues:
+                return True
+            if tok.lower_ not in ("the", "a", "an", "his", "her", "its", "their", "as"):
+                seen += 1
+        i -= 1
+    return False
+
+
+def _looks_like_speech(art: _Article, q: QuotedSpan, has_lead: bool) -> bool:
+    """An unattributed quote is speech unless it is a short phrase inside a sentence."""
+    inner = art.text[q.start + 1 : q.end - (0 if q.open_end else 1)].strip()
+    words = len(inner.split())
+    if words <= 3:
+        return False
+    if not q.double and words <= 6:
+        return False
+    ends_clause = inner.rstrip("'\"’”").endswith((".", "!", "?", ",", "…"))
+    if has_lead and words <= 8 and not ends_clause:
+        return False
+    return True
+
+
+def _report(art: _Article, spans, results) -> tuple[list[Quote], list[Finding]]:
+    doc = art.doc
+    quotes: list[Quote] = []
+    findings: list[Finding] = []
+    for q, res in zip(spans, results):
+        span = Span(q.start, q.end)
+        speaker_span = cue = None
+        if res.att is not None:
+            first, last = doc[res.att.start], doc[res.att.end - 1]
+            speaker_span = Span(first.idx, last.idx + len(last.text))
+            if res.att.cue is not None:
+                c0, c1 = doc[res.att.cue[0]], doc[res.att.cue[1] - 1]
+                cue = Span(c0.idx, c1.idx + len(c1.text))
+        speaker = Speaker(kind=res.kind, span=speaker_span, resolved=res.resolved)
+        quotes.append(Quote(span=span, speaker=speaker, cue=cue, speech=res.speech))
+        if not res.speech or res.kind in ("named", "pronoun"):
+            continue
+        if res.kind == "anonymous":
+            findings.append(
+                Finding(
+                    type="quote",
+                    code="quote.anonymous",
+                    severity="caution",
+                    span=span,
+                    message=f"Attributed to an unnamed source: {res.label}",
+                    details={"speaker": speaker, "cue": cue, "reason": res.reason},
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    type="quote",
+                    code="quote.unattributed",
+                    severity="caution",
+                    span=span,
+                    message=UNATTRIBUTED_MESSAGE,
+                    details={"speaker": speaker, "cue": cue, "reason": "no speaker found"},
+                )
+            )
+    return quotes, findings
