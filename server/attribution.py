@@ -134,14 +134,31 @@ class Frames:
             if side == "after" and self._has_own_complement(tok, lo, hi, ends_sentence):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self._subject(tok)
-            if head is None or self.in_quote[head.i] or not (lo <= head.i < hi):
-                head = self._nearest_noun(tok, lo, hi, side)
+            if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
+                head = None
+            if head is None or self.in_quote[head.i]:
+                head = None if self._is_passive_or_participle(tok) else (
+                    self._nearest_noun(tok, lo, hi, side)
+                )
             if head is None:
                 continue
             if head.lower_ in ("who", "that", "which") and head.head.i != head.i:
                 continue
             return self._phrase(head, lo, hi, (i, i + 1), side)
         return None
+
+    def _near(self, head: Token, lo: int, hi: int) -> bool:
+        """A subject the parse puts just outside the frame, in the same paragraph and outside
+        quotes ("was described as “…” by the department")."""
+        if self.in_quote[head.i] or head.i < lo - 20 or head.i >= hi + 20:
+            return False
+        a, b = sorted((head.i, lo if head.i < lo else hi))
+        return not any("\n" in self.doc[i].text for i in range(a, b))
+
+    def _is_passive_or_participle(self, verb: Token) -> bool:
+        if verb.tag_ == "VBG":
+            return True
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
     def _has_own_complement(self, verb: Token, lo: int, hi: int, ends_sentence: bool) -> bool:
         for child in verb.rights:
@@ -155,17 +172,29 @@ class Frames:
         return ends_sentence and verb.i - lo > 6
 
     def _subject(self, verb: Token) -> Token | None:
-        for _ in range(3):
+        """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
+        subject of the clause it hangs from."""
+        participle = verb.tag_ == "VBG"
+        for _ in range(4):
             for child in verb.children:
                 if child.dep_ == "nsubj":
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         return verb.head
+                    if child.dep_ == "expl" or child.lower_ == "there":
+                        return None
                     return child
                 if child.dep_ == "agent":
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
-            if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp") and verb.head.i != verb.i:
+            if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+                return None  # "it was said that …": nobody in particular
+            climb = ("advcl", "xcomp", "conj", "acl", "ccomp")
+            if participle:
+                climb += ("dobj", "pobj", "prep", "appos")
+            if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "The leader of Ennahda, …, saying …"
+            if verb.dep_ in climb and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break
@@ -184,11 +213,11 @@ class Frames:
         doc = self.doc
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + 8)):
-                if doc[i].pos_ in NOUNISH and not self.in_quote[i]:
+                if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                     return self._climb(doc[i], lo, hi)
             return None
         for i in range(verb.i - 1, max(lo, verb.i - 8) - 1, -1):
-            if doc[i].pos_ in NOUNISH and not self.in_quote[i]:
+            if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                 return self._climb(doc[i], lo, hi)
         return None
 
@@ -206,9 +235,11 @@ class Frames:
     def _phrase(self, head: Token, lo: int, hi: int, cue, how: str) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         if head.pos_ == "NOUN":
-            for child in head.rights:
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < hi:
-                    head = child
+            for tok in head.subtree:
+                if tok.i > head.i and tok.i < hi and tok.dep_ == "appos" and tok.pos_ == "PROPN" and (
+                    tok.ent_type_ == "PERSON" or tok.head.i == head.i
+                ):
+                    head = tok
                     break
         start = max(lo, head.left_edge.i)
         end = head.i + 1

@@ -29,6 +29,8 @@ from .spans import Span
 
 UNATTRIBUTED_MESSAGE = "No speaker is named for this quotation."
 BULLETS = ("- ", "• ", "* ", "– ")
+NOT_PERSON = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
+INHERIT_RANKS = 3  # paragraphs back that a quote opening with "…" or after "…:" may look
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +129,9 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
         res.speech = False
         return res
     if att is not None:
-        return _from_attribution(art, results, att)
+        res = _from_attribution(art, results, att)
+        res.speech = not _is_short_name(art, k, q, att)
+        return res
     inherited = _inherit(art, spans, results, k, q, has_lead)
     if inherited is not None:
         return inherited
@@ -147,12 +151,16 @@ def _from_attribution(art: _Article, results: list[Resolution], att: Attribution
     res = Resolution(att=att, kind=kind, label=label)
     if kind == "named":
         name = sp.name_of(head, att.start, att.end)
-        if name is not None:
-            text = doc[name[0] : name[1]].text
-            res.resolved = art.names.fullest(text)
-            res.person = head.ent_type_ != "ORG" and head.ent_type_ != "GPE"
-            if res.person and " " in res.resolved:
-                art.names.add(res.resolved)
+        text = doc[name[0] : name[1]].text if name is not None else ""
+        # the small model often tags a surname alone as an organisation: a surname of a person
+        # named in the article wins over the entity label
+        if name is not None and (head.ent_type_ not in NOT_PERSON or art.names.knows(text)):
+            res.resolved = art.names.fullest(text, head.i)
+            res.person = True
+            art.names.add(res.resolved, head.i)
+        else:
+            words = label.split()
+            res.resolved = " ".join(words[1:] if words[0].lower() == "the" else words)
         res.reason = "the speaker is named"
     elif kind == "anonymous":
         res.person = True
@@ -183,7 +191,7 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
     if low in t.person_pronouns:
         ent = art.last_person_before(pron.i)
         if ent is not None and (earlier is None or ent[0] > earlier.att.end):
-            res.resolved = art.names.fullest(ent[1])
+            res.resolved = art.names.fullest(ent[1], ent[0])
             res.reason = "the pronoun refers to a person named before"
             return
     elif low in t.org_pronouns:
@@ -233,8 +241,17 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
         if prev.att is not None:
             return _copy(prev)
         return None
+    if same_para and prev.att is not None and art.frames.before(k)[0] >= art.frames.ranges[prev_k][1]:
+        # a second partial quote in the sentence of the first: said it was “…” to have “…”
+        return _copy(prev)
+    inner = art.text[q.start + 1 : q.start + 4].lstrip()
+    if inner.startswith(("…", "...")):
+        # an excerpt resumed after an ellipsis continues the quotation before it
+        recent = _recent(art, spans, results, k)
+        if recent is not None:
+            return _copy(recent)
     if not art.starts_paragraph(q):
-        return _previous_sentence(art, results, art.frames.ranges[k][0])
+        return None if has_lead else _previous_sentence(art, results, art.frames.ranges[k][0])
     prev_rank = art.rank[art.paragraph(spans[prev_k].start)] if prev is not None else None
     if prev is not None and spans[prev_k].open_end and prev_rank == rank - 1:
         # the newspaper convention: the quote runs on over the paragraph break
@@ -251,11 +268,26 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
             att = _cue_in(art, lo, hi)
             if att is not None:
                 return _from_attribution(art, results, att)
+            # "Let's start by parsing that tweet:": the quotation discussed before
+            recent = _recent(art, spans, results, k)
+            if recent is not None:
+                return _copy(recent)
         found = _previous_sentence(art, results, i + 1)
         if found is not None:
             return found
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
         return _copy(prev)
+    return None
+
+
+def _recent(art: _Article, spans, results, k: int) -> Resolution | None:
+    """The latest attributed quotation within a few paragraphs before quotation k."""
+    rank = art.rank[art.paragraph(spans[k].start)]
+    for j in range(k - 1, -1, -1):
+        if rank - art.rank[art.paragraph(spans[j].start)] > INHERIT_RANKS:
+            break
+        if results[j].att is not None and results[j].speech:
+            return results[j]
     return None
 
 
@@ -313,6 +345,21 @@ def _is_name_or_title(art: _Article, k: int) -> bool:
                 seen += 1
         i -= 1
     return False
+
+
+def _is_short_name(art: _Article, k: int, q: QuotedSpan, att: Attribution) -> bool:
+    """One or two quoted words that are a name ("Blue House") or far from their cue."""
+    inner = art.text[q.start + 1 : q.end - 1].strip(" ,.;:!?'\"’”")
+    words = inner.split()
+    if len(words) > 2:
+        return False
+    if words and all(w[:1].isupper() for w in words) and not art.starts_paragraph(q):
+        return True
+    if att.cue is None:
+        return False
+    lo, hi = art.frames.ranges[k]
+    distance = lo - att.cue[1] if att.cue[1] <= lo else att.cue[0] - hi
+    return distance > 10
 
 
 def _looks_like_speech(art: _Article, q: QuotedSpan, has_lead: bool) -> bool:

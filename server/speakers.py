@@ -111,31 +111,43 @@ def classify(head: Token, start: int, end: int, clause: str) -> str:
 
 
 class NameIndex:
-    """Person names of one article, to expand a surname to the full name used first."""
+    """Person names of one article, to expand a surname to the full name it stands for.
+
+    "Parata" after "Hori Parata" is Hori Parata even if "Te Kaurinui Robert Parata" comes
+    later: the nearest full name before a mention wins, else the first one after it.
+    """
 
     def __init__(self, doc: Doc):
-        self._by_last: dict[str, str] = {}
+        self._by_last: dict[str, list[tuple[int, str]]] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            words = [w for w in ent.text.split() if w.lower() not in TITLES]
-            words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
-            if not words:
-                continue
-            full = " ".join(words)
-            key = words[-1].lower()
-            if len(full) > len(self._by_last.get(key, "")):
-                self._by_last[key] = full
+            if ent.label_ == "PERSON":
+                self.add(ent.text, ent.start)
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, position: int) -> None:
+        words = [w for w in name.split() if w.lower() not in TITLES]
+        words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+        if len(words) < 2:
+            return
+        entries = self._by_last.setdefault(words[-1].lower(), [])
+        entries.append((position, " ".join(words)))
+        entries.sort()
+
+    def knows(self, name: str) -> bool:
+        """Is the last word of `name` the surname of a person named in the article?"""
         words = name.split()
-        if words:
-            key = words[-1].lower()
-            if len(name) > len(self._by_last.get(key, "")):
-                self._by_last[key] = name
+        return bool(words) and words[-1].lower().removesuffix("’s").removesuffix("'s") in self._by_last
 
-    def fullest(self, name: str) -> str:
+    def fullest(self, name: str, position: int | None = None) -> str:
         words = [w for w in name.split() if w.lower() not in TITLES] or name.split()
         if not words:
             return name
-        return self._by_last.get(words[-1].lower(), " ".join(words))
+        words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+        plain = " ".join(words)
+        entries = self._by_last.get(words[-1].lower())
+        if not entries or len(words) > 2:
+            return plain
+        if len(words) == 2:
+            # a full name already, unless it is "Hori Parata" for a known "Hori Parata"
+            return plain
+        before = [full for pos, full in entries if position is None or pos <= position]
+        return before[-1] if before else entries[0][1]
