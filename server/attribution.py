@@ -177,6 +177,8 @@ class Frames:
         participle = verb.tag_ == "VBG"
         for _ in range(4):
             for child in verb.children:
+                if child.dep_ == "nsubj" and (child.is_punct or self.in_quote[child.i]):
+                    continue  # the parser sometimes makes a quote mark the subject
                 if child.dep_ == "nsubj":
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         return verb.head
@@ -211,6 +213,11 @@ class Frames:
 
     def _nearest_noun(self, verb: Token, lo: int, hi: int, side: str) -> Token | None:
         doc = self.doc
+        if side == "after":
+            # “…,” Hidalgo said: the words between the quote and the verb first
+            for i in range(verb.i - 1, lo - 1, -1):
+                if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
+                    return self._climb(doc[i], lo, hi)
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + 8)):
                 if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
@@ -222,12 +229,17 @@ class Frames:
         return None
 
     def _climb(self, tok: Token, lo: int, hi: int) -> Token:
-        """From a word inside a noun phrase to its head ("Western" → "official")."""
-        for _ in range(4):
+        """From a word inside a noun phrase to its head ("Western" → "official", "ministry" in
+        "a spokesman for the ministry" → "spokesman")."""
+        for _ in range(6):
             head = tok.head
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            elif tok.dep_ not in ("compound", "amod", "nummod", "det", "flat", "poss", "nmod"):
+                break
             if head.i == tok.i or not (lo <= head.i < hi) or head.pos_ not in ("PROPN", "NOUN"):
                 break
-            if tok.dep_ not in ("compound", "amod", "nummod", "det", "flat", "poss", "nmod"):
+            if self.is_cue(head):
                 break
             tok = head
         return tok

@@ -14,6 +14,7 @@ titles are set apart (`speech=False`), and the findings for unnamed and missing 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from . import speakers as sp
-from .attribution import Attribution, Frames
+from .attribution import Attribution, Frames, speech_verbs
 from .quotemarks import QuotedSpan, find_quotes, paragraph_ends
 from .report import Finding, Quote, Speaker
 from .spans import Span
@@ -107,7 +108,7 @@ class _Article:
 
 
 def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
-    spans = find_quotes(doc.text)
+    spans = [_cut_unclosed(doc.text, q) for q in find_quotes(doc.text)]
     if not spans:
         return [], []
     art = _Article(doc, spans)
@@ -128,10 +129,15 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
         res = _from_attribution(art, results, att) if att else Resolution(att=None)
         res.speech = False
         return res
+    if att is None:
+        att = _credit_after(art, k, q) or (_colon_owner(art, lo, hi) if has_lead else None)
     if att is not None:
         res = _from_attribution(art, results, att)
         res.speech = not _is_short_name(art, k, q, att)
         return res
+    repeated = _repeated(art, spans, results, k)
+    if repeated is not None:
+        return _copy(repeated)
     inherited = _inherit(art, spans, results, k, q, has_lead)
     if inherited is not None:
         return inherited
@@ -277,6 +283,83 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
             return found
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
         return _copy(prev)
+    return None
+
+
+def _cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
+    """An unclosed quote that runs into its own attribution ("He was brave, said his trainer")
+    ends at the comma before the reporting verb."""
+    if not q.open_end:
+        return q
+    m = _unclosed_attribution().search(text, q.start + 1, q.end)
+    if m is None:
+        return q
+    return QuotedSpan(q.start, m.start() + 1, double=q.double, open_end=True)
+
+
+@lru_cache(maxsize=1)
+def _unclosed_attribution() -> re.Pattern:
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    verbs = "|".join(re.escape(f) for f in forms if f.endswith(("s", "ed")) or f in ("said", "told"))
+    return re.compile(
+        r",[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
+        rf"(?:{verbs})\b(?=[ \t]+\w|[ \t]*[.,])"
+    )
+
+
+def _credit_after(art: _Article, k: int, q: QuotedSpan) -> Attribution | None:
+    """A credit line after a quotation, with no verb: “…” Ateya, Grade 9 / “…” — Jane Doe."""
+    inner = art.text[q.start : q.end].rstrip("”\"'’»› ")
+    if not inner.endswith((".", "!", "?", "…")):
+        return None
+    lo, hi = art.frames.after(k)
+    doc = art.doc
+    i = lo
+    while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
+        i += 1
+    if i >= hi or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return None
+    if any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi)):
+        return None  # “…” The report highlights that …: a new sentence
+    end = i
+    while end + 1 < hi and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how="credit")
+
+
+def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
+    """“The company’s statement was brief: “…”": a colon after a sentence about an owned
+    statement or a named subject introduces that owner's words."""
+    doc = art.doc
+    last = hi - 1
+    while last >= lo and doc[last].is_space:
+        last -= 1
+    if last < lo or doc[last].text != ":":
+        return None
+    for i in range(lo, last):
+        tok = doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or art.frames.in_quote[i]:
+            continue
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        if tok.pos_ == "PROPN" or owned:
+            return art.frames._phrase(tok, lo, last, None, "colon")
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.replace("...", " ")).lower().split())
+
+
+def _repeated(art: _Article, spans, results, k: int) -> Resolution | None:
+    """A quotation repeating (part of) an earlier one is the same speaker's words."""
+    words = _norm(art.text[spans[k].start : spans[k].end])
+    if len(words) < 12:
+        return None
+    for j in range(k - 1, max(-1, k - 60), -1):
+        if results[j].att is None or not results[j].speech:
+            continue
+        if words in _norm(art.text[spans[j].start : spans[j].end]):
+            return results[j]
     return None
 
 
