@@ -217,7 +217,7 @@ class Frames:
             # “…,” Hidalgo said: the words between the quote and the verb first
             for i in range(verb.i - 1, lo - 1, -1):
                 if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
-                    return self._climb(doc[i], lo, hi)
+                    return self._extend_left(self._climb(doc[i], lo, hi), lo)
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + 8)):
                 if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
@@ -227,6 +227,24 @@ class Frames:
             if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                 return self._climb(doc[i], lo, hi)
         return None
+
+    def _extend_left(self, tok: Token, lo: int) -> Token:
+        """Over "of/for/on/from … the" to the noun a prepositional phrase hangs from, reading
+        the words when the parse is broken: "a post on the channel" → "post"."""
+        doc = self.doc
+        i = tok.i
+        while True:
+            j = i - 1
+            while j >= lo and doc[j].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and j > i - 4:
+                if doc[j].pos_ in ("PROPN", "NOUN") and doc[j].dep_ != "compound":
+                    break
+                j -= 1
+            if j < lo or doc[j].lower_ not in ("of", "for", "on", "from", "at", "with", "in"):
+                return doc[i]
+            k = j - 1
+            if k < lo or doc[k].pos_ not in ("NOUN", "PROPN") or self.in_quote[k]:
+                return doc[i]
+            i = k
 
     def _climb(self, tok: Token, lo: int, hi: int) -> Token:
         """From a word inside a noun phrase to its head ("Western" → "official", "ministry" in
