@@ -53,8 +53,9 @@ class Attribution:
 class Frames:
     """Token bookkeeping for one document and its quotations."""
 
-    def __init__(self, doc: Doc, quotes: list[QuotedSpan]):
+    def __init__(self, doc: Doc, quotes: list[QuotedSpan], text: str | None = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text joins every token: once
         self.quotes = quotes
         self.starts = [t.idx for t in doc]
         self.in_quote = bytearray(len(doc))
@@ -116,7 +117,7 @@ class Frames:
         if lo >= hi:
             return None
         positions = range(hi - 1, lo - 1, -1) if side == "before" else range(lo, hi)
-        quote_text = self.doc.text[self.quotes[k].start : self.quotes[k].end]
+        quote_text = self.text[self.quotes[k].start : self.quotes[k].end]
         ends_sentence = quote_text.rstrip("”\"'’»› ").endswith((".", "!", "?"))
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:

@@ -117,6 +117,8 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
             pos, mark = marks[i]
             i += 1
             kind, role = role_of(pos, mark)
+            if mark == "“" and stack and text[stack[-1][1]] == "„":
+                role = "close"  # German style „…“
             open_kinds = [k for k, _ in stack]
             if role == "either":
                 role = "close" if kind in open_kinds else "open"
@@ -221,10 +223,8 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
         weak = None
         m = k + 1
         while m < len(events) and events[m][0] < para_end:
-            if events[m][1] == "open" and events[m][0] > pos:
-                if chosen is None and weak is None:
-                    # two openers in a row: the first was an apostrophe ('em, 'til)
-                    break
+            if events[m][1] == "open":
+                break  # the next opener: this one closes before it, or was an apostrophe ('em)
             if events[m][1] == "close":
                 chosen = m
                 break

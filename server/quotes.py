@@ -32,6 +32,7 @@ UNATTRIBUTED_MESSAGE = "No speaker is named for this quotation."
 BULLETS = ("- ", "• ", "* ", "– ")
 NOT_PERSON = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 INHERIT_RANKS = 3  # paragraphs back that a quote opening with "…" or after "…:" may look
+LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (keeps it linear)
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +58,9 @@ class Resolution:
 class _Article:
     """Paragraph and entity bookkeeping for one document."""
 
-    def __init__(self, doc: Doc, quotes: list[QuotedSpan]):
+    def __init__(self, doc: Doc, quotes: list[QuotedSpan], text: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.ends = paragraph_ends(self.text)
         # number of each paragraph among the non-blank, non-bullet ones: adjacency in reading
         self.rank = []
@@ -71,7 +72,8 @@ class _Article:
                 count += 1
             self.rank.append(count)
             start = end + 1
-        self.frames = Frames(doc, quotes)
+        self.frames = Frames(doc, quotes, text)
+        self._normalized: dict[int, str] = {}
         self.names = sp.NameIndex(doc)
         persons = []
         orgs = []
@@ -79,13 +81,19 @@ class _Article:
             if self.frames.in_quote[ent.start] or ent.root.dep_ == "pobj":
                 continue
             if ent.label_ == "PERSON":
-                persons.append((ent.end, ent.text))
+                persons.append((ent.end, sp.person_text(ent)))
             elif ent.label_ == "ORG":
                 orgs.append((ent.end, ent.text))
         self.persons = persons
         self.person_ends = [e for e, _ in persons]
         self.orgs = orgs
         self.org_ends = [e for e, _ in orgs]
+
+    def normalized(self, k: int) -> str:
+        if k not in self._normalized:
+            q = self.frames.quotes[k]
+            self._normalized[k] = _norm(self.text[q.start : q.end])
+        return self._normalized[k]
 
     def paragraph(self, char: int) -> int:
         return bisect_left(self.ends, char)
@@ -94,9 +102,15 @@ class _Article:
         return self.ends[para - 1] + 1 if para > 0 else 0
 
     def starts_paragraph(self, q: QuotedSpan) -> bool:
-        para = self.paragraph(q.start)
-        lead = self.text[self.paragraph_start(para) : q.start].strip()
-        return lead == "" or lead in ("-", "•", "*", "–")
+        start = self.paragraph_start(self.paragraph(q.start))
+        i = q.start - 1
+        while i >= start and self.text[i] in " \t\u00a0":
+            i -= 1
+        if i >= start and self.text[i] in "-•*–":  # a bullet
+            i -= 1
+            while i >= start and self.text[i] in " \t\u00a0":
+                i -= 1
+        return i < start
 
     def last_person_before(self, token: int) -> tuple[int, str] | None:
         k = bisect_right(self.person_ends, token) - 1
@@ -108,10 +122,11 @@ class _Article:
 
 
 def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
-    spans = [_cut_unclosed(doc.text, q) for q in find_quotes(doc.text)]
+    text = doc.text  # Doc.text joins every token: read it once
+    spans = [_cut_unclosed(text, q) for q in find_quotes(text)]
     if not spans:
         return [], []
-    art = _Article(doc, spans)
+    art = _Article(doc, spans, text)
     results: list[Resolution] = []
     for k, q in enumerate(spans):
         results.append(_resolve(art, spans, results, k, q))
@@ -185,7 +200,7 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
     low = pron.lower_
     # the latest earlier quotation speaker that the pronoun can refer to
     earlier = None
-    for prev in reversed(results):
+    for prev in reversed(results[-LOOK_BACK:]):
         if prev.att is None or prev.att.head.i >= pron.i or prev.kind == "none":
             continue
         if low in t.person_pronouns and not prev.person:
@@ -196,6 +211,15 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
         break
     if low in t.person_pronouns:
         ent = art.last_person_before(pron.i)
+        unnamed = _unnamed_subject_before(art, pron)
+        latest = max(ent[0] if ent else -1, earlier.att.end if earlier else -1)
+        if unnamed is not None and unnamed.end > latest:
+            # "A senior official described the talks. “…,” he said."
+            res.kind = "anonymous"
+            res.label = unnamed.text
+            res.person = True
+            res.reason = "the pronoun refers to an unnamed source"
+            return
         if ent is not None and (earlier is None or ent[0] > earlier.att.end):
             res.resolved = art.names.fullest(ent[1], ent[0])
             res.reason = "the pronoun refers to a person named before"
@@ -218,6 +242,24 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _unnamed_subject_before(art: _Article, pron):
+    """The subject of the sentence before the pronoun's, if it is an unnamed person."""
+    doc = art.doc
+    if not doc.has_annotation("SENT_START"):
+        return None
+    sent = pron.sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subject = art.frames._subject(before.root)
+    if subject is None or art.frames.in_quote[subject.i] or sp.is_pronoun(subject):
+        return None
+    phrase = art.frames._phrase(subject, before.start, before.end, None, "antecedent")
+    if sp.classify(phrase.head, phrase.start, phrase.end, "") != "anonymous":
+        return None
+    return doc[phrase.start : phrase.end]
 
 
 def _copy(prev: Resolution) -> Resolution:
@@ -355,10 +397,10 @@ def _repeated(art: _Article, spans, results, k: int) -> Resolution | None:
     words = _norm(art.text[spans[k].start : spans[k].end])
     if len(words) < 12:
         return None
-    for j in range(k - 1, max(-1, k - 60), -1):
+    for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
         if results[j].att is None or not results[j].speech:
             continue
-        if words in _norm(art.text[spans[j].start : spans[j].end]):
+        if words in art.normalized(j):
             return results[j]
     return None
 
@@ -366,7 +408,7 @@ def _repeated(art: _Article, spans, results, k: int) -> Resolution | None:
 def _recent(art: _Article, spans, results, k: int) -> Resolution | None:
     """The latest attributed quotation within a few paragraphs before quotation k."""
     rank = art.rank[art.paragraph(spans[k].start)]
-    for j in range(k - 1, -1, -1):
+    for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
         if rank - art.rank[art.paragraph(spans[j].start)] > INHERIT_RANKS:
             break
         if results[j].att is not None and results[j].speech:
@@ -393,6 +435,8 @@ def _previous_sentence(art: _Article, results, end: int) -> Resolution | None:
     if i < 0 or art.frames.in_quote[i]:
         return None
     lo, hi = art.frames.sentence_before(i)
+    if not doc.has_annotation("SENT_START"):
+        return None
     sent = doc[i].sent
     root = sent.root
     if not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:

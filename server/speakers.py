@@ -110,6 +110,18 @@ def classify(head: Token, start: int, end: int, clause: str) -> str:
     return "named"  # an institution or a document: the ministry, the police, the report
 
 
+def person_text(ent) -> str:
+    """A PERSON entity's text, widened over proper-name words the tagger left out
+    ("Piotr" before a "Nowak" entity)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+        doc[start - 1].lower_ not in TITLES and doc[start - 1].ent_type_ in ("", "PERSON")
+    ):
+        start -= 1
+    return doc[start : ent.end].text
+
+
 class NameIndex:
     """Person names of one article, to expand a surname to the full name it stands for.
 
@@ -121,7 +133,7 @@ class NameIndex:
         self._by_last: dict[str, list[tuple[int, str]]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self.add(ent.text, ent.start)
+                self.add(person_text(ent), ent.start)
 
     def add(self, name: str, position: int) -> None:
         words = [w for w in name.split() if w.lower() not in TITLES]
