@@ -28,17 +28,27 @@ NOUNISH = {"PROPN", "NOUN", "PRON"}
 PHRASE_RIGHT = {"prep", "compound", "flat", "nummod", "amod", "case", "pobj", "nmod", "npadvmod"}
 
 
-@lru_cache(maxsize=1)
-def speech_verbs() -> dict[str, bool]:
-    """Verb form → True when it counts whatever its part-of-speech tag."""
+def _read_forms(name: str) -> dict[str, bool]:
     forms: dict[str, bool] = {}
-    path = resources.files("server") / "data" / "quotes" / "speech_verbs.txt"
+    path = resources.files("server") / "data" / "quotes" / name
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
         for form in line.split():
             forms[form.rstrip("*").lower()] = form.endswith("*")
     return forms
+
+
+@lru_cache(maxsize=1)
+def characterising_verbs() -> frozenset:
+    """Forms of "call", "describe", "reject" …: reporting verbs that take partial quotes."""
+    return frozenset(_read_forms("characterising_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, bool]:
+    """Verb form → True when it counts whatever its part-of-speech tag."""
+    return {**_read_forms("characterising_verbs.txt"), **_read_forms("speech_verbs.txt")}
 
 
 @dataclass

@@ -23,7 +23,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from . import speakers as sp
-from .attribution import Attribution, Frames, speech_verbs
+from .attribution import Attribution, Frames, characterising_verbs, speech_verbs
 from .quotemarks import QuotedSpan, find_quotes, paragraph_ends
 from .report import Finding, Quote, Speaker
 from .spans import Span
@@ -140,7 +140,7 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
     att = frames.attribute(k, "before") if has_lead else None
     if att is None:
         att = frames.attribute(k, "after")
-    if _is_name_or_title(art, k):
+    if _is_name_or_title(art, k) and not _characterised(art, q, att):
         res = _from_attribution(art, results, att) if att else Resolution(att=None)
         res.speech = False
         return res
@@ -452,6 +452,22 @@ def _previous_sentence(art: _Article, results, end: int) -> Resolution | None:
     res = _from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
     return res
+
+
+def _characterised(art: _Article, q: QuotedSpan, att: Attribution | None) -> bool:
+    """“X called the strike “deeply disappointing””: a speaker who is the subject of a
+    characterising verb before the quote makes it their words, unless they look like a name."""
+    if att is None or att.cue is None or att.how != "before":
+        return False
+    verb = art.doc[att.cue[0]]
+    if verb.lower_ not in characterising_verbs():
+        return False
+    if verb.i > 0 and art.doc[verb.i - 1].lower_ in ("so", "-", "so-"):
+        return False  # the so-called
+    if not any(c.dep_ == "nsubj" and not art.frames.in_quote[c.i] for c in verb.children):
+        return False
+    words = [w for w in art.text[q.start + 1 : q.end - 1].split() if len(w) > 3]
+    return not all(w[:1].isupper() for w in words)
 
 
 def _is_name_or_title(art: _Article, k: int) -> bool:

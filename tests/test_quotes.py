@@ -146,6 +146,15 @@ def test_credit_line_after_a_quote(run):
     assert r.speaker("hero") and r.speaker("hero").startswith("Ateya")
 
 
+def test_characterising_verb_takes_a_partial_quote(run):
+    r = run("The transport secretary, Mark Harper, called the strike “deeply disappointing”.")
+    assert r.quote("deeply").speech
+    assert r.speaker("deeply") == "Mark Harper"
+    r = run("The government has rejected the criticism as “politically motivated”.")
+    assert r.speaker("politically") == "The government"
+    assert r.findings == []
+
+
 # --- pronouns and surnames --------------------------------------------------------------------
 
 
