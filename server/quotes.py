@@ -64,12 +64,14 @@ class _Article:
         self.ends = paragraph_ends(self.text)
         # number of each paragraph among the non-blank, non-bullet ones: adjacency in reading
         self.rank = []
+        self.real = []  # a paragraph of text, not a blank line, a caption or a list item
         count = 0
         start = 0
         for end in self.ends:
             line = self.text[start:end].strip()
-            if line and not line.startswith(BULLETS):
-                count += 1
+            real = bool(line) and not line.startswith(BULLETS)
+            count += real
+            self.real.append(real)
             self.rank.append(count)
             start = end + 1
         self.frames = Frames(doc, quotes, text)
@@ -305,8 +307,12 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
         # the newspaper convention: the quote runs on over the paragraph break
         return _copy(prev) if prev.att else None
     # the paragraph before ends with "X said:" or names its subject in its last sentence
-    start = art.paragraph_start(para)
-    i = bisect_left(art.frames.starts, start) - 1
+    before = para - 1
+    while before >= 0 and para - before < 8 and not art.real[before]:
+        before -= 1  # over blank lines, captions and list items
+    if before < 0 or not art.real[before]:
+        return None
+    i = bisect_left(art.frames.starts, art.ends[before]) - 1
     doc = art.doc
     while i >= 0 and (doc[i].is_space or art.frames.in_quote[i] and doc[i].is_punct):
         i -= 1
@@ -444,11 +450,16 @@ def _previous_sentence(art: _Article, results, end: int) -> Resolution | None:
     head = art.frames._subject(root)
     if head is None or art.frames.in_quote[head.i]:
         return None
-    low = head.lower_
-    person = low in sp.tables().person_pronouns or head.ent_type_ == "PERSON"
-    if not person:
-        return None
     att = art.frames._phrase(head, max(lo, sent.start), hi + 1, None, "previous-sentence")
+    if art.frames.is_cue(root):
+        att.cue = (root.i, root.i + 1)  # "Smith said the plan was flawed." then “…”
+    else:
+        # a sentence about someone: only a person (or an unnamed one) can go on speaking
+        low = head.lower_
+        named = head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")
+        person = low in sp.tables().person_pronouns or head.ent_type_ == "PERSON" or named
+        if not person and sp.classify(head, att.start, att.end, "") != "anonymous":
+            return None
     res = _from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
     return res

@@ -103,6 +103,22 @@ def test_speaker_in_previous_sentence_he_added(run):
     assert r.resolved("recover") == "Piotr Nowak"
 
 
+def test_quote_after_a_reporting_sentence_belongs_to_its_subject(run):
+    r = run("Smith said the plan was flawed.\n“It will never work. Nobody believes it.”")
+    assert r.speaker("never work") == "Smith"
+    r = run("A senior official said the talks had stalled.\n“There is nothing left to discuss.”")
+    assert r.finding("nothing left").code == "quote.anonymous"
+
+
+def test_captions_between_paragraphs_are_skipped(run):
+    text = (
+        "“People dismiss us,” says Te Kaurinui.\n"
+        "- Whangārei Harbour seen from Tamaterau, with mangroves\n"
+        "“We are not foreigners in this land. We did not take this land.”"
+    )
+    assert run(text).speaker("foreigners") == "Te Kaurinui"
+
+
 def test_paragraph_long_quote_continues_the_speaker_before(run):
     text = '"It is distressing," Mr Obama said.\n"There are going to be tensions. But we will manage."'
     r = run(text)
