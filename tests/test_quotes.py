@@ -334,6 +334,14 @@ def test_seed_article(run):
     assert r.finding("Every day, we lose ground").details["reason"]
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\r\n"], ids=["blank-line", "crlf"])
+def test_seed_article_with_other_paragraph_separators(run, separator):
+    text = SEED.read_text(encoding="utf-8").replace("\n", separator)
+    r = run(text)
+    assert [f.code for f in r.findings] == ["quote.anonymous"] * 4
+    assert len([q for q in r.quotes if q.speech]) == 8
+
+
 HONEST = """Tunisian Prime Minister Habib Essid said that a museum worker was killed.
 “Our nation is in danger,” Essid declared in a televised address. He vowed that the country would be “merciless” in defending itself.
 “This attack today is meant to threaten authorities,” said Lotfi Azzouz, Tunisia country director for Amnesty International.
