@@ -156,6 +156,23 @@ class Frames:
             if head.lower_ in ("who", "that", "which") and head.head.i != head.i:
                 continue
             return self._phrase(head, lo, hi, (i, i + 1), side)
+        if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
+            return self._comma_clause(lo, hi)
+        return None
+
+    def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
+        """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
+        whatever the verb; its subject is the speaker."""
+        for i in range(lo, min(hi, lo + MAX_AFTER)):
+            tok = self.doc[i]
+            if tok.pos_ != "VERB":
+                continue
+            for child in tok.children:
+                if child.dep_ == "nsubj" and lo <= child.i < hi and not self.in_quote[child.i]:
+                    if child.lower_ in ("who", "that", "which", "it", "this"):
+                        return None
+                    return self._phrase(child, lo, hi, (i, i + 1), "after-clause")
+            return None
         return None
 
     def _near(self, head: Token, lo: int, hi: int) -> bool:

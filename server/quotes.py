@@ -384,6 +384,11 @@ def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
         last -= 1
     if last < lo or doc[last].text != ":":
         return None
+    words = [doc[i] for i in range(lo, last) if not doc[i].is_space]
+    if 0 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
+        # "Smith: “…”", the transcript and headline style
+        return Attribution(head=words[-1], start=words[0].i, end=words[-1].i + 1, cue=None,
+                           how="name-colon")
     for i in range(lo, last):
         tok = doc[i]
         if tok.dep_ not in ("nsubj", "nsubjpass") or art.frames.in_quote[i]:

@@ -80,6 +80,16 @@ def test_speaker_before_partial_quote(run):
     assert r.quote("distressing").speech
 
 
+def test_name_and_colon(run):
+    assert run("Smith: “We will win this fight in the courts.”").speaker("win") == "Smith"
+
+
+def test_any_verb_after_a_comma_closed_quote(run):
+    r = run("“Nobody believes that any more,” Badenoch shot back.")
+    assert r.speaker("Nobody") == "Badenoch"
+    assert r.findings == []
+
+
 def test_according_to(run):
     r = run("According to Margrethe Vestager, “the rules apply to everyone, no matter how big”.")
     assert r.speaker("rules apply") == "Margrethe Vestager"
