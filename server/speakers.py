@@ -65,7 +65,17 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_name_token(token: Token) -> bool:
-    return token.pos_ == "PROPN" or (token.ent_type_ in ("PERSON", "ORG") and token.is_title)
+    """A capitalised proper-name word ("ministry" tagged PROPN is not one)."""
+    return token.text[:1].isupper() and (
+        token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
+    )
+
+
+def _joins_name(doc: Doc, i: int, lo: int, hi: int) -> bool:
+    """A hyphen inside a name: Jean-Pierre."""
+    return doc[i].text == "-" and lo <= i - 1 and i + 1 < hi and is_name_token(doc[i - 1]) and (
+        is_name_token(doc[i + 1])
+    )
 
 
 def name_of(head: Token, start: int, end: int) -> tuple[int, int] | None:
@@ -74,9 +84,9 @@ def name_of(head: Token, start: int, end: int) -> tuple[int, int] | None:
         return None
     lo = hi = head.i
     doc = head.doc
-    while lo - 1 >= start and is_name_token(doc[lo - 1]) and doc[lo - 1].text not in ",(":
+    while lo - 1 >= start and (is_name_token(doc[lo - 1]) or _joins_name(doc, lo - 1, start, end)):
         lo -= 1
-    while hi + 1 < end and is_name_token(doc[hi + 1]):
+    while hi + 1 < end and (is_name_token(doc[hi + 1]) or _joins_name(doc, hi + 1, start, end)):
         hi += 1
     while lo < hi and doc[lo].lower_ in TITLES:
         lo += 1
