@@ -159,7 +159,8 @@ def main(argv=None) -> int:
         "false alarms": (counts["named flagged"], counts["named"]),
         "anonymous recall": (counts["anonymous flagged"], counts["anonymous"]),
     }
-    print(f"Quotation analysis on {args.labels.relative_to(ROOT) if args.labels.is_relative_to(ROOT) else args.labels}"
+    shown = args.labels.relative_to(ROOT) if args.labels.is_relative_to(ROOT) else args.labels
+    print(f"Quotation analysis on {shown}"
           f" ({len(docs)} documents, {counts['quotes']} labelled quotations)")
     ok = True
     for label, (num, den) in figures.items():

@@ -192,7 +192,8 @@ class Frames:
         for child in verb.rights:
             if child.i >= hi:
                 break
-            if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "mark" and child.lower_ == "that"):
+            that = child.dep_ == "mark" and child.lower_ == "that"
+            if child.dep_ in ("ccomp", "xcomp") or that:
                 return True
             if ends_sentence and child.dep_ == "dobj":
                 return True
@@ -294,9 +295,8 @@ class Frames:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         if head.pos_ == "NOUN":
             for tok in head.subtree:
-                if tok.i > head.i and tok.i < hi and tok.dep_ == "appos" and tok.pos_ == "PROPN" and (
-                    tok.ent_type_ == "PERSON" or tok.head.i == head.i
-                ):
+                apposed = tok.dep_ == "appos" and tok.pos_ == "PROPN" and head.i < tok.i < hi
+                if apposed and (tok.ent_type_ == "PERSON" or tok.head.i == head.i):
                     head = tok
                     break
         start = max(lo, head.left_edge.i)
@@ -306,9 +306,10 @@ class Frames:
                 break
             end = max(end, min(hi, child.right_edge.i + 1))
         doc = self.doc
-        while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in (
-            "as", "and", "but", "while", "then", "so", "however", "also"
-        )):
+        lead_words = ("as", "and", "but", "while", "then", "so", "however", "also")
+        while start < head.i and (
+            doc[start].is_punct or doc[start].is_space or doc[start].lower_ in lead_words
+        ):
             start += 1
         # a comma inside the left edge means the phrase took in an earlier clause
         for i in range(head.i - 1, start - 1, -1):

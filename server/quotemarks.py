@@ -136,9 +136,8 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
                     # the same kind opens again where it cannot close: the last one was never
                     # closed. If it was the top-level quote, it ends where this one starts.
                     if len(stack) == 1:
-                        quotes.append(
-                            QuotedSpan(stack[0][1], _trim_end(text, pos, stack[0][1]), open_end=True)
-                        )
+                        end = _trim_end(text, pos, stack[0][1])
+                        quotes.append(QuotedSpan(stack[0][1], end, open_end=True))
                         stack = [(kind, pos)]
                     else:
                         stack[-1] = (kind, pos)

@@ -291,7 +291,8 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
         if prev.att is not None:
             return _copy(prev)
         return None
-    if same_para and prev.att is not None and art.frames.before(k)[0] >= art.frames.ranges[prev_k][1]:
+    same_sentence = same_para and art.frames.before(k)[0] >= art.frames.ranges[prev_k][1]
+    if same_sentence and prev.att is not None:
         # a second partial quote in the sentence of the first: said it was “…” to have “…”
         return _copy(prev)
     inner = art.text[q.start + 1 : q.start + 4].lstrip()
@@ -348,7 +349,8 @@ def _cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
 @lru_cache(maxsize=1)
 def _unclosed_attribution() -> re.Pattern:
     forms = sorted(speech_verbs(), key=len, reverse=True)
-    verbs = "|".join(re.escape(f) for f in forms if f.endswith(("s", "ed")) or f in ("said", "told"))
+    finite = [f for f in forms if f.endswith(("s", "ed")) or f in ("said", "told")]
+    verbs = "|".join(re.escape(f) for f in finite)
     return re.compile(
         r",[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
         rf"(?:{verbs})\b(?=[ \t]+\w|[ \t]*[.,])"

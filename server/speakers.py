@@ -157,7 +157,9 @@ class NameIndex:
     def knows(self, name: str) -> bool:
         """Is the last word of `name` the surname of a person named in the article?"""
         words = name.split()
-        return bool(words) and words[-1].lower().removesuffix("’s").removesuffix("'s") in self._by_last
+        if not words:
+            return False
+        return words[-1].lower().removesuffix("’s").removesuffix("'s") in self._by_last
 
     def fullest(self, name: str, position: int | None = None) -> str:
         words = [w for w in name.split() if w.lower() not in TITLES] or name.split()

@@ -130,7 +130,7 @@ def test_captions_between_paragraphs_are_skipped(run):
 
 
 def test_paragraph_long_quote_continues_the_speaker_before(run):
-    text = '"It is distressing," Mr Obama said.\n"There are going to be tensions. But we will manage."'
+    text = '"It is distressing," Mr Obama said.\n"There will be tensions. But we will manage."'
     r = run(text)
     assert r.resolved("tensions") == r.resolved("distressing")
     assert r.findings == []
@@ -162,7 +162,7 @@ def test_quote_closed_on_the_next_line(run):
 
 
 def test_unclosed_quote_with_its_own_attribution(run):
-    r = run('"He was the bravest man I ever knew, said his trainer, Angelo Dundee.\nHe died in 2012.')
+    r = run('"He was the bravest man I knew, said his trainer, Angelo Dundee.\nHe died in 2012.')
     assert r.speaker("bravest") == "Angelo Dundee"
     assert r.findings == []
 
@@ -185,7 +185,7 @@ def test_characterising_verb_takes_a_partial_quote(run):
 
 
 def test_pronoun_resolves_to_the_person_named_before(run):
-    text = "Tunisian Prime Minister Habib Essid spoke on Wednesday. “Our nation is in danger,” he said."
+    text = "Tunisia's Prime Minister Habib Essid spoke. “Our nation is in danger,” he said."
     r = run(text)
     assert r.kind("danger") == "pronoun"
     assert r.resolved("danger") == "Habib Essid"
