@@ -137,14 +137,14 @@ class Frames:
             if self.is_according(i):
                 head = self._pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
-                    return self._phrase(head, lo, hi, (i, i + 2), f"according-to-{side}")
+                    return self.phrase(head, lo, hi, (i, i + 2), f"according-to-{side}")
                 continue
             tok = self.doc[i]
             if not self.is_cue(tok):
                 continue
             if side == "after" and self._has_own_complement(tok, lo, hi, ends_sentence):
                 continue  # "The report highlights that …": a new sentence, not attribution
-            head = self._subject(tok)
+            head = self.subject_of(tok)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
                 head = None
             if head is None or self.in_quote[head.i]:
@@ -155,7 +155,7 @@ class Frames:
                 continue
             if head.lower_ in ("who", "that", "which") and head.head.i != head.i:
                 continue
-            return self._phrase(head, lo, hi, (i, i + 1), side)
+            return self.phrase(head, lo, hi, (i, i + 1), side)
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
@@ -171,7 +171,7 @@ class Frames:
                 if child.dep_ == "nsubj" and lo <= child.i < hi and not self.in_quote[child.i]:
                     if child.lower_ in ("who", "that", "which", "it", "this"):
                         return None
-                    return self._phrase(child, lo, hi, (i, i + 1), "after-clause")
+                    return self.phrase(child, lo, hi, (i, i + 1), "after-clause")
             return None
         return None
 
@@ -200,7 +200,7 @@ class Frames:
         # a long clause after a quote that already ended its sentence is a new sentence
         return ends_sentence and verb.i - lo > 6
 
-    def _subject(self, verb: Token) -> Token | None:
+    def subject_of(self, verb: Token) -> Token | None:
         """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
         subject of the clause it hangs from."""
         participle = verb.tag_ == "VBG"
@@ -291,7 +291,7 @@ class Frames:
             tok = head
         return tok
 
-    def _phrase(self, head: Token, lo: int, hi: int, cue, how: str) -> Attribution:
+    def phrase(self, head: Token, lo: int, hi: int, cue, how: str) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         if head.pos_ == "NOUN":
             for tok in head.subtree:

@@ -255,10 +255,12 @@ def _unnamed_subject_before(art: _Article, pron):
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
-    subject = art.frames._subject(before.root)
+    subject = art.frames.subject_of(before.root)
     if subject is None or art.frames.in_quote[subject.i] or sp.is_pronoun(subject):
         return None
-    phrase = art.frames._phrase(subject, before.start, before.end, None, "antecedent")
+    if subject.tag_ in ("NNS", "NNPS"):
+        return None  # "he" or "she" is one person
+    phrase = art.frames.phrase(subject, before.start, before.end, None, "antecedent")
     if sp.classify(phrase.head, phrase.start, phrase.end, "") != "anonymous":
         return None
     return doc[phrase.start : phrase.end]
@@ -397,7 +399,7 @@ def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
             continue
         owned = any(c.dep_ == "poss" for c in tok.children)
         if tok.pos_ == "PROPN" or owned:
-            return art.frames._phrase(tok, lo, last, None, "colon")
+            return art.frames.phrase(tok, lo, last, None, "colon")
     return None
 
 
@@ -433,9 +435,9 @@ def _cue_in(art: _Article, lo: int, hi: int) -> Attribution | None:
     frames = art.frames
     for i in range(hi - 1, lo - 1, -1):
         if frames.is_cue(art.doc[i]):
-            head = frames._subject(art.doc[i])
+            head = frames.subject_of(art.doc[i])
             if head is not None and lo <= head.i < hi and not frames.in_quote[head.i]:
-                return frames._phrase(head, lo, hi, (i, i + 1), "colon")
+                return frames.phrase(head, lo, hi, (i, i + 1), "colon")
     return None
 
 
@@ -454,10 +456,10 @@ def _previous_sentence(art: _Article, results, end: int) -> Resolution | None:
     root = sent.root
     if not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:
         return None
-    head = art.frames._subject(root)
+    head = art.frames.subject_of(root)
     if head is None or art.frames.in_quote[head.i]:
         return None
-    att = art.frames._phrase(head, max(lo, sent.start), hi + 1, None, "previous-sentence")
+    att = art.frames.phrase(head, max(lo, sent.start), hi + 1, None, "previous-sentence")
     if art.frames.is_cue(root):
         att.cue = (root.i, root.i + 1)  # "Smith said the plan was flawed." then “…”
     else:
