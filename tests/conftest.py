@@ -19,6 +19,12 @@ def analyzer():
 
 
 @pytest.fixture(scope="session")
+def nlp(analyzer):
+    """The analyzer's own spaCy pipeline, for tests of one analysis step."""
+    return analyzer.nlp
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return (FIXTURES / "seed" / "sevsk-article.txt").read_text(encoding="utf-8")
 

@@ -1,0 +1,239 @@
+"""Pairing quote marks into quoted spans, in one linear pass over the text.
+
+This module knows typography only, nothing about speakers. It finds top-level quotations in
+every common style and never gives up on the rest of a document because a mark is unbalanced:
+
+- double marks: curly “…” (and „…“ openers), straight "…", the newspaper ''…'' and ``…'',
+  guillemets «…» and ‹…›; a straight mark's role (opening or closing) comes from the characters
+  beside it;
+- single marks ‘…’ and '…', looked for only outside double quotes (inside they are nested
+  quotes and belong to the outer one), never across a paragraph, and never confused with an
+  apostrophe (Kyiv’s, ’90s, rock ’n’ roll, farmers’ union);
+- a quote left open at a paragraph break either continues into the next paragraph, when that
+  paragraph's first double mark closes it (“Its fall …⏎This is a turning point.”), or ends with
+  its paragraph (the newspaper convention: the next paragraph reopens with a quote mark, the
+  first has no closing one; also an honest stray mark loses at most one paragraph);
+- a quote mark of the kind already open, where it can only open, means the first quote was never
+  closed: that quote ends where the new one starts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+# ''  and `` are two-character marks and must be tried before the single apostrophe.
+_MARK = re.compile(r"''|``|[\"“”„‟«»‹›‘’'‚]")
+
+# kind of each double mark, and the role it always has ("open"/"close"); straight ones: context
+_DOUBLE = {
+    "“": ("curly", "open"),
+    "„": ("curly", "open"),
+    "‟": ("curly", "open"),
+    "”": ("curly", "close"),
+    "«": ("guillemet", "open"),
+    "»": ("guillemet", "close"),
+    "‹": ("single-guillemet", "open"),
+    "›": ("single-guillemet", "close"),
+    "``": ("straight", "open"),
+    '"': ("straight", None),
+    "''": ("straight", None),
+}
+_SINGLE = {"‘", "’", "'", "‚"}
+
+# characters after which a straight mark opens, and before which it closes
+_OPENS_AFTER = set("([{<—–-/:;\u00a0") | {"\n"}
+_CLOSES_BEFORE = set(",.;:!?)]}>—–-/…")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A top-level quotation: [start, end) covers its marks.
+
+    `open_end` is True when no closing mark was found and the quote ends with its paragraph.
+    `double` is False for single-mark quotations (‘…’), which are more often scare quotes.
+    """
+
+    start: int
+    end: int
+    double: bool = True
+    open_end: bool = False
+
+
+def find_quotes(text: str) -> list[QuotedSpan]:
+    """All top-level quotations of `text`, in order, never overlapping."""
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    doubles = _pair_doubles(text, [(p, s) for p, s in marks if s not in _SINGLE])
+    singles = _pair_singles(text, [(p, s) for p, s in marks if s in _SINGLE], doubles)
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def paragraph_ends(text: str) -> list[int]:
+    """Offsets of every line break, plus the end of the text: each paragraph ends at one."""
+    ends = [m.start() for m in re.finditer("\n", text)]
+    ends.append(len(text))
+    return ends
+
+
+def _straight_role(text: str, pos: int, width: int) -> str:
+    before = text[pos - 1] if pos > 0 else "\n"
+    after = text[pos + width] if pos + width < len(text) else "\n"
+    left_open = before.isspace() or before in _OPENS_AFTER
+    right_open = not (after.isspace() or after in _CLOSES_BEFORE)
+    if left_open and right_open:
+        return "open"
+    if not left_open and not right_open:
+        return "close"
+    if before.isdigit() and not right_open:
+        return "close"  # 6'2" tall: an inch mark closes nothing unless a quote is open
+    if left_open and not right_open:
+        return "either"  # a lone mark between spaces
+    return "either"
+
+
+def _trim_end(text: str, end: int, start: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
+    ends = paragraph_ends(text)
+    quotes: list[QuotedSpan] = []
+    stack: list[tuple[str, int]] = []  # (kind, position) of open marks; stack[0] is top level
+
+    def role_of(pos: int, mark: str) -> tuple[str, str]:
+        kind, role = _DOUBLE[mark]
+        return kind, role or _straight_role(text, pos, len(mark))
+
+    def closes(kind: str, role: str, open_kind: str) -> bool:
+        return kind == open_kind and role in ("close", "either")
+
+    i = 0
+    n = len(marks)
+    for para_end in ends:
+        while i < n and marks[i][0] < para_end:
+            pos, mark = marks[i]
+            i += 1
+            kind, role = role_of(pos, mark)
+            if mark == "“" and stack and text[stack[-1][1]] == "„":
+                role = "close"  # German style „…“
+            open_kinds = [k for k, _ in stack]
+            if role == "either":
+                role = "close" if kind in open_kinds else "open"
+            if role == "close":
+                if kind not in open_kinds:
+                    continue  # a stray closing mark (or an inch sign): nothing to close
+                depth = len(open_kinds) - 1 - open_kinds[::-1].index(kind)
+                if depth == 0:
+                    quotes.append(QuotedSpan(stack[0][1], pos + len(mark)))
+                    stack = []
+                else:
+                    del stack[depth:]
+            else:  # open
+                if stack and stack[-1][0] == kind:
+                    # the same kind opens again where it cannot close: the last one was never
+                    # closed. If it was the top-level quote, it ends where this one starts.
+                    if len(stack) == 1:
+                        end = _trim_end(text, pos, stack[0][1])
+                        quotes.append(QuotedSpan(stack[0][1], end, open_end=True))
+                        stack = [(kind, pos)]
+                    else:
+                        stack[-1] = (kind, pos)
+                    continue
+                stack.append((kind, pos))
+        if stack:
+            if not _closed_in_next_paragraph(text, marks, i, ends, para_end, stack[0][0], role_of):
+                quotes.append(
+                    QuotedSpan(stack[0][1], _trim_end(text, para_end, stack[0][1]), open_end=True)
+                )
+                stack = []
+            else:
+                stack = stack[:1]  # nested quotes do not run over a paragraph break
+    return quotes
+
+
+def _closed_in_next_paragraph(text, marks, i, ends, para_end, open_kind, role_of) -> bool:
+    """Does the first double mark of the next non-blank paragraph close the open quote?"""
+    if i >= len(marks):
+        return False
+    # the next non-blank paragraph starts at the first non-space character after para_end
+    j = para_end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text):
+        return False
+    next_end = ends[bisect_left(ends, j)]
+    pos, mark = marks[i]
+    if pos >= next_end:
+        return False
+    kind, role = role_of(pos, mark)
+    return kind == open_kind and role in ("close", "either") and pos != j
+
+
+def _single_role(text: str, pos: int, mark: str) -> str | None:
+    before = text[pos - 1] if pos > 0 else "\n"
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    if before.isalnum() and after.isalnum():
+        return None  # Kyiv’s, don't
+    if mark in "‘‚'" and not before.isalnum() and not after.isspace():
+        if after.isdigit():
+            return None  # ’90s typed with the wrong mark
+        if mark == "'" and not (before.isspace() or before in _OPENS_AFTER or before in "\"“«"):
+            return None
+        return "open"
+    if mark in "’'" and not before.isspace() and not after.isalnum():
+        # a closing mark, or the apostrophe of a plural possessive (farmers’ union): "weak"
+        if before in "sS" and after == " " and text[pos + 2 : pos + 3].islower():
+            return "weak-close"
+        return "close"
+    return None  # ’90s, ’em, ’n’ (preceded by a space): apostrophes
+
+
+def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Single-mark quotations outside double quotes, one paragraph at a time."""
+    inside = [(q.start, q.end) for q in doubles]
+    starts = [s for s, _ in inside]
+    ends = paragraph_ends(text)
+    found: list[QuotedSpan] = []
+
+    def in_double(pos: int) -> bool:
+        k = bisect_left(starts, pos + 1) - 1
+        return k >= 0 and inside[k][0] <= pos < inside[k][1]
+
+    events = []
+    for pos, mark in marks:
+        if in_double(pos):
+            continue
+        role = _single_role(text, pos, mark)
+        if role:
+            events.append((pos, role))
+
+    k = 0
+    while k < len(events):
+        pos, role = events[k]
+        if role != "open":
+            k += 1
+            continue
+        para_end = ends[bisect_left(ends, pos)]
+        # the first strong closer before the next opener or the paragraph end; else a weak one
+        chosen = None
+        weak = None
+        m = k + 1
+        while m < len(events) and events[m][0] < para_end:
+            if events[m][1] == "open":
+                break  # the next opener: this one closes before it, or was an apostrophe ('em)
+            if events[m][1] == "close":
+                chosen = m
+                break
+            if events[m][1] == "weak-close" and weak is None:
+                weak = m
+            m += 1
+        close = chosen if chosen is not None else weak
+        if close is None:
+            k += 1
+            continue
+        found.append(QuotedSpan(pos, events[close][0] + 1, double=False))
+        k = close + 1
+    return found

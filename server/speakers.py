@@ -1,0 +1,177 @@
+"""Who a speaker phrase is: a named person or organisation, a pronoun, or an unnamed source.
+
+Given the head token of a speaker phrase ("official" in "one anonymous Western defense
+official"), this module decides its kind and the name it resolves to: a surname or a "Mr."
+form resolves to the fullest form of the name used in the article ("Pushilin" → "Denis
+Pushilin"), a pronoun to the person it points back to. The word lists live in
+`data/quotes/anonymous_sources.json` and `data/quotes/pronouns.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
+    "lord", "lady", "president", "prime", "minister", "senator", "sen.", "rep.", "gov.",
+    "governor", "general", "gen.", "colonel", "col.", "captain", "capt.", "sergeant", "sgt.",
+    "judge", "justice", "mayor", "chancellor", "secretary", "commissioner", "chief", "king",
+    "queen", "prince", "princess", "pope", "father", "rev.", "reverend", "rabbi", "imam",
+    "leader", "opposition", "chairman", "director", "ceo", "coach", "deputy", "vice",
+    "attorney-general", "attorney", "foreign", "defence", "defense", "interior", "premier",
+}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class Tables:
+    unnamed_heads: frozenset
+    role_heads: frozenset
+    anonymity: re.Pattern
+    person_pronouns: frozenset
+    group_pronouns: frozenset
+    org_pronouns: frozenset
+    first_person: frozenset
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    data = resources.files("server") / "data" / "quotes"
+    anon = json.loads((data / "anonymous_sources.json").read_text(encoding="utf-8"))
+    pron = json.loads((data / "pronouns.json").read_text(encoding="utf-8"))
+    return Tables(
+        unnamed_heads=frozenset(anon["unnamed_heads"]),
+        role_heads=frozenset(anon["role_heads"]),
+        anonymity=re.compile("|".join(f"(?:{p})" for p in anon["anonymity_phrases"]), re.I),
+        person_pronouns=frozenset(pron["person"]),
+        group_pronouns=frozenset(pron["group"]),
+        org_pronouns=frozenset(pron["organisation"]),
+        first_person=frozenset(pron["first_person"]),
+    )
+
+
+def is_pronoun(token: Token) -> bool:
+    t = tables()
+    low = token.lower_
+    return low in t.person_pronouns or low in t.group_pronouns or low in t.org_pronouns or (
+        low in t.first_person
+    )
+
+
+def is_name_token(token: Token) -> bool:
+    """A capitalised proper-name word ("ministry" tagged PROPN is not one)."""
+    return token.text[:1].isupper() and (
+        token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
+    )
+
+
+def _joins_name(doc: Doc, i: int, lo: int, hi: int) -> bool:
+    """A hyphen inside a name: Jean-Pierre."""
+    return doc[i].text == "-" and lo <= i - 1 and i + 1 < hi and is_name_token(doc[i - 1]) and (
+        is_name_token(doc[i + 1])
+    )
+
+
+def name_of(head: Token, start: int, end: int) -> tuple[int, int] | None:
+    """The run of proper-name tokens around `head` within [start, end), titles excluded."""
+    if not is_name_token(head):
+        return None
+    lo = hi = head.i
+    doc = head.doc
+    while lo - 1 >= start and (is_name_token(doc[lo - 1]) or _joins_name(doc, lo - 1, start, end)):
+        lo -= 1
+    while hi + 1 < end and (is_name_token(doc[hi + 1]) or _joins_name(doc, hi + 1, start, end)):
+        hi += 1
+    while lo < hi and doc[lo].lower_ in TITLES:
+        lo += 1
+    return lo, hi + 1
+
+
+def classify(head: Token, start: int, end: int, clause: str) -> str:
+    """'named', 'pronoun' or 'anonymous' for the speaker phrase doc[start:end] headed by `head`.
+
+    `clause` is the text right after the phrase (a relative clause such as "who requested
+    anonymity" makes even a described speaker anonymous).
+    """
+    t = tables()
+    if is_pronoun(head) and end - start == 1:
+        return "pronoun"
+    doc = head.doc
+    phrase = doc[start:end]
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        # a proper name; "Obama administration officials" has a name only as a modifier
+        return "named"
+    if t.anonymity.search(phrase.text) or t.anonymity.search(clause):
+        return "anonymous"
+    low = head.lower_
+    if low in t.unnamed_heads:
+        return "anonymous"
+    if low in t.role_heads:
+        dets = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
+        if any(d.lower_ in DEFINITE or d.dep_ == "poss" for d in dets):
+            return "named"  # "the minister", "his adviser": a specific person met before
+        return "anonymous"
+    return "named"  # an institution or a document: the ministry, the police, the report
+
+
+def person_text(ent) -> str:
+    """A PERSON entity's text, widened over proper-name words the tagger left out
+    ("Piotr" before a "Nowak" entity)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+        doc[start - 1].lower_ not in TITLES and doc[start - 1].ent_type_ in ("", "PERSON")
+    ):
+        start -= 1
+    return doc[start : ent.end].text
+
+
+class NameIndex:
+    """Person names of one article, to expand a surname to the full name it stands for.
+
+    "Parata" after "Hori Parata" is Hori Parata even if "Te Kaurinui Robert Parata" comes
+    later: the nearest full name before a mention wins, else the first one after it.
+    """
+
+    def __init__(self, doc: Doc):
+        self._by_last: dict[str, list[tuple[int, str]]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.add(person_text(ent), ent.start)
+
+    def add(self, name: str, position: int) -> None:
+        words = [w for w in name.split() if w.lower() not in TITLES]
+        words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+        if len(words) < 2:
+            return
+        entries = self._by_last.setdefault(words[-1].lower(), [])
+        entries.append((position, " ".join(words)))
+        entries.sort()
+
+    def knows(self, name: str) -> bool:
+        """Is the last word of `name` the surname of a person named in the article?"""
+        words = name.split()
+        if not words:
+            return False
+        return words[-1].lower().removesuffix("’s").removesuffix("'s") in self._by_last
+
+    def fullest(self, name: str, position: int | None = None) -> str:
+        words = [w for w in name.split() if w.lower() not in TITLES] or name.split()
+        if not words:
+            return name
+        words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+        plain = " ".join(words)
+        entries = self._by_last.get(words[-1].lower())
+        if not entries or len(words) > 2:
+            return plain
+        if len(words) == 2:
+            # a full name already, unless it is "Hori Parata" for a known "Hori Parata"
+            return plain
+        before = [full for pos, full in entries if position is None or pos <= position]
+        return before[-1] if before else entries[0][1]
