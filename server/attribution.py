@@ -299,7 +299,8 @@ class Frames:
                 if apposed and (tok.ent_type_ == "PERSON" or tok.head.i == head.i):
                     head = tok
                     break
-        start = max(lo, head.left_edge.i)
+        # the phrase always holds its head, even where a broken parse puts the head before lo
+        start = min(head.i, max(lo, head.left_edge.i))
         end = head.i + 1
         for child in head.rights:
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi:

@@ -183,7 +183,9 @@ def _from_attribution(art: _Article, results: list[Resolution], att: Attribution
             art.names.add(res.resolved, head.i)
         else:
             words = label.split()
-            res.resolved = " ".join(words[1:] if words[0].lower() == "the" else words)
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            res.resolved = " ".join(words) or None
         res.reason = "the speaker is named"
     elif kind == "anonymous":
         res.person = True
