@@ -19,6 +19,7 @@ const state = {
   findings: [], // {id, type, code, severity, text, message, drawn, how, rangeText}
   timings: {},
   runs: 0,
+  draws: 0,
 };
 
 let settings = null;
@@ -107,6 +108,7 @@ function draw() {
   });
   highlighter.draw(items);
   state.timings.drawMs = now() - t0;
+  state.draws += 1;
   state.status = "drawn";
   publish();
 }
@@ -221,6 +223,7 @@ function snapshot() {
     findings: state.findings,
     timings: state.timings,
     runs: state.runs,
+    draws: state.draws,
     highlightApi: highlighter ? highlighter.native : null,
   };
 }
