@@ -20,6 +20,7 @@ const state = {
   timings: {},
   runs: 0,
   draws: 0,
+  errors: [], // errors of the extension's own code in this page
 };
 
 let settings = null;
@@ -162,6 +163,18 @@ async function run() {
 /** After the page re-renders: re-anchor on the new nodes (no new request), or analyze late content. */
 function recheck() {
   if (!active) return;
+  try {
+    recheckNow();
+  } catch (err) {
+    noteError(err);
+  }
+}
+
+function noteError(err) {
+  state.errors.push(String((err && err.stack) || err).slice(0, 500));
+}
+
+function recheckNow() {
   if (report && article) {
     const stale = !article.map.isLive() || (highlighter && highlighter.items.some((i) => i.range.toString() !== i.finding.text));
     if (!stale) return;
@@ -200,7 +213,14 @@ function stop() {
 async function start() {
   if (active) return;
   active = true;
-  await run();
+  try {
+    await run();
+  } catch (err) {
+    noteError(err);
+    state.status = "error";
+    state.error = { code: "extension_error", message: "Sourcemark failed on this page." };
+    publish();
+  }
 }
 
 function scrollToFinding(id) {
@@ -224,6 +244,7 @@ function snapshot() {
     timings: state.timings,
     runs: state.runs,
     draws: state.draws,
+    errors: state.errors,
     highlightApi: highlighter ? highlighter.native : null,
   };
 }
@@ -259,6 +280,10 @@ api.storage.onChanged.addListener(async (changes, area) => {
 document.addEventListener("mousemove", onPointerMove, { passive: true, capture: true });
 window.addEventListener("scroll", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); if (cardItem) showCard(cardItem); }, { passive: true });
 window.addEventListener("resize", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); }, { passive: true });
+
+// errors thrown by this script's own listeners (the isolated world sees only its own)
+window.addEventListener("error", (ev) => noteError(ev.error || ev.message));
+window.addEventListener("unhandledrejection", (ev) => noteError(ev.reason));
 
 (async () => {
   settings = await getSettings();
