@@ -219,14 +219,39 @@ def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, pag
     enable(browser, server)
     page.goto(pages_url + "/seed.html")
     state = browser.wait_state(page)
+    tab_id = browser.worker.evaluate(
+        "async url => (await chrome.tabs.query({})).find(t => t.url === url).id", page.url)
     ext_id = browser.worker.url.split("/")[2]
     popup = browser.context.new_page()
     try:
-        # the popup asks for the active tab: make the article's tab the active one of its window
-        popup.goto(f"chrome-extension://{ext_id}/popup/popup.html")
-        popup.wait_for_timeout(200)
-        page.bring_to_front()
-        popup.evaluate("() => refreshForTests && refreshForTests()") if False else None
+        popup.goto(f"chrome-extension://{ext_id}/popup/popup.html?tab={tab_id}")
+        buttons = popup.locator("#findings button")
+        buttons.first.wait_for(timeout=5000)
+        assert buttons.count() == len(state["findings"])
+        assert popup.locator("#site-toggle").is_checked()
+        popup.locator("#server-state.good").wait_for(timeout=5000)
+        summary = popup.locator("#summary").inner_text()
+        assert str(state["summary"]["quotes"]) in summary
+
+        # keyboard only: Tab to the last warning and press Enter; the page scrolls to it
+        last = state["findings"][-1]
+        popup.keyboard.press("Tab")
+        for _ in range(40):
+            if popup.evaluate("() => document.activeElement.dataset.findingId") == str(last["id"]):
+                break
+            popup.keyboard.press("Tab")
+        else:
+            pytest.fail("the last warning is not reachable with the keyboard")
+        before = page.evaluate("() => window.scrollY")
+        popup.keyboard.press("Enter")
+        page.wait_for_function("y => window.scrollY !== y", arg=before, timeout=3000)
+        card = page.locator("sourcemark-host .card")
+        card.wait_for(state="visible", timeout=3000)
+        assert last["text"][:20] in card.inner_text()
+
+        # the toggle turns the site off
+        popup.locator("#site-toggle").uncheck()
+        browser.wait_state(page, done=("disabled",))
+        assert page.evaluate(HIGHLIGHTS_JS) == []
     finally:
         popup.close()
-    assert state["findings"]

@@ -23,6 +23,9 @@ const CODES = {
 };
 
 async function activeTab() {
+  // popup.html?tab=ID shows a given tab (the options page, tests and tools open it that way)
+  const wanted = Number(new URLSearchParams(location.search).get("tab"));
+  if (Number.isInteger(wanted) && wanted > 0) return api.tabs.get(wanted);
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -44,7 +47,11 @@ function renderSummary(summary) {
   $("summary-section").hidden = false;
 }
 
+let lastFindings = "";
 function renderFindings(tab, findings) {
+  const key = JSON.stringify(findings.map((f) => [f.id, f.drawn]));
+  if (key === lastFindings) return;
+  lastFindings = key;
   const ol = $("findings");
   ol.replaceChildren();
   for (const f of findings) {
@@ -62,6 +69,7 @@ function renderFindings(tab, findings) {
       button.disabled = true;
       button.title = "These words are no longer on the page.";
     }
+    button.dataset.findingId = String(f.id);
     button.addEventListener("click", () => api.tabs.sendMessage(tab.id, { type: "scrollTo", id: f.id }));
     li.appendChild(button);
     ol.appendChild(li);
