@@ -11,11 +11,11 @@ import time
 
 import pytest
 
-from .conftest import REAL_PAGES
+from .harness import ALL_FINDINGS as ALL, REAL_PAGES, free_port
 
 pytestmark = pytest.mark.browser
 
-ALL = {"kinds": ["place", "quote"], "severities": ["warning", "caution", "info"]}
+
 
 # In the page's main world: the ranges of every Sourcemark highlight (the registry is per document).
 HIGHLIGHTS_JS = """() => {
@@ -195,7 +195,7 @@ def test_site_off_sends_nothing(browser, server, pages_url, page):
     enable(browser, server)
     state = browser.wait_state(page)
     assert len(server.analyze_requests()) == sent + 1
-    assert server.analyze_requests()[-1].endswith("origin=chrome-extension://" + browser.worker.url.split("/")[2])
+    assert server.analyze_requests()[-1].endswith("origin=chrome-extension://" + browser.extension_id)
     browser.set_storage({"sites": []})
     browser.wait_state(page, done=("disabled",))
     assert page.evaluate(HIGHLIGHTS_JS) == []
@@ -204,8 +204,6 @@ def test_site_off_sends_nothing(browser, server, pages_url, page):
 
 
 def test_server_down_is_a_clear_error(browser, server, pages_url, page):
-    from .conftest import free_port
-
     browser.set_storage({"sites": ["127.0.0.1"], "server": f"http://127.0.0.1:{free_port()}", **ALL})
     page.goto(pages_url + "/seed.html")
     state = browser.wait_state(page)
@@ -221,10 +219,9 @@ def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, pag
     state = browser.wait_state(page)
     tab_id = browser.worker.evaluate(
         "async url => (await chrome.tabs.query({})).find(t => t.url === url).id", page.url)
-    ext_id = browser.worker.url.split("/")[2]
     popup = browser.context.new_page()
     try:
-        popup.goto(f"chrome-extension://{ext_id}/popup/popup.html?tab={tab_id}")
+        popup.goto(f"chrome-extension://{browser.extension_id}/popup/popup.html?tab={tab_id}")
         buttons = popup.locator("#findings button")
         buttons.first.wait_for(timeout=5000)
         assert buttons.count() == len(state["findings"])
