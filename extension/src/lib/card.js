@@ -101,7 +101,8 @@ export function fillCard(card, finding) {
   card.className = `card ${finding.severity || ""}`;
   card.dataset.findingId = String(finding.id);
   card.appendChild(el(doc, "p", TITLES[finding.code] || finding.code || "Sourcemark", "title"));
-  card.appendChild(el(doc, "p", `“${finding.text}”`, "words"));
+  const quoted = /^["“‘«'„]/.test(finding.text || "");
+  card.appendChild(el(doc, "p", quoted ? finding.text : `“${finding.text}”`, "words"));
   if (finding.message) card.appendChild(el(doc, "p", finding.message, "message"));
   const d = finding.details && typeof finding.details === "object" ? finding.details : {};
   const dl = el(doc, "dl");
