@@ -1,7 +1,9 @@
 // Build the extension for Chromium and Firefox from one source tree:
 //   node build.mjs                      -> dist/chromium/, dist/firefox/, dist/test/readability.js
-//   node build.mjs --smoke-sites=HOST   -> also dist/firefox-smoke/ with HOST preset as enabled
-//                                          (only for the headless Firefox smoke test)
+//   node build.mjs --smoke-sites=HOST --smoke-server=URL
+//       -> also dist/firefox-smoke/: HOST preset as enabled, URL as the server, and the background
+//          reports each page's drawing to URL/healthz?sourcemark-smoke=... (only for the headless
+//          Firefox smoke test, where no test driver can read the extension's state)
 import { build } from "esbuild";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -11,7 +13,11 @@ const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, "src");
 const dist = join(root, "dist");
 const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
-const smokeArg = process.argv.find((a) => a.startsWith("--smoke-sites="));
+const argValue = (name) => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? undefined : arg.slice(name.length + 3);
+};
+const smokeArg = argValue("smoke-sites");
 
 const ENTRIES = {
   "content.js": "content.js",
@@ -77,7 +83,7 @@ function manifest(target) {
   return m;
 }
 
-async function buildTarget(target, outDir, defaultSites) {
+async function buildTarget(target, outDir, defaultSites, smoke = null) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await build({
@@ -86,7 +92,11 @@ async function buildTarget(target, outDir, defaultSites) {
     bundle: true,
     format: "iife",
     target: ["chrome105", "firefox142"],
-    define: { __SOURCEMARK_DEFAULT_SITES__: JSON.stringify(defaultSites) },
+    define: {
+      __SOURCEMARK_DEFAULT_SITES__: JSON.stringify(defaultSites),
+      __SOURCEMARK_DEFAULT_SERVER__: JSON.stringify((smoke && smoke.server) || "http://127.0.0.1:8765"),
+      __SOURCEMARK_SMOKE__: JSON.stringify(!!smoke),
+    },
     legalComments: "eof",
     plugins: [readabilityWithoutInnerHTML],
     logLevel: "warning",
@@ -98,8 +108,8 @@ async function buildTarget(target, outDir, defaultSites) {
 await buildTarget("chromium", join(dist, "chromium"), []);
 await buildTarget("firefox", join(dist, "firefox"), []);
 if (smokeArg) {
-  const sites = smokeArg.split("=")[1].split(",").filter(Boolean);
-  await buildTarget("firefox", join(dist, "firefox-smoke"), sites);
+  const sites = smokeArg.split(",").filter(Boolean);
+  await buildTarget("firefox", join(dist, "firefox-smoke"), sites, { server: argValue("smoke-server") });
 }
 // Readability alone, for the browser tests to compare the extension's text with Readability's own.
 await mkdir(join(dist, "test"), { recursive: true });

@@ -79,6 +79,13 @@ export async function health() {
   }
 }
 
+// Smoke-test builds only: tell the test server what the page drew (it reads its access log).
+async function smokeReport(msg) {
+  const settings = await getSettings();
+  const report = `${msg.status}:${msg.drawn}/${msg.total}:${msg.highlightApi ? "highlight-api" : "fallback"}:${msg.rangesOk}`;
+  fetch(serverUrl(settings, `/healthz?sourcemark-smoke=${encodeURIComponent(report)}`)).catch(() => {});
+}
+
 function badge(tabId, msg) {
   if (tabId === undefined || !api.action) return;
   const text = msg.status === "drawn" && msg.drawn ? String(msg.drawn) : msg.status === "error" ? "!" : "";
@@ -98,6 +105,7 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (msg.type === "state") {
     badge(sender.tab && sender.tab.id, msg);
+    if (__SOURCEMARK_SMOKE__ && (msg.status === "drawn" || msg.status === "error")) smokeReport(msg);
   }
   return false;
 });

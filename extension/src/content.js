@@ -79,7 +79,9 @@ function onPointerMove(ev) {
 function publish() {
   try {
     const drawn = state.findings.filter((f) => f.drawn).length;
-    api.runtime.sendMessage({ type: "state", status: state.status, drawn, total: state.findings.length }).catch(() => {});
+    const rangesOk = state.findings.every((f) => !f.drawn || f.rangeText === f.text);
+    const highlightApi = highlighter ? highlighter.native : null;
+    api.runtime.sendMessage({ type: "state", status: state.status, drawn, total: state.findings.length, rangesOk, highlightApi }).catch(() => {});
   } catch (_) {
     /* extension reloaded */
   }

@@ -115,7 +115,7 @@ class Server:
         self.proc = subprocess.Popen(
             [str(gunicorn), "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "120",
              "--access-logfile", str(self.access_log),
-             "--access-logformat", "%(m)s %(U)s %(s)s origin=%({origin}i)s",
+             "--access-logformat", "%(m)s %(U)s %(q)s %(s)s origin=%({origin}i)s",
              "server.wsgi:app"],
             cwd=ROOT, stdout=open(self.logdir / "out.log", "wb"), stderr=subprocess.STDOUT,
         )

@@ -8,7 +8,7 @@ export const DEFAULTS = Object.freeze({
   // (a build for a smoke test may preset it; the shipped builds preset nothing)
   sites: __SOURCEMARK_DEFAULT_SITES__,
   // the Sourcemark server
-  server: "http://127.0.0.1:8765",
+  server: __SOURCEMARK_DEFAULT_SERVER__,
   // request timeout for an analysis, in milliseconds
   timeoutMs: 30000,
   // which findings to draw
