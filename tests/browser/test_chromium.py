@@ -252,3 +252,24 @@ def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, pag
         assert page.evaluate(HIGHLIGHTS_JS) == []
     finally:
         popup.close()
+
+
+def test_options_page_saves_settings(browser, server):
+    browser.set_storage({"sites": [], "server": server.url, **ALL})
+    options = browser.context.new_page()
+    try:
+        options.goto(f"chrome-extension://{browser.extension_id}/options/options.html")
+        options.locator("#server").wait_for()
+        assert options.locator("#server").input_value() == server.url
+        options.fill("#server", "http://127.0.0.1:9999")
+        options.fill("#sites", "news.example\n*.Example.ORG\n")
+        options.locator("input[name=severity][value=info]").uncheck()
+        options.click("button[type=submit]")
+        options.locator("#saved", has_text="Saved").wait_for()
+        stored = browser.worker.evaluate("() => chrome.storage.local.get(null)")
+        assert stored["server"] == "http://127.0.0.1:9999"
+        assert stored["sites"] == ["news.example", "example.org"]
+        assert stored["severities"] == ["warning", "caution"]
+    finally:
+        options.close()
+        browser.set_storage({"server": server.url, **ALL})
