@@ -283,9 +283,14 @@ document.addEventListener("mousemove", onPointerMove, { passive: true, capture: 
 window.addEventListener("scroll", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); if (cardItem) showCard(cardItem); }, { passive: true });
 window.addEventListener("resize", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); }, { passive: true });
 
-// errors thrown by this script's own listeners (the isolated world sees only its own)
-window.addEventListener("error", (ev) => noteError(ev.error || ev.message));
-window.addEventListener("unhandledrejection", (ev) => noteError(ev.reason));
+// errors thrown by this script's own code (Firefox shows content scripts the page's errors too)
+const EXTENSION_URL = /(?:chrome|moz)-extension:\/\//;
+window.addEventListener("error", (ev) => {
+  if (EXTENSION_URL.test(ev.filename || "")) noteError(ev.error || ev.message);
+});
+window.addEventListener("unhandledrejection", (ev) => {
+  if (EXTENSION_URL.test(String((ev.reason && ev.reason.stack) || ""))) noteError(ev.reason);
+});
 
 (async () => {
   settings = await getSettings();

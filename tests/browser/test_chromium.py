@@ -213,6 +213,34 @@ def test_server_down_is_a_clear_error(browser, server, pages_url, page):
     assert page.evaluate(HIGHLIGHTS_JS) == []
 
 
+def test_server_timeout_is_a_clear_error(browser, server, pages_url, page):
+    import socket
+
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        browser.set_storage({"sites": ["127.0.0.1"], "server": f"http://127.0.0.1:{port}", "timeoutMs": 1000, **ALL})
+        try:
+            page.goto(pages_url + "/seed.html")
+            state = browser.wait_state(page, timeout=20)
+        finally:
+            browser.set_storage({"timeoutMs": 30000})
+    assert state["status"] == "error"
+    assert state["error"]["code"] == "timeout"
+    assert "did not answer within 1 s" in state["error"]["message"]
+
+
+def test_server_error_answer_is_shown(browser, pages_url, page):
+    # the static page server is not a Sourcemark server: it answers the POST with an HTTP error
+    browser.set_storage({"sites": ["127.0.0.1"], "server": pages_url, **ALL})
+    page.goto(pages_url + "/seed.html")
+    state = browser.wait_state(page)
+    assert state["status"] == "error"
+    assert state["error"]["status"] >= 400
+    assert state["error"]["message"].startswith(f"The server answered {state['error']['status']}")
+
+
 def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, page):
     enable(browser, server)
     page.goto(pages_url + "/seed.html")
