@@ -111,9 +111,8 @@ class Server:
         self.access_log = self.logdir / "access.log"
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        gunicorn = Path(sys.executable).with_name("gunicorn")
         self.proc = subprocess.Popen(
-            [str(gunicorn), "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "120",
+            [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "120",
              "--access-logfile", str(self.access_log),
              "--access-logformat", "%(m)s %(U)s %(q)s %(s)s origin=%({origin}i)s",
              "server.wsgi:app"],

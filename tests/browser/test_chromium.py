@@ -144,7 +144,7 @@ def test_real_page(browser, server, pages_url, page, name):
     reference = page.evaluate("() => new SourcemarkReadability(document.cloneNode(true)).parse().textContent")
     ours, theirs = words(state["text"]), words(reference)
     overlap = sum((ours & theirs).values()) / max(sum(ours.values()), sum(theirs.values()))
-    assert overlap >= 0.95, f"{name}: only {overlap:.1%} of the words agree with Readability"
+    assert overlap >= 0.98, f"{name}: only {overlap:.1%} of the words agree with Readability"
     assert len(state["text"]) > 500
 
 
