@@ -280,6 +280,7 @@ api.storage.onChanged.addListener(async (changes, area) => {
 });
 
 document.addEventListener("mousemove", onPointerMove, { passive: true, capture: true });
+document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && cardItem) hideCard(); }, { capture: true });
 window.addEventListener("scroll", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); if (cardItem) showCard(cardItem); }, { passive: true });
 window.addEventListener("resize", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); }, { passive: true });
 

@@ -180,6 +180,19 @@ def test_article_rerendered_after_load(browser, server, pages_url, page):
     assert len(server.analyze_requests()) == requests, "a re-render must not send the text again"
 
 
+def test_article_rendered_late_is_analysed_when_it_arrives(browser, server, pages_url, page):
+    enable(browser, server)
+    sent = len(server.analyze_requests())
+    page.goto(pages_url + "/rerender.html?late")
+    early = browser.wait_state(page, done=("no-article", "drawn"))
+    assert early["status"] == "no-article"
+    assert len(server.analyze_requests()) == sent
+    state = browser.wait_state(page, done=("drawn", "error"))
+    assert_every_finding_drawn(server, state)
+    assert state["findings"]
+    assert len(server.analyze_requests()) == sent + 1
+
+
 def test_site_off_sends_nothing(browser, server, pages_url, page):
     browser.set_storage({"sites": ["example.org"], "server": server.url, **ALL})
     sent = len(server.analyze_requests())
