@@ -104,7 +104,7 @@ function draw() {
         entry.drawn = true;
         entry.how = at.how;
         entry.rangeText = range.toString();
-        items.push({ id, range, kind: entry.type, severity: f.severity, finding: { ...f, id } });
+        items.push({ id, range, drawnText: entry.rangeText, kind: entry.type, severity: f.severity, finding: { ...f, id } });
       }
     }
     state.findings.push(entry);
@@ -149,8 +149,14 @@ async function analyze() {
   draw();
 }
 
+let analyzedUrl = location.href;
+
 async function run() {
   state.runs += 1;
+  analyzedUrl = location.href;
+  if (highlighter) highlighter.clear();
+  hideCard();
+  report = null;
   state.status = "extracting";
   extract();
   watch();
@@ -176,13 +182,23 @@ function noteError(err) {
   state.errors.push(String((err && err.stack) || err).slice(0, 500));
 }
 
+const LATE_ARTICLE_TRIES = 20;
+let lateTries = 0;
+
 function recheckNow() {
-  if (report && article) {
-    const stale = !article.map.isLive() || (highlighter && highlighter.items.some((i) => i.range.toString() !== i.finding.text));
+  if (location.href !== analyzedUrl && state.status !== "waiting") {
+    // a single-page site moved to another article: this is a new page to analyse
+    lateTries = 0;
+    run();
+  } else if (report && article) {
+    // ranges collapse or change when the page replaces or edits the nodes they sit on
+    const stale = !article.map.isLive() || (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
     if (!stale) return;
     extract();
     draw();
-  } else if (state.status === "no-article") {
+  } else if (state.status === "no-article" && lateTries < LATE_ARTICLE_TRIES) {
+    // the article may still be on its way (rendered by script); try again, a bounded number of times
+    lateTries += 1;
     run();
   }
 }

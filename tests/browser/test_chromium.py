@@ -180,6 +180,18 @@ def test_article_rerendered_after_load(browser, server, pages_url, page):
     assert len(server.analyze_requests()) == requests, "a re-render must not send the text again"
 
 
+def test_in_page_navigation_to_another_story_is_analysed(browser, server, pages_url, page):
+    enable(browser, server)
+    page.goto(pages_url + "/rerender.html")
+    state = browser.wait_state(page)
+    sent = len(server.analyze_requests())
+    page.evaluate("() => window.navigateInPage()")
+    assert page.url.endswith("?story=2")
+    state = browser.wait_state(page, where=lambda s: "A different story" in s["text"])
+    assert_every_finding_drawn(server, state)
+    assert len(server.analyze_requests()) == sent + 1
+
+
 def test_article_rendered_late_is_analysed_when_it_arrives(browser, server, pages_url, page):
     enable(browser, server)
     sent = len(server.analyze_requests())
