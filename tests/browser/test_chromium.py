@@ -138,6 +138,8 @@ def test_real_page(browser, server, pages_url, page, name):
     assert state["errors"] == [], "the content script caught errors"
     assert page.evaluate(DOM_JS) == before, "the page's DOM changed outside the extension's host"
     assert page.locator("sourcemark-host").count() == 1
+    page.wait_for_timeout(600)
+    assert browser.state(page)["draws"] == state["draws"], "redrawn although the page did not change"
 
     # the article text: compare with what Readability itself extracts from the same page
     page.add_script_tag(url=pages_url + "/readability.js")
