@@ -57,7 +57,7 @@ def free_port() -> int:
 def build_extension() -> Path:
     """Build the unpacked extension (needs `npm ci` in extension/ first)."""
     if not (EXTENSION / "node_modules").is_dir():
-        raise SetupError("extension/node_modules is missing: run `npm ci --prefix extension` first")
+        raise SetupError("extension/node_modules is missing: run `npm ci --ignore-scripts --prefix extension` first")
     subprocess.run(["node", "build.mjs"], cwd=EXTENSION, check=True, capture_output=True)
     return DIST
 
