@@ -1,0 +1,105 @@
+"""Benchmark the extension in headless Chromium against a real Sourcemark server.
+
+For each page (the seed article and the real news pages) it loads the page N times with the
+site enabled and prints the median milliseconds the content script measured for extraction
+(Readability on a clone + mapping to the live page + offset map), the round trip (content script
+→ background → server → back) and drawing (anchoring every finding, building the ranges and
+registering the highlights). Targets: extraction ≤ 50 ms, drawing ≤ 16 ms median.
+
+    .venv/bin/python bench/bench_extension.py [--runs 5] [--screenshot docs/screenshot-seed.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.browser.harness import (  # noqa: E402
+    ALL_FINDINGS, REAL_PAGES, Browser, Server, chromium_available, make_site, serve,
+)
+
+TARGET_EXTRACT_MS = 50
+TARGET_DRAW_MS = 16
+
+
+def screenshot(browser, page, base, path):
+    """The seed article with its warnings and the card of one finding open."""
+    page.set_viewport_size({"width": 980, "height": 760})
+    page.goto(base + "/seed.html")
+    state = browser.wait_state(page)
+    drawn = [f for f in state["findings"] if f["drawn"]]
+    if not drawn:
+        raise SystemExit("no findings drawn on the seed article; no screenshot")
+    rank = {"warning": 0, "caution": 1, "info": 2}
+    best = min(drawn, key=lambda f: (rank.get(f["severity"], 3), f["id"]))
+    box = page.evaluate(
+        """t => { const r = [...CSS.highlights].flatMap(([, h]) => [...h]).find(r => r.toString() === t);
+                  window.scrollTo(0, Math.max(0, window.scrollY + r.getBoundingClientRect().top - 260));
+                  const b = r.getClientRects()[0]; return {x: b.left + Math.min(b.width / 2, 40), y: b.top + b.height / 2}; }""",
+        best["text"],
+    )
+    page.mouse.move(box["x"], box["y"])
+    page.locator("sourcemark-host .card").wait_for(state="visible", timeout=3000)
+    page.wait_for_timeout(150)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    print(f"screenshot: {path} (card of {best['code']} on {best['text'][:40]!r})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="page loads per page (default 5)")
+    ap.add_argument("--pages", nargs="*", help="only these pages (file names)")
+    ap.add_argument("--screenshot", help="also save the seed article with an open card to this PNG")
+    args = ap.parse_args(argv)
+    if not chromium_available():
+        print("chromium not found", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    pages = args.pages or ["seed.html", *REAL_PAGES]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        tmp = Path(tmp)
+        base, shutdown = serve(make_site(tmp / "site"))
+        server = Server(tmp / "server")
+        browser = Browser.launch(pw, tmp / "profile")
+        try:
+            browser.set_storage({"sites": ["127.0.0.1"], "server": server.url, **ALL_FINDINGS})
+            page = browser.context.new_page()
+            print(f"{'page':<20}{'chars':>8}{'findings':>10}{'extract ms':>12}{'round trip ms':>15}{'draw ms':>10}")
+            rows = []
+            for name in pages:
+                samples = []
+                for _ in range(args.runs):
+                    page.goto(f"{base}/{name}")
+                    state = browser.wait_state(page)
+                    if state["status"] != "drawn":
+                        raise SystemExit(f"{name}: {state['status']} {state.get('error')}")
+                    samples.append(state)
+                med = {k: statistics.median(s["timings"][k] for s in samples)
+                       for k in ("extractMs", "roundTripMs", "drawMs")}
+                rows.append(med)
+                print(f"{name:<20}{len(samples[-1]['text']):>8}{len(samples[-1]['findings']):>10}"
+                      f"{med['extractMs']:>12.1f}{med['roundTripMs']:>15.1f}{med['drawMs']:>10.1f}")
+            ext = statistics.median(r["extractMs"] for r in rows)
+            drw = statistics.median(r["drawMs"] for r in rows)
+            print(f"{'median of pages':<38}{ext:>12.1f}{statistics.median(r['roundTripMs'] for r in rows):>15.1f}{drw:>10.1f}")
+            print(f"targets: extraction <= {TARGET_EXTRACT_MS} ms: {'met' if ext <= TARGET_EXTRACT_MS else 'MISSED'}; "
+                  f"drawing <= {TARGET_DRAW_MS} ms: {'met' if drw <= TARGET_DRAW_MS else 'MISSED'} "
+                  f"({args.runs} loads per page, headless Chromium)")
+            if args.screenshot:
+                screenshot(browser, page, base, args.screenshot)
+        finally:
+            browser.context.close()
+            server.stop()
+            shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

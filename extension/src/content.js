@@ -1,0 +1,319 @@
+// Content script: reads nothing and sends nothing until the reader enabled this site; then
+// extracts the article, asks the background worker for the analysis, and draws the findings.
+
+import { api, getSettings, siteEnabled, shown, kindOf } from "./lib/settings.js";
+import { extractArticle } from "./lib/extract.js";
+import { anchor } from "./lib/anchor.js";
+import { Highlighter } from "./lib/highlighter.js";
+import { createHost, fillCard, placeCard } from "./lib/card.js";
+
+const REDRAW_DEBOUNCE_MS = 250;
+const now = () => performance.now();
+
+const state = {
+  status: "idle", // idle | disabled | extracting | waiting | drawn | no-article | error
+  error: null,
+  method: null,
+  text: "",
+  summary: null,
+  findings: [], // {id, type, code, severity, text, message, drawn, how, rangeText}
+  timings: {},
+  runs: 0,
+  draws: 0,
+  errors: [], // errors of the extension's own code in this page
+};
+
+let settings = null;
+let article = null; // {map, text, method}
+let report = null;
+let ui = null;
+let highlighter = null;
+let observer = null;
+let redrawTimer = null;
+let active = false;
+let cardItem = null;
+let hideTimer = null;
+
+function ensureUi() {
+  if (ui && ui.host.isConnected) return;
+  ui = createHost(document);
+  highlighter = new Highlighter(window, ui.marks);
+  ui.card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+  ui.card.addEventListener("mouseleave", scheduleHide);
+}
+
+function scheduleHide() {
+  clearTimeout(hideTimer);
+  hideTimer = setTimeout(hideCard, 300);
+}
+
+function hideCard() {
+  if (ui) ui.card.hidden = true;
+  cardItem = null;
+}
+
+function showCard(item) {
+  ensureUi();
+  clearTimeout(hideTimer);
+  if (cardItem !== item) {
+    fillCard(ui.card, item.finding);
+    cardItem = item;
+  }
+  const rects = item.range.getClientRects();
+  placeCard(ui.card, rects.length ? rects[0] : item.range.getBoundingClientRect());
+}
+
+let pointerFrame = 0;
+function onPointerMove(ev) {
+  if (!highlighter || pointerFrame) return;
+  const { clientX, clientY } = ev;
+  pointerFrame = requestAnimationFrame(() => {
+    pointerFrame = 0;
+    if (ui && ev.composedPath && ev.composedPath().includes(ui.host)) return;
+    const item = highlighter.itemAt(clientX, clientY);
+    if (item) showCard(item);
+    else if (cardItem) scheduleHide();
+  });
+}
+
+function publish() {
+  try {
+    const drawn = state.findings.filter((f) => f.drawn).length;
+    const rangesOk = state.findings.every((f) => !f.drawn || f.rangeText === f.text);
+    const highlightApi = highlighter ? highlighter.native : null;
+    api.runtime.sendMessage({ type: "state", status: state.status, drawn, total: state.findings.length, rangesOk, highlightApi }).catch(() => {});
+  } catch (_) {
+    /* extension reloaded */
+  }
+}
+
+/** Anchor every shown finding in the current article text and draw it. */
+function draw() {
+  const t0 = now();
+  ensureUi();
+  const items = [];
+  state.findings = [];
+  const findings = (report && Array.isArray(report.findings)) ? report.findings : [];
+  findings.forEach((f, id) => {
+    if (!shown(settings, f)) return;
+    const entry = { id, type: kindOf(f), code: f.code, severity: f.severity, text: f.text, message: f.message, drawn: false, how: null, rangeText: null };
+    const at = anchor(article.text, f);
+    if (at) {
+      const range = article.map.rangeFor(at.start, at.end, document);
+      if (range) {
+        entry.drawn = true;
+        entry.how = at.how;
+        entry.rangeText = range.toString();
+        items.push({ id, range, drawnText: entry.rangeText, kind: entry.type, severity: f.severity, finding: { ...f, id } });
+      }
+    }
+    state.findings.push(entry);
+  });
+  highlighter.draw(items);
+  state.timings.drawMs = now() - t0;
+  state.draws += 1;
+  state.status = "drawn";
+  publish();
+}
+
+function extract() {
+  const t0 = now();
+  article = extractArticle(document);
+  state.timings.extractMs = now() - t0;
+  state.method = article.method;
+  state.text = article.text;
+}
+
+async function analyze() {
+  state.status = "waiting";
+  state.error = null;
+  publish();
+  const t0 = now();
+  let answer;
+  try {
+    answer = await api.runtime.sendMessage({ type: "analyze", text: article.text, url: location.href });
+  } catch (err) {
+    answer = { ok: false, error: { code: "extension_error", message: String(err && err.message || err) } };
+  }
+  state.timings.roundTripMs = now() - t0;
+  if (!active) return;
+  if (!answer || !answer.ok) {
+    state.status = "error";
+    state.error = (answer && answer.error) || { code: "unknown", message: "No answer from the extension." };
+    report = null;
+    publish();
+    return;
+  }
+  report = answer.report;
+  state.summary = report.summary || null;
+  draw();
+}
+
+let analyzedUrl = location.href;
+
+async function run() {
+  state.runs += 1;
+  analyzedUrl = location.href;
+  if (highlighter) highlighter.clear();
+  hideCard();
+  report = null;
+  state.status = "extracting";
+  extract();
+  watch();
+  if (!article.text) {
+    state.status = "no-article";
+    publish();
+    return;
+  }
+  await analyze();
+}
+
+/** After the page re-renders: re-anchor on the new nodes (no new request), or analyze late content. */
+function recheck() {
+  if (!active) return;
+  try {
+    recheckNow();
+  } catch (err) {
+    noteError(err);
+  }
+}
+
+function noteError(err) {
+  state.errors.push(String((err && err.stack) || err).slice(0, 500));
+}
+
+const LATE_ARTICLE_TRIES = 20;
+let lateTries = 0;
+
+function recheckNow() {
+  if (location.href !== analyzedUrl && state.status !== "waiting") {
+    // a single-page site moved to another article: this is a new page to analyse
+    lateTries = 0;
+    run();
+  } else if (report && article) {
+    // ranges collapse or change when the page replaces or edits the nodes they sit on
+    const stale = !article.map.isLive() || (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
+    if (!stale) return;
+    extract();
+    draw();
+  } else if (state.status === "no-article" && lateTries < LATE_ARTICLE_TRIES) {
+    // the article may still be on its way (rendered by script); try again, a bounded number of times
+    lateTries += 1;
+    run();
+  }
+}
+
+function watch() {
+  if (observer) return;
+  observer = new MutationObserver((records) => {
+    if (ui && records.every((r) => ui.host.contains(r.target))) return;
+    clearTimeout(redrawTimer);
+    redrawTimer = setTimeout(recheck, REDRAW_DEBOUNCE_MS);
+  });
+  observer.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+
+function stop() {
+  active = false;
+  if (observer) observer.disconnect();
+  observer = null;
+  if (highlighter) highlighter.clear();
+  hideCard();
+  report = null;
+  article = null;
+  state.status = "disabled";
+  state.findings = [];
+  state.summary = null;
+  state.text = "";
+  publish();
+}
+
+async function start() {
+  if (active) return;
+  active = true;
+  try {
+    await run();
+  } catch (err) {
+    noteError(err);
+    state.status = "error";
+    state.error = { code: "extension_error", message: "Sourcemark failed on this page." };
+    publish();
+  }
+}
+
+function scrollToFinding(id) {
+  const item = highlighter && highlighter.items.find((i) => i.id === id);
+  if (!item) return false;
+  const rect = item.range.getBoundingClientRect();
+  window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight / 3, behavior: "instant" });
+  showCard(item);
+  return true;
+}
+
+function snapshot() {
+  return {
+    host: location.hostname,
+    status: state.status,
+    error: state.error,
+    method: state.method,
+    text: state.text,
+    summary: state.summary,
+    findings: state.findings,
+    timings: state.timings,
+    runs: state.runs,
+    draws: state.draws,
+    errors: state.errors,
+    highlightApi: highlighter ? highlighter.native : null,
+  };
+}
+
+api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+  if (!msg || typeof msg !== "object") return false;
+  if (msg.type === "getState") {
+    sendResponse(snapshot());
+  } else if (msg.type === "scrollTo") {
+    sendResponse({ ok: scrollToFinding(msg.id) });
+  } else if (msg.type === "rerun") {
+    if (active) run().then(() => sendResponse(snapshot()));
+    else sendResponse(snapshot());
+    return true;
+  } else if (msg.type === "hoverFinding") {
+    // used by tests and the popup: open the card of a finding without moving the pointer
+    const item = highlighter && highlighter.items.find((i) => i.id === msg.id);
+    if (item) showCard(item);
+    sendResponse({ ok: !!item });
+  }
+  return false;
+});
+
+api.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== "local") return;
+  settings = await getSettings();
+  const enabled = siteEnabled(settings, location.hostname);
+  if (enabled && !active) start();
+  else if (!enabled && active) stop();
+  else if (active && report && (changes.kinds || changes.severities)) draw();
+});
+
+document.addEventListener("mousemove", onPointerMove, { passive: true, capture: true });
+document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && cardItem) hideCard(); }, { capture: true });
+window.addEventListener("scroll", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); if (cardItem) showCard(cardItem); }, { passive: true });
+window.addEventListener("resize", () => { if (highlighter && !highlighter.native) highlighter.drawRects(); }, { passive: true });
+
+// errors thrown by this script's own code (Firefox shows content scripts the page's errors too)
+const EXTENSION_URL = /(?:chrome|moz)-extension:\/\//;
+window.addEventListener("error", (ev) => {
+  if (EXTENSION_URL.test(ev.filename || "")) noteError(ev.error || ev.message);
+});
+window.addEventListener("unhandledrejection", (ev) => {
+  if (EXTENSION_URL.test(String((ev.reason && ev.reason.stack) || ""))) noteError(ev.reason);
+});
+
+(async () => {
+  settings = await getSettings();
+  if (siteEnabled(settings, location.hostname)) start();
+  else {
+    state.status = "disabled";
+    publish();
+  }
+})();
