@@ -10,7 +10,7 @@ PORT ?= 8765
 WORKERS ?= 2
 export HOST PORT WORKERS
 
-.PHONY: help install serve test test-fast bench eval-quotes eval-places extension browser-deps clean
+.PHONY: help install serve test test-fast bench bench-extension eval-quotes eval-places extension browser-deps clean
 
 help:
 	@echo "make serve        run the API on http://$(HOST):$(PORT) (HOST, PORT, WORKERS override)"
@@ -19,6 +19,7 @@ help:
 	@echo "make eval-quotes  quotation figures on the development set"
 	@echo "make eval-places  place figures on the development set"
 	@echo "make extension    build the browser extension into extension/dist/"
+	@echo "make bench-extension  extraction, round trip and drawing times in headless Chromium"
 
 install: $(INSTALLED)
 
@@ -33,8 +34,10 @@ $(INSTALLED): pyproject.toml requirements/model.txt
 serve: $(INSTALLED)
 	$(VENV)/bin/sourcemark serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
+# SOURCEMARK_REQUIRE_BROWSERS turns a missing browser into a failure instead of a skip.
 test: $(INSTALLED) extension browser-deps
-	$(PY) -m pytest -q
+	npm test --prefix extension
+	SOURCEMARK_REQUIRE_BROWSERS=1 $(PY) -m pytest -q
 
 # Everything but the browser tests, for a quick loop.
 test-fast: $(INSTALLED)
@@ -49,8 +52,16 @@ eval-quotes: $(INSTALLED)
 eval-places: $(INSTALLED)
 	$(PY) eval/eval_places.py
 
-extension:
-	@echo "extension build arrives with the extension"
+NODE_MODULES := extension/node_modules/.package-lock.json
+
+$(NODE_MODULES): extension/package.json extension/package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --prefix extension
+
+extension: $(NODE_MODULES)
+	npm run build --prefix extension
+
+bench-extension: $(INSTALLED) extension browser-deps
+	$(PY) bench/bench_extension.py --runs 5
 
 # Debian's Chromium and Firefox ESR for the browser tests (needs root or sudo).
 browser-deps:

@@ -3,7 +3,11 @@ one Chromium per test module."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+REQUIRE_BROWSERS = bool(os.environ.get("SOURCEMARK_REQUIRE_BROWSERS"))
 
 from .harness import CHROMIUM, Browser, Server, SetupError, chromium_available, make_site, serve
 
@@ -36,7 +40,10 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, site_root):
     if not chromium_available():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (install Debian's `chromium` package)")
+        missing = f"Chromium not found at {CHROMIUM} (install Debian's `chromium` package)"
+        if REQUIRE_BROWSERS:  # make test installs it: its absence there is a failure
+            pytest.fail(missing)
+        pytest.skip(missing)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

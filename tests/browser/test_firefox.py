@@ -37,7 +37,10 @@ def test_web_ext_lint_clean(site_root):  # site_root builds the extension
     assert problems == []
 
 
-@pytest.mark.skipif(not FIREFOX, reason="firefox-esr is not installed (Debian package `firefox-esr`)")
+@pytest.mark.skipif(
+    not FIREFOX and not os.environ.get("SOURCEMARK_REQUIRE_BROWSERS"),
+    reason="firefox-esr is not installed (Debian package `firefox-esr`)",
+)
 def test_firefox_headless_smoke(server, pages_url, tmp_path):
     subprocess.run(
         ["node", "build.mjs", "--smoke-sites=127.0.0.1", f"--smoke-server={server.url}"],
