@@ -169,6 +169,8 @@ class Frames:
                 continue
             for child in tok.children:
                 if child.dep_ == "nsubj" and lo <= child.i < hi and not self.in_quote[child.i]:
+                    if child.pos_ in ("PUNCT", "SYM"):
+                        continue
                     if child.lower_ in ("who", "that", "which", "it", "this"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), "after-clause")
@@ -206,8 +208,10 @@ class Frames:
         participle = verb.tag_ == "VBG"
         for _ in range(4):
             for child in verb.children:
-                if child.dep_ == "nsubj" and (child.is_punct or self.in_quote[child.i]):
-                    continue  # the parser sometimes makes a quote mark the subject
+                if child.dep_ == "nsubj" and (
+                    child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
+                ):
+                    continue  # the parser sometimes makes a quote mark or an emoji the subject
                 if child.dep_ == "nsubj":
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         return verb.head

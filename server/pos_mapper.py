@@ -6,9 +6,14 @@ patterns, most of which only set lemmas and morphology that nothing here reads; 
 the pipeline. This component reads the same patterns from the loaded model, keeps those that set
 POS, indexes them by tag, and applies them on integer arrays in the ruler's order, so that
 `token.pos_` comes out exactly as the ruler would set it, at a fraction of the cost.
+
+One deliberate difference: the small model tags emoji and other symbols (no letter or digit, a
+symbol character) as nouns ("🙏 said one official" makes 🙏 the speaker); those become SYM here.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
@@ -18,6 +23,15 @@ from spacy.tokens import Doc
 
 FAST_POS = "sourcemark_fast_pos"
 COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+NOUNISH_IDS = frozenset(POS_IDS[name] for name in ("PROPN", "NOUN", "PRON", "X"))
+SYM_ID = POS_IDS["SYM"]
+
+
+def _is_symbol(text: str) -> bool:
+    """Emoji, flags, dingbats: symbol characters (So, Sk) and no letter or digit."""
+    return not any(ch.isalnum() for ch in text) and any(
+        unicodedata.category(ch) in ("So", "Sk") for ch in text
+    )
 
 
 class FastPosMapper:
@@ -78,6 +92,9 @@ class FastPosMapper:
                         break
                 else:
                     pos[i] = rule_pos  # a later rule overrides an earlier one, as in the ruler
+        for i, token in enumerate(doc):
+            if pos[i] in NOUNISH_IDS and _is_symbol(token.text):
+                pos[i] = SYM_ID
         doc.from_array([POS], numpy.asarray(pos, dtype="uint64").reshape(-1, 1))
         return doc
 

@@ -54,3 +54,9 @@ def test_analyze_survives_odd_text(analyzer):
     for text in odd:
         report = analyzer.analyze_json(text)
         assert_spans_match(text, report)
+
+
+def test_emoji_are_symbols_not_speakers(analyzer):
+    doc = analyzer.nlp("“We hold,” 🙏 said one official. Prices rose 5% - again 🇺🇦.")
+    assert {t.text: t.pos_ for t in doc if not t.text.isalnum()}["🙏"] == "SYM"
+    assert [t.pos_ for t in doc if t.text == "-"] != ["SYM"]

@@ -76,10 +76,20 @@ function onPointerMove(ev) {
   });
 }
 
+/**
+ * A highlight is on the finding's words when its range reads the same. A finding that runs over
+ * a paragraph break holds the extractor's blank line, which the DOM range (spanning two
+ * elements) does not: there only the words must agree.
+ */
+function drawnOnItsWords(rangeText, text) {
+  if (!text.includes("\n")) return rangeText === text;
+  return rangeText.replace(/\s+/g, "") === text.replace(/\s+/g, "");
+}
+
 function publish() {
   try {
     const drawn = state.findings.filter((f) => f.drawn).length;
-    const rangesOk = state.findings.every((f) => !f.drawn || f.rangeText === f.text);
+    const rangesOk = state.findings.every((f) => !f.drawn || drawnOnItsWords(f.rangeText, f.text));
     const highlightApi = highlighter ? highlighter.native : null;
     api.runtime.sendMessage({ type: "state", status: state.status, drawn, total: state.findings.length, rangesOk, highlightApi }).catch(() => {});
   } catch (_) {
