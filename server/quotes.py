@@ -541,6 +541,14 @@ def _looks_like_speech(art: _Article, q: QuotedSpan, has_lead: bool) -> bool:
     return True
 
 
+def _is_label(art: _Article, q: QuotedSpan, res: Resolution) -> bool:
+    """One or two words taken up by a characterising verb ("critics called it a “giveaway”")
+    are a label, not a statement whose source the reader needs to weigh."""
+    if res.att is None or res.att.cue is None or len(art.text[q.start : q.end].split()) > 2:
+        return False
+    return art.doc[res.att.cue[0]].lower_ in characterising_verbs()
+
+
 def _report(art: _Article, spans, results) -> tuple[list[Quote], list[Finding]]:
     doc = art.doc
     quotes: list[Quote] = []
@@ -556,7 +564,7 @@ def _report(art: _Article, spans, results) -> tuple[list[Quote], list[Finding]]:
                 cue = Span(c0.idx, c1.idx + len(c1.text))
         speaker = Speaker(kind=res.kind, span=speaker_span, resolved=res.resolved)
         quotes.append(Quote(span=span, speaker=speaker, cue=cue, speech=res.speech))
-        if not res.speech or res.kind in ("named", "pronoun"):
+        if not res.speech or res.kind in ("named", "pronoun") or _is_label(art, q, res):
             continue
         if res.kind == "anonymous":
             findings.append(

@@ -432,3 +432,8 @@ def test_long_article_is_cheap(run, nlp):
     elapsed = time.perf_counter() - started
     assert len(found) == 360
     assert elapsed < 0.5
+
+
+def test_a_one_or_two_word_quote_raises_no_warning_even_from_critics(run):
+    result = run("Critics called the plan a “giveaway” to developers, a “massive mistake”.")
+    assert result.findings == []
