@@ -1,0 +1,143 @@
+"""Region names: countries, first-order divisions and the project's own region table.
+
+A `Region` is a set of GeoNames codes, each a whole country ("UA") or a first-order division
+("UA.05"). `RegionTable.resolve("the Donetsk region")` gives the region a phrase names, or None.
+The forms of a division: its GeoNames names, its core name with a type word ("Donetsk region",
+"Donetsk Oblast", "Donetsk province") and the other spellings of the city it is named after
+("Kharkov region"); countries add the aliases in data/places/country_aliases.tsv; the table
+data/places/regions.json adds regions GeoNames lacks as one unit (Donbas, Crimea, West Bank…).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer_index import ADMIN1_FILE, admin_core, normalize
+
+PLACES_DATA = Path(__file__).parent / "data" / "places"
+
+TYPE_WORDS = (
+    "region", "regions", "oblast", "province", "governorate", "state", "krai", "kray",
+    "republic", "territory", "county", "prefecture", "voivodeship", "district", "department",
+    "area", "peninsula", "parish",
+)
+DIRECTIONS = (
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north eastern",
+    "north western", "south eastern", "south western", "northeast", "northwest", "southeast",
+    "southwest", "far", "far eastern", "mid", "upstate", "downstate", "coastal", "rural",
+    "occupied", "annexed", "frontline", "front line", "neighbouring", "neighboring",
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    codes: frozenset  # "CC" for a whole country, "CC.ADMIN1" for a division
+    kind: str  # "country", "admin1" or "region"
+
+    def contains(self, country: str, admin_code: str) -> bool:
+        return country in self.codes or admin_code in self.codes
+
+
+def _merge(a: Region | None, b: Region) -> Region:
+    if a is None:
+        return b
+    return Region(a.name, a.codes | b.codes, a.kind if a.kind == b.kind else "region")
+
+
+class RegionTable:
+    def __init__(self, countries: dict[str, dict], admin_aliases: dict[str, list[str]]):
+        self.by_key: dict[str, Region] = {}  # any phrase naming a region
+        self.admin_by_core: dict[str, Region] = {}  # a division's core name ("donetsk")
+        self.country_names: dict[str, str] = {}  # code -> English name
+        self.admin_names: dict[str, str] = {}  # "UA.05" -> "Donetsk"
+        for code, info in countries.items():
+            self.country_names[code] = info["name"]
+            self._add(info["name"], Region(info["name"], frozenset([code]), "country"))
+        for line in _data_lines("country_aliases.tsv"):
+            alias, code = line.split("\t")
+            if code in self.country_names:
+                self._add(alias, Region(self.country_names[code], frozenset([code]), "country"))
+        with open(ADMIN1_FILE, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 3:
+                    continue
+                code, name, ascii_name = parts[0], parts[1], parts[2]
+                self.admin_names[code] = _display_admin(code, name)
+                region = Region(self.admin_names[code], frozenset([code]), "admin1")
+                for form in {name, ascii_name}:
+                    self._add(form, region)
+                cores = {admin_core(name), admin_core(ascii_name)}
+                cores.update(admin_aliases.get(code, ()))  # already normalised
+                for core in cores:
+                    if len(core) >= 3:
+                        self.admin_by_core[core] = _merge(self.admin_by_core.get(core), region)
+        for line in _data_lines("us_state_abbreviations.tsv"):
+            abbr, code = line.split("\t")
+            self._add(abbr, Region(self.admin_names.get(code, code), frozenset([code]), "admin1"))
+        with open(PLACES_DATA / "regions.json", encoding="utf-8") as f:
+            table = json.load(f)
+        for entry in table["regions"]:
+            region = Region(entry["name"], frozenset(entry["codes"]), "region")
+            for form in [entry["name"], *entry.get("aliases", [])]:
+                key = _strip_the(normalize(form))
+                # The own table is the more specific: it replaces, not merges with, GeoNames forms.
+                self.by_key[key] = region
+
+    def _add(self, phrase: str, region: Region) -> None:
+        key = _strip_the(normalize(phrase))
+        if key:
+            self.by_key[key] = _merge(self.by_key.get(key), region)
+
+    def resolve(self, phrase: str, country: str | None = None) -> Region | None:
+        """The region a phrase names ("the Donetsk region", "eastern Ukraine", "W.Va."), or None.
+
+        `country` (a code) narrows a division name to that country ("Russia's Bryansk region").
+        """
+        key = _strip_the(normalize(phrase))
+        region = self._resolve_key(key)
+        if region is None:
+            return None
+        if country and region.kind != "country":
+            narrowed = frozenset(c for c in region.codes if c.split(".")[0] == country)
+            if narrowed:
+                return Region(region.name, narrowed, region.kind)
+        return region
+
+    def _resolve_key(self, key: str) -> Region | None:
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        if key in self.admin_by_core:
+            return self.admin_by_core[key]
+        for direction in sorted(DIRECTIONS, key=len, reverse=True):
+            if key.startswith(direction + " "):
+                return self._resolve_key(key[len(direction) + 1 :])
+        words = key.split()
+        if len(words) > 1 and words[-1] in TYPE_WORDS:
+            return self.admin_by_core.get(" ".join(words[:-1]))
+        return None
+
+    def is_region_word(self, key: str) -> bool:
+        return key in TYPE_WORDS
+
+
+def _strip_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def _display_admin(code: str, name: str) -> str:
+    """GeoNames gives "Bryansk Oblast" but plain "Donetsk" for Ukraine; a reader wants the type word."""
+    if code.startswith("UA.") and " " not in name and name != "Crimea":
+        return f"{name} Oblast"
+    return name
+
+
+def _data_lines(filename: str) -> list[str]:
+    with open(PLACES_DATA / filename, encoding="utf-8") as f:
+        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
