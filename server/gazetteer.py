@@ -63,6 +63,8 @@ class Gazetteer:
         self.pop = arrays["pop"]
         self.cc = arrays["cc"]
         self.adm = arrays["adm"]
+        self._place_keys_off = arrays["place_keys_off"]
+        self._place_keys = arrays["place_keys"]
         # For each blocking: the names in block order, the order itself, and block starts.
         self._blocks = {
             name: ([keys[i] for i in arrays[f"perm_{name}"].tolist()], arrays[f"perm_{name}"], arrays[f"starts_{name}"])
@@ -159,6 +161,11 @@ class Gazetteer:
 
     # -- places ---------------------------------------------------------------------------------
 
+    def names_of(self, i: int) -> list[str]:
+        """Every normalised name of place i (main and alternate)."""
+        a, b = self._place_keys_off[i], self._place_keys_off[i + 1]
+        return [self._keys[k] for k in self._place_keys[a:b].tolist()]
+
     def country_code(self, i: int) -> str:
         return self.country_codes[self.cc[i]]
 
@@ -184,6 +191,23 @@ class Gazetteer:
             "admin1_code": adm,
             "population": int(self.pop[i]),
             "url": f"https://www.geonames.org/{gid}",
+        }
+
+    def region_record(self, region: Region) -> dict:
+        """The API's form of a country, division or region (no single point: lat/lon are None)."""
+        codes = sorted(region.codes)
+        code = codes[0] if len(codes) == 1 else None
+        country = self.regions.country_names.get(code.split(".")[0], "") if code else ""
+        gid = self.regions.geonameids.get(code) if code else None
+        return {
+            "name": region.name,
+            "country": country,
+            "admin1": self.regions.admin_names.get(code, "") if code and "." in code else "",
+            "lat": None,
+            "lon": None,
+            "geonameid": gid,
+            "kind": region.kind,
+            "url": f"https://www.geonames.org/{gid}" if gid else None,
         }
 
     def in_region(self, i: int, region: Region) -> bool:

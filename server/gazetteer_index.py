@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DATA_DIR = Path(__file__).parent / "data"
 ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
 
@@ -182,6 +182,17 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     for k, key in enumerate(keys):
         ids.extend(postings[key])
         post_off[k + 1] = len(ids)
+    # Place -> its names (key ids), to show a suggestion's other spellings.
+    by_place: list[list[int]] = [[] for _ in range(n)]
+    for k, key in enumerate(keys):
+        for i in postings[key]:
+            by_place[i].append(k)
+    place_keys_off = np.zeros(n + 1, np.int64)
+    place_keys: list[int] = []
+    for i in range(n):
+        place_keys.extend(by_place[i])
+        place_keys_off[i + 1] = len(place_keys)
+    del by_place
     order = np.arange(len(keys))
     blocking = {}
     for name, pick in BLOCKINGS.items():
@@ -214,6 +225,8 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         "post_ids": np.array(ids, np.int32),
         "gid": gid, "lat": lat, "lon": lon, "pop": pop, "cc": cc, "adm": adm,
         **blocking,
+        "place_keys_off": place_keys_off.astype(np.int32),
+        "place_keys": np.array(place_keys, np.int32),
     }
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
     os.close(fd)

@@ -1,30 +1,379 @@
-"""Place mentions checked against the gazetteer (first version: entity labels, exact names)."""
+"""The place analysis: every place mention checked against the gazetteer, suspect ones explained.
+
+    places, findings = analyze(doc, gazetteer)
+
+1. `place_mentions.find_mentions` finds mentions (entities and locative contexts).
+2. Each mention is classified: a known region or country, a demonym (not a place), a town the
+   gazetteer knows exactly (any main or alternate name, so Kiev/Kyiv and Artemivsk/Bakhmut are
+   the same place), or a miss.
+3. Towns are resolved to one GeoNames place, preferring the article's context (countries and
+   divisions it names, towns near its other towns) over population.
+4. `place_claims.find_claims` finds where the text puts a town; no town of that name there is a
+   `place.wrong_region`, with where it really lies, the distance and similar names inside the
+   claimed region.
+5. A miss with a near miss in the gazetteer is `place.misspelled` when the near miss is backed by
+   something: it lies in the claimed region or near the article's other places, or it is a
+   sizeable town. A miss the text calls a city or town with no near miss at all is
+   `place.unknown`. Otherwise a miss raises nothing: real small places are missing from GeoNames.
+6. A small town far from all the article's other places is `place.far_from_context` (info).
+"""
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
+from .place_claims import Claim, find_claims
+from .place_mentions import Mention, find_mentions, word_list
+from .regions import Region
 from .report import Finding, Place
 from .spans import Span
 
+# A near miss is backed by its size alone from these populations (by edit distance).
+POP_BACKING = {1: 5_000, 2: 30_000}
+CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
+BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
+FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
+FAR_MAX_POP = 100_000
+MAX_SUGGESTIONS = 5
+DEMONYM_SUFFIXES = ("ians", "eans", "ans", "ian", "ean", "an", "ese", "ish", "is", "i", "ic", "ns", "n", "ers", "er", "ites", "ite")
+STEM_ENDINGS = ("", "a", "e", "ia", "y", "o", "land")
+
+
+@dataclass
+class Resolution:
+    mention: Mention
+    kind: str  # "region", "other" (continent, sea…), "town", "miss", "skip"
+    region: Region | None = None
+    ids: list = field(default_factory=list)  # gazetteer places of that exact name
+    best: int | None = None
+    finding: Finding | None = None
+
 
 def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]:
-    found = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+    mentions = find_mentions(doc)
+    res = {id(m): _classify(m, gazetteer) for m in mentions}
+    res = {k: r for k, r in res.items() if r.kind != "skip"}
+    kept = [m for m in mentions if id(m) in res]
+
+    claims = find_claims(
+        doc, kept, gazetteer.regions, lambda m: res[id(m)].kind in ("town", "miss")
+    )
+    claims_by_mention: dict[int, list[Claim]] = {}
+    for c in claims:
+        claims_by_mention.setdefault(id(c.mention), []).append(c)
+
+    context = _Context(gazetteer, [res[id(m)] for m in kept], claims)
+    for m in kept:
+        r = res[id(m)]
+        if r.kind == "town":
+            r.best = context.pick(r.ids, [c.region for c in claims_by_mention.get(id(m), [])])
+    context.add_towns([res[id(m)] for m in kept])
+
+    # Judge each distinct name once; every mention of it shares the verdict.
+    verdicts: dict[str, Finding | None] = {}
+    for m in kept:
+        r = res[id(m)]
+        own_claims = claims_by_mention.get(id(m), [])
+        if r.kind == "town":
+            f = _check_claims(m, r, own_claims, gazetteer, context)
+        elif r.kind == "miss":
+            f = _check_miss(m, r, own_claims, gazetteer, context)
+        else:
+            f = None
+        if f is not None:
+            verdicts[m.key] = _stronger(verdicts.get(m.key), f)
+        elif m.key not in verdicts:
+            verdicts[m.key] = None
+
+    places: list[Place] = []
+    findings: list[Finding] = []
+    for m in kept:
+        r = res[id(m)]
+        verdict = verdicts.get(m.key)
+        if verdict is None and r.kind == "miss" and not m.from_entity:
+            continue  # a capitalised word after "in" or before "'s" that is no known place
+        if verdict is None and r.kind == "town":
+            verdict = _far_from_context(m, r, gazetteer, context)
+        span = Span(m.start, m.end)
+        suspect = verdict is not None and verdict.severity in ("warning", "caution")
+        places.append(Place(span, "suspect" if suspect else "ok", _resolved(r, gazetteer, verdict)))
+        if verdict is not None:
+            findings.append(
+                Finding("place", verdict.code, verdict.severity, span, verdict.message, verdict.details)
+            )
+    return places, findings
+
+
+# -- classification ------------------------------------------------------------------------------
+
+
+def _classify(m: Mention, g: Gazetteer) -> Resolution:
+    key = m.key
+    if not key or key in word_list("not_places.txt"):
+        return Resolution(m, "skip")
+    if key in word_list("other_places.txt"):
+        return Resolution(m, "other")
+    region = g.regions.resolve(key)
+    ids = g.ids_for_key(key)
+    if region is not None:
+        typed = key.split()[-1] in ("region", "oblast", "province", "state", "governorate")
+        towns = [i for i in ids if g.pop[i] >= 50_000]
+        if towns and not typed and region.kind != "country":
+            return Resolution(m, "town", region=region, ids=ids)
+        return Resolution(m, "region", region=region)
+    if is_demonym(key, g):
+        return Resolution(m, "skip")
+    if ids:
+        return Resolution(m, "town", ids=ids)
+    if _is_abbreviation(m.text):
+        return Resolution(m, "skip")
+    return Resolution(m, "miss")
+
+
+def is_demonym(key: str, g: Gazetteer) -> bool:
+    """"ukrainian" (Ukraine), "kenyan", "sudanese", "israeli", "british": people, not places."""
+    if key in word_list("demonyms.txt"):
+        return True
+    words = key.split()
+    if len(words) > 2:
+        return False
+    for suffix in DEMONYM_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            for ending in STEM_ENDINGS:
+                form = stem + ending
+                if form == key:
+                    continue
+                region = g.regions.resolve(form)
+                if region is not None and region.kind in ("country", "region", "admin1"):
+                    return True
+                if any(g.pop[i] >= 300_000 for i in g.ids_for_key(form)):
+                    return True
+    return False
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return "." in text or (len(letters) <= 5 and all(ch.isupper() for ch in letters))
+
+
+# -- the article's context -----------------------------------------------------------------------
+
+
+class _Context:
+    """Countries, divisions and towns the article names, to prefer places among them."""
+
+    def __init__(self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim]):
+        self.g = g
+        self.codes: set[str] = set()
+        for r in resolutions:
+            if r.kind == "region" and r.region is not None:
+                self.codes |= set(r.region.codes)
+        for c in claims:
+            self.codes |= set(c.region.codes)
+        self.countries = {c.split(".")[0] for c in self.codes}
+        self.towns: list[int] = []
+
+    def add_towns(self, resolutions: list[Resolution]) -> None:
+        self.towns = sorted({r.best for r in resolutions if r.kind == "town" and r.best is not None})
+
+    def bonus(self, i: int, exclude: int | None = None) -> float:
+        g = self.g
+        cc, adm = g.country_code(i), g.admin_code(i)
+        b = 0.0
+        if adm in self.codes:
+            b += 2.0
+        if cc in self.codes or cc in self.countries:
+            b += 1.5
+        if self.near(i, exclude):
+            b += 2.0
+        return b
+
+    def near(self, i: int, exclude: int | None = None, km: float = CONTEXT_KM) -> bool:
+        others = [t for t in self.towns if t != exclude and t != i]
+        if not others:
+            return False
+        return min(self.g.distance_km(i, t) for t in others) <= km
+
+    def pick(self, ids: list[int], claimed: list[Region]) -> int:
+        g = self.g
+
+        def score(i: int) -> float:
+            s = math.log10(int(g.pop[i]) + 10) + self.bonus(i)
+            if any(g.in_region(i, r) for r in claimed):
+                s += 10
+            return s
+
+        return max(ids, key=score)
+
+
+# -- verdicts ------------------------------------------------------------------------------------
+
+
+def _check_claims(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context) -> Finding | None:
+    for claim in claims:
+        if any(g.in_region(i, claim.region) for i in r.ids):
             continue
-        matches = gazetteer.lookup(ent.text)
-        resolved = None
-        if matches:
-            best = max(matches, key=lambda c: c["population"])
-            resolved = {
-                "name": best["name"],
-                "country": best["countrycode"],
-                "admin1": best["admin1code"],
-                "lat": best["latitude"],
-                "lon": best["longitude"],
-                "geonameid": best["geonameid"],
-            }
-        found.append(Place(Span(ent.start_char, ent.end_char), "ok", resolved))
-    return found, []
+        best = r.best if r.best is not None else r.ids[0]
+        km = g.distance_to_region_km(best, claim.region)
+        if km is None or km <= BORDER_KM:
+            continue
+        here = g.record(best)
+        similar = [_suggestion(g, i, m.key) for i in _similar_in_region(m.key, claim.region, g)]
+        where = _where(here)
+        message = (
+            f"The text places “{m.text}” in {claim.text}, but no place of that name lies there: "
+            f"{here['name']} is in {where}, about {round(km)} km from {claim.region.name}."
+        )
+        if similar:
+            s = similar[0]
+            aka = f"also {s['also_known_as'][0]}; " if s["also_known_as"] else ""
+            message += f" The writer may have meant {s['name']} ({aka}{_where(s)}), which does lie there."
+        details = {
+            "resolved": _public(here),
+            "claimed_region": {
+                "text": claim.text, "name": claim.region.name, "codes": sorted(claim.region.codes),
+                "anaphoric": claim.anaphoric, "span": Span(claim.start, claim.end),
+            },
+            "distance_km": round(km),
+            "suggestions": similar,
+            "geonames": here["url"],
+        }
+        return Finding("place", "place.wrong_region", "warning", Span(m.start, m.end), message, details)
+    return None
+
+
+def _check_miss(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context) -> Finding | None:
+    key = m.key
+    words = key.split()
+    if m.strength == "possessive" or not key.replace(" ", "").isalpha() or len(words) > 3:
+        return None
+    if set(words) & word_list("feature_words.txt"):
+        return None
+    claimed = [c.region for c in claims]
+    candidates = []
+    if len(key.replace(" ", "")) >= 5:
+        max_d = 1 if len(key) <= 5 else 2
+        candidates = _rank(g.fuzzy(key, max_d), claimed, g, ctx)
+    backed = [c for c in candidates if c[3]]
+    if backed and (m.from_entity or m.strength == "strong" or backed[0][1] == 1 or backed[0][4]):
+        ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
+        top = [_suggestion(g, i, key) for i in ids[:MAX_SUGGESTIONS]]
+        best = top[0]
+        aka = ", ".join(best["also_known_as"][:2])
+        message = (
+            f"No place called “{m.text}” is known, but {best['name']} "
+            f"({'also ' + aka + '; ' if aka else ''}{_where(best)}) is a near miss: the name may be "
+            f"misspelled — or the place invented."
+        )
+        details = {
+            "suggestions": top,
+            "resolved": None,
+            "edit_distance": backed[0][1],
+            "geonames": best["url"],
+        }
+        if claims:
+            details["claimed_region"] = {"text": claims[0].text, "name": claims[0].region.name}
+        return Finding("place", "place.misspelled", "warning", Span(m.start, m.end), message, details)
+    if not candidates and m.settlement and (m.from_entity or m.strength == "strong") and len(key) >= 4:
+        severity = "caution" if m.settlement in ("city", "town", "capital") else "info"
+        message = (
+            f"The text calls “{m.text}” a {m.settlement}, but no place of that name, or close to "
+            f"it, is known to GeoNames. It may be very small — or invented."
+        )
+        details = {"suggestions": [], "resolved": None}
+        if claims:
+            details["claimed_region"] = {"text": claims[0].text, "name": claims[0].region.name}
+        return Finding("place", "place.unknown", severity, Span(m.start, m.end), message, details)
+    return None
+
+
+def _rank(near, claimed: list[Region], g: Gazetteer, ctx: _Context):
+    """Near misses as places, best first: (id, distance, score, backed, in context)."""
+    seen: dict[int, tuple] = {}
+    for miss in near:
+        for i in miss.ids:
+            pop = int(g.pop[i])
+            in_claim = any(g.in_region(i, r) for r in claimed)
+            in_context = in_claim or ctx.near(i) or g.admin_code(i) in ctx.codes
+            score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0)
+            backed = in_context or pop >= POP_BACKING.get(miss.distance, 10**9)
+            item = (i, miss.distance, score, backed, in_context)
+            if i not in seen or seen[i][2] < score:
+                seen[i] = item
+    return sorted(seen.values(), key=lambda c: -c[2])
+
+
+def _similar_in_region(key: str, region: Region, g: Gazetteer) -> list[int]:
+    """Places inside the claimed region whose name is close to `key` ("Sevsk" -> Seversk)."""
+    found = {}
+    for miss in g.fuzzy(key, 2 if len(key) >= 4 else 1, limit=200):
+        for i in miss.ids:
+            if g.in_region(i, region) and i not in found:
+                found[i] = (miss.distance, -int(g.pop[i]))
+    return sorted(found, key=lambda i: found[i])[:MAX_SUGGESTIONS]
+
+
+def _far_from_context(m: Mention, r: Resolution, g: Gazetteer, ctx: _Context) -> Finding | None:
+    if r.best is None or int(g.pop[r.best]) >= FAR_MAX_POP:
+        return None
+    others = [t for t in ctx.towns if t != r.best]
+    if len(others) < 2:
+        return None
+    nearest = min(g.distance_km(r.best, t) for t in others)
+    if nearest <= FAR_KM:
+        return None
+    if g.country_code(r.best) in ctx.countries:
+        return None
+    here = g.record(r.best)
+    message = (
+        f"{here['name']} ({_where(here)}) lies about {round(nearest)} km from every other place "
+        f"the article names; check that this is the place meant."
+    )
+    details = {"resolved": _public(here), "distance_km": round(nearest), "suggestions": [], "geonames": here["url"]}
+    return Finding("place", "place.far_from_context", "info", Span(m.start, m.end), message, details)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+_SEVERITY_ORDER = {"warning": 3, "caution": 2, "info": 1}
+
+
+def _stronger(a: Finding | None, b: Finding) -> Finding:
+    if a is None:
+        return b
+    return b if _SEVERITY_ORDER[b.severity] > _SEVERITY_ORDER[a.severity] else a
+
+
+def _suggestion(g: Gazetteer, i: int, query: str) -> dict:
+    """A suggested place, with the spellings of its name closest to what the text wrote."""
+    from rapidfuzz.distance import OSA
+
+    rec = _public(g.record(i))
+    main = g.name(i).lower()
+    names = sorted((k for k in g.names_of(i) if k != main), key=lambda k: (OSA.distance(query, k), k))
+    rec["also_known_as"] = [k.title() for k in names[:8]]
+    return rec
+
+
+def _where(rec: dict) -> str:
+    return ", ".join(part for part in (rec.get("admin1"), rec.get("country")) if part)
+
+
+def _public(rec: dict) -> dict:
+    keys = ("name", "country", "admin1", "lat", "lon", "geonameid", "country_code", "admin1_code", "population", "url")
+    return {k: rec[k] for k in keys if k in rec}
+
+
+def _resolved(r: Resolution, g: Gazetteer, verdict: Finding | None) -> dict | None:
+    if verdict is not None and verdict.code == "place.misspelled":
+        return None
+    if r.kind == "town" and r.best is not None:
+        return _public(g.record(r.best))
+    if r.kind == "region" and r.region is not None:
+        return g.region_record(r.region)
+    return None

@@ -53,9 +53,12 @@ class RegionTable:
         self.by_key: dict[str, Region] = {}  # any phrase naming a region
         self.admin_by_core: dict[str, Region] = {}  # a division's core name ("donetsk")
         self.country_names: dict[str, str] = {}  # code -> English name
-        self.admin_names: dict[str, str] = {}  # "UA.05" -> "Donetsk"
+        self.admin_names: dict[str, str] = {}  # "UA.05" -> "Donetsk Oblast"
+        self.geonameids: dict[str, int] = {}  # "UA" or "UA.05" -> GeoNames id
         for code, info in countries.items():
             self.country_names[code] = info["name"]
+            if info.get("geonameid"):
+                self.geonameids[code] = int(info["geonameid"])
             self._add(info["name"], Region(info["name"], frozenset([code]), "country"))
         for line in _data_lines("country_aliases.tsv"):
             alias, code = line.split("\t")
@@ -67,6 +70,8 @@ class RegionTable:
                 if len(parts) < 3:
                     continue
                 code, name, ascii_name = parts[0], parts[1], parts[2]
+                if len(parts) > 3 and parts[3].isdigit():
+                    self.geonameids[code] = int(parts[3])
                 self.admin_names[code] = _display_admin(code, name)
                 region = Region(self.admin_names[code], frozenset([code]), "admin1")
                 for form in {name, ascii_name}:

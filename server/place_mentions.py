@@ -1,0 +1,265 @@
+"""Finding place mentions in a spaCy Doc: entity labels plus locative contexts.
+
+spaCy's small model tags "SevSk" as a person and misses places in odd forms, so a mention comes
+either from a GPE/LOC entity or from a capitalised run of words in a locative context:
+
+- after a locative preposition ("withdrawal from X", "around X", "near X", "in X");
+- after a settlement word ("the city of X", "the town of X");
+- before an apposition ("X, a city in Y") or a "-held"/"-controlled" compound ("X-held");
+- before a possessive ("X's"), which only counts if the gazetteer knows the name exactly.
+
+Each mention records how strong its context is, whether the text calls it a settlement, and its
+grammatical role (whether it can be the antecedent of "The city, …" in the next sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer_index import normalize
+
+DATA = Path(__file__).parent / "data" / "places"
+
+STRONG_PREPS = {
+    "from", "near", "around", "outside", "towards", "toward", "into", "inside", "beyond",
+    "nearby", "outskirts", "encircle", "encircled", "surrounding", "liberated", "captured",
+}
+WEAK_PREPS = {"in", "to", "at", "across", "through", "via", "within", "between", "throughout", "of"}
+COMPOUND_SUFFIXES = {"held", "controlled", "occupied", "based", "bound"}
+EXCLUDED_LABELS = {
+    "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE",
+    "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
+}
+PLACE_LABELS = {"GPE", "LOC"}
+# NORP ("Ukrainian") is not excluded: the small model tags some towns ("Sevastopol") NORP, and
+# demonyms are recognised as such by places.is_demonym.
+CONNECTORS = {"-", "de", "del", "la", "el", "al", "on", "upon", "am", "an", "der", "di", "da", "du"}
+MAX_RUN = 4
+REGION_WORDS = {"region", "oblast", "province", "governorate", "prefecture", "voivodeship", "krai"}
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset:
+    with open(DATA / name, encoding="utf-8") as f:
+        return frozenset(
+            normalize(line) for line in f if line.strip() and not line.startswith("#")
+        )
+
+
+def settlement_words() -> frozenset:
+    return word_list("settlement_words.txt")
+
+
+@dataclass
+class Mention:
+    start: int  # code points over doc.text
+    end: int
+    text: str
+    key: str  # normalised lookup key, without "the" and a possessive
+    sent: int  # index of the sentence
+    tok_start: int
+    tok_end: int
+    from_entity: bool  # a GPE/LOC entity
+    label: str  # spaCy's entity label, "" if none
+    strength: str  # "entity", "strong", "weak" or "possessive"
+    settlement: str = ""  # the word the text calls it by: "city", "town", "village"…
+    locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
+    notes: list = field(default_factory=list)
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t) and not tok.is_punct
+
+
+def _cap_run(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised run of tokens starting at i: [i, j), allowing "Ivano-Frankivsk", "Rostov-on-Don"."""
+    if i >= len(doc) or not _is_cap(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < MAX_RUN:
+        tok = doc[j]
+        prev = doc[j - 1]
+        if _is_cap(tok) and not prev.whitespace_ or _is_cap(tok) and prev.text not in ("-",) and prev.whitespace_ and not prev.is_punct:
+            if tok.is_sent_start:
+                break
+            j += 1
+        elif tok.text.lower() in CONNECTORS and j + 1 < len(doc) and _is_cap(doc[j + 1]) and (
+            tok.text != "-" or (not prev.whitespace_ and not tok.whitespace_)
+        ):
+            j += 2
+        else:
+            break
+    return i, j
+
+
+def _skip_det(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].lower_ in ("the",):
+        i += 1
+    return i
+
+
+def _skip_settlement_of(doc: Doc, i: int) -> tuple[int, str]:
+    """"the city of X": skip "[small] city of" and give the settlement word."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].pos_ == "ADJ":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in settlement_words() and doc[j + 1].lower_ == "of":
+        return _skip_det(doc, j + 2), doc[j].lower_
+    return i, ""
+
+
+def _entity_label(doc: Doc, a: int, b: int) -> tuple[str, int]:
+    """The label of an entity overlapping tokens [a, b) and that entity's length."""
+    for tok in doc[a:b]:
+        if tok.ent_type_:
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return ent.label_, len(ent)
+    return "", 0
+
+
+def _key_of(text: str) -> str:
+    key = normalize(text)
+    for suffix in (" s",):
+        if key.endswith(suffix) and ("'" in text[-2:] or "’" in text[-2:]):
+            key = key[: -len(suffix)]
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    found: dict[tuple[int, int], Mention] = {}
+    taken = [False] * len(doc)
+
+    def add(a: int, b: int, **kw) -> Mention | None:
+        while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct or doc[b - 1].lower_ in ("'s", "’s")):
+            b -= 1
+        while a < b and (doc[a].lower_ == "the" or doc[a].is_space or doc[a].is_punct):
+            a += 1
+        if a >= b:
+            return None
+        if b < len(doc) and doc[b].lower_ in REGION_WORDS:
+            b += 1  # "the Donetsk region" is the region, not the town
+        span = doc[a:b]
+        if (a, b) in found:
+            m = found[(a, b)]
+            m.settlement = kw.get("settlement") or m.settlement
+            m.locative |= kw.get("locative", False)
+            if kw.get("strength") == "strong" and m.strength in ("weak", "possessive"):
+                m.strength = "strong"
+            return m
+        if any(taken[a:b]):
+            return None
+        m = Mention(
+            start=span.start_char, end=span.end_char, text=span.text, key=_key_of(span.text),
+            sent=sent_of[a], tok_start=a, tok_end=b, **kw,
+        )
+        if not m.key:
+            return None
+        found[(a, b)] = m
+        for k in range(a, b):
+            taken[k] = True
+        return m
+
+    # 1. Place entities.
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of"}
+            add(ent.start, ent.end, from_entity=True, label=ent.label_, strength="entity",
+                locative=locative)
+
+    # 2. Capitalised runs in locative contexts.
+    for tok in doc:
+        low = tok.lower_
+        i = None
+        strength = None
+        settlement = ""
+        if low in STRONG_PREPS or low in WEAK_PREPS:
+            i = _skip_det(doc, tok.i + 1)
+            i, settlement = _skip_settlement_of(doc, i)
+            strength = "strong" if (low in STRONG_PREPS or settlement) else "weak"
+            if low == "of" and not settlement:
+                continue
+        if i is None:
+            continue
+        run = _cap_run(doc, i)
+        if run is None:
+            continue
+        _consider_run(doc, run, strength, settlement, add)
+
+    # 3. Appositions "X, a city in Y", compounds "X-held", possessives "X's".
+    for tok in doc:
+        if tok.text == "," and tok.i > 0:
+            j = tok.i + 1
+            if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+                k = j + 1
+                while k < len(doc) and k - j < 4 and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN") and doc[k].lower_ not in settlement_words():
+                    k += 1
+                if k < len(doc) and doc[k].lower_ in settlement_words():
+                    run = _run_ending_at(doc, tok.i)
+                    if run:
+                        _consider_run(doc, run, "strong", doc[k].lower_, add)
+        elif tok.text == "-" and tok.i > 0 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in COMPOUND_SUFFIXES:
+            run = _run_ending_at(doc, tok.i)
+            if run:
+                _consider_run(doc, run, "strong", "", add)
+        elif tok.lower_ in ("'s", "’s") and tok.i > 0:
+            run = _run_ending_at(doc, tok.i)
+            if run:
+                _consider_run(doc, run, "possessive", "", add)
+
+    # Settlement words and roles for entity mentions too.
+    for m in found.values():
+        a = m.tok_start
+        k = a - 1
+        while k >= 0 and doc[k].lower_ in ("the",):
+            k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in settlement_words():
+            m.settlement = m.settlement or doc[k - 1].lower_
+            m.locative = True
+        if m.strength in ("strong", "weak"):
+            m.locative = True
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if after is not None and after.lower_ in ("'s", "’s"):
+            m.locative = False  # "Kyiv's leverage": the government, not the town
+        if doc[m.tok_start].dep_ in ("nsubj", "nsubjpass") and m.strength == "entity":
+            m.locative = False
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The capitalised run that ends just before token `end`."""
+    j = end
+    i = j
+    while i > 0 and j - i < MAX_RUN and (_is_cap(doc[i - 1]) or (doc[i - 1].text == "-" and i - 2 >= 0 and _is_cap(doc[i - 2]) and not doc[i - 2].whitespace_)):
+        if doc[i - 1].is_sent_start:
+            i -= 1
+            break
+        i -= 1
+    if i == j:
+        return None
+    return i, j
+
+
+def _consider_run(doc: Doc, run: tuple[int, int], strength: str, settlement: str, add) -> None:
+    a, b = run
+    label, ent_len = _entity_label(doc, a, b)
+    if label in EXCLUDED_LABELS:
+        return
+    if label in ("ORG", "PERSON", "FAC") and ent_len > 1:
+        return  # "The New York Times", "Denis Pushilin": a name, not a place
+    if normalize(doc[a:b].text) in word_list("not_places.txt"):
+        return
+    add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
+        locative=strength in ("strong", "weak"))
