@@ -61,6 +61,7 @@ class Mention:
     text: str
     key: str  # normalised lookup key, without "the" and a possessive
     sent: int  # index of the sentence
+    sent_start: int  # its first token
     tok_start: int
     tok_end: int
     from_entity: bool  # a GPE/LOC entity
@@ -68,6 +69,7 @@ class Mention:
     strength: str  # "entity", "strong", "weak" or "possessive"
     settlement: str = ""  # the word the text calls it by: "city", "town", "village"…
     locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
+    opens_clause: bool = False  # first word of a sentence, or after a dash or colon
     notes: list = field(default_factory=list)
 
 
@@ -135,9 +137,12 @@ def _key_of(text: str) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     sent_of = {}
+    sent_start = {}
     for n, sent in enumerate(doc.sents):
+        first = next((t.i for t in sent if not t.is_space), sent.start)
         for tok in sent:
             sent_of[tok.i] = n
+            sent_start[tok.i] = first
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * len(doc)
 
@@ -162,7 +167,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             return None
         m = Mention(
             start=span.start_char, end=span.end_char, text=span.text, key=_key_of(span.text),
-            sent=sent_of[a], tok_start=a, tok_end=b, **kw,
+            sent=sent_of[a], sent_start=sent_start[a], tok_start=a, tok_end=b, **kw,
         )
         if not m.key:
             return None
@@ -221,6 +226,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():
+        m.opens_clause = m.tok_start == m.sent_start or (
+            m.tok_start > 0 and doc[m.tok_start - 1].is_punct and doc[m.tok_start - 1].text not in ("(", "'", "’")
+        )
         a = m.tok_start
         k = a - 1
         while k >= 0 and doc[k].lower_ in ("the",):

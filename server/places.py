@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, normalize
 from .place_claims import Claim, find_claims
 from .place_mentions import Mention, find_mentions, word_list
 from .regions import Region
@@ -33,7 +33,9 @@ from .report import Finding, Place
 from .spans import Span
 
 # A near miss is backed by its size alone from these populations (by edit distance).
-POP_BACKING = {1: 5_000, 2: 30_000}
+# (Matched against its main GeoNames name; an alternate spelling needs the article's context.)
+POP_BACKING = {1: 20_000, 2: 100_000}
+MIN_LEN_BY_SIZE = {1: 6, 2: 7}  # shorter names are backed by the article's context only
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
@@ -73,6 +75,10 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
             r.best = context.pick(r.ids, [c.region for c in claims_by_mention.get(id(m), [])])
     context.add_towns([res[id(m)] for m in kept])
 
+    # Words of the people the article names: "Mugabe" alone is Robert Mugabe, not a place.
+    person_words = {
+        normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
+    }
     # Judge each distinct name once; every mention of it shares the verdict.
     verdicts: dict[str, Finding | None] = {}
     for m in kept:
@@ -81,7 +87,7 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
         if r.kind == "town":
             f = _check_claims(m, r, own_claims, gazetteer, context)
         elif r.kind == "miss":
-            f = _check_miss(m, r, own_claims, gazetteer, context)
+            f = _check_miss(m, r, own_claims, gazetteer, context, person_words)
         else:
             f = None
         if f is not None:
@@ -97,7 +103,7 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
         if verdict is None and r.kind == "miss" and not m.from_entity:
             continue  # a capitalised word after "in" or before "'s" that is no known place
         if verdict is None and r.kind == "town":
-            verdict = _far_from_context(m, r, gazetteer, context)
+            verdict = _far_from_context(m, r, gazetteer, context, person_words)
         span = Span(m.start, m.end)
         suspect = verdict is not None and verdict.severity in ("warning", "caution")
         places.append(Place(span, "suspect" if suspect else "ok", _resolved(r, gazetteer, verdict)))
@@ -128,6 +134,8 @@ def _classify(m: Mention, g: Gazetteer) -> Resolution:
     if is_demonym(key, g):
         return Resolution(m, "skip")
     if ids:
+        if len(m.text) <= 4 and m.text.isupper():
+            return Resolution(m, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
         return Resolution(m, "town", ids=ids)
     if _is_abbreviation(m.text):
         return Resolution(m, "skip")
@@ -247,18 +255,22 @@ def _check_claims(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, 
     return None
 
 
-def _check_miss(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context) -> Finding | None:
+def _check_miss(
+    m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context, person_words: set
+) -> Finding | None:
     key = m.key
     words = key.split()
     if m.strength == "possessive" or not key.replace(" ", "").isalpha() or len(words) > 3:
         return None
+    if m.key in person_words or (m.strength == "entity" and not m.locative and m.opens_clause):
+        return None  # a person's name ("Mugabe"), or a capitalised word opening a sentence
     if set(words) & word_list("feature_words.txt"):
         return None
     claimed = [c.region for c in claims]
     candidates = []
     if len(key.replace(" ", "")) >= 5:
         max_d = 1 if len(key) <= 5 else 2
-        candidates = _rank(g.fuzzy(key, max_d), claimed, g, ctx)
+        candidates = _rank(key, g.fuzzy(key, max_d), claimed, g, ctx)
     backed = [c for c in candidates if c[3]]
     if backed and (m.from_entity or m.strength == "strong" or backed[0][1] == 1 or backed[0][4]):
         ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
@@ -292,16 +304,27 @@ def _check_miss(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ct
     return None
 
 
-def _rank(near, claimed: list[Region], g: Gazetteer, ctx: _Context):
+def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
     """Near misses as places, best first: (id, distance, score, backed, in context)."""
     seen: dict[int, tuple] = {}
     for miss in near:
         for i in miss.ids:
             pop = int(g.pop[i])
             in_claim = any(g.in_region(i, r) for r in claimed)
-            in_context = in_claim or ctx.near(i) or g.admin_code(i) in ctx.codes
-            score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0)
-            backed = in_context or pop >= POP_BACKING.get(miss.distance, 10**9)
+            in_context = (
+                in_claim
+                or ctx.near(i)
+                or g.admin_code(i) in ctx.codes
+                or (g.country_code(i) in ctx.countries and pop >= 10_000)
+            )
+            main = normalize(g.name(i)) == miss.key
+            score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
+            by_size = (
+                main
+                and pop >= POP_BACKING.get(miss.distance, 10**9)
+                and len(query) >= MIN_LEN_BY_SIZE[miss.distance]
+            )
+            backed = in_context or by_size
             item = (i, miss.distance, score, backed, in_context)
             if i not in seen or seen[i][2] < score:
                 seen[i] = item
@@ -318,8 +341,12 @@ def _similar_in_region(key: str, region: Region, g: Gazetteer) -> list[int]:
     return sorted(found, key=lambda i: found[i])[:MAX_SUGGESTIONS]
 
 
-def _far_from_context(m: Mention, r: Resolution, g: Gazetteer, ctx: _Context) -> Finding | None:
-    if r.best is None or int(g.pop[r.best]) >= FAR_MAX_POP:
+def _far_from_context(
+    m: Mention, r: Resolution, g: Gazetteer, ctx: _Context, person_words: set
+) -> Finding | None:
+    if r.best is None or int(g.pop[r.best]) >= FAR_MAX_POP or m.key in person_words:
+        return None
+    if set(m.key.split()) & word_list("feature_words.txt"):
         return None
     others = [t for t in ctx.towns if t != r.best]
     if len(others) < 2:

@@ -78,6 +78,10 @@ class RegionTable:
                     self._add(form, region)
                 cores = {admin_core(name), admin_core(ascii_name)}
                 cores.update(admin_aliases.get(code, ()))  # already normalised
+                for core in list(cores):  # "North Darfur" is also part of "Darfur"
+                    for direction in DIRECTIONS:
+                        if core.startswith(direction + " ") and len(core) > len(direction) + 4:
+                            cores.add(core[len(direction) + 1 :])
                 for core in cores:
                     if len(core) >= 3:
                         self.admin_by_core[core] = _merge(self.admin_by_core.get(core), region)
