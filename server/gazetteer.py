@@ -140,6 +140,8 @@ class Gazetteer:
             names, perm, starts = self._blocks[name]
             base = gi.bucket2(pair, 0)
             blocks.append((names, perm, starts, base, lo, hi))
+        # A swap is two Levenshtein edits: a swap and one more edit needs a cutoff of 3.
+        cutoff = max_distance + 1 if max_distance >= 2 and n >= 7 else max_distance
         found: dict[int, int] = {}
         for names, perm, starts, base, lo, hi in blocks:
             a = starts[base + max(lo, 0)]
@@ -147,11 +149,13 @@ class Gazetteer:
             if a >= b:
                 continue
             for _, dist, j in process.extract(
-                key, names[a:b], scorer=Levenshtein.distance, score_cutoff=max_distance, limit=200
+                key, names[a:b], scorer=Levenshtein.distance, score_cutoff=cutoff, limit=200
             ):
                 if dist > 0:
                     k = int(perm[a + j])
-                    found[k] = OSA.distance(key, self._keys[k])
+                    osa = OSA.distance(key, self._keys[k])
+                    if osa <= max_distance:
+                        found[k] = osa
         misses = []
         for k, d in found.items():
             ids = self._post_ids[self._post_off[k] : self._post_off[k + 1]]

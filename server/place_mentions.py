@@ -29,15 +29,29 @@ STRONG_PREPS = {
     "nearby", "outskirts", "encircle", "encircled", "surrounding", "liberated", "captured",
 }
 WEAK_PREPS = {"in", "to", "at", "across", "through", "via", "within", "between", "throughout", "of"}
-COMPOUND_SUFFIXES = {"held", "controlled", "occupied", "based", "bound"}
-EXCLUDED_LABELS = {
-    "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE",
-    "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
+# "residents of X", "the outskirts of X": "of" is locative after these nouns.
+OF_NOUNS = {
+    "residents", "resident", "people", "mayor", "outskirts", "centre", "center", "east", "west",
+    "north", "south", "northeast", "northwest", "southeast", "southwest", "streets", "suburbs",
+    "battle", "siege", "fall", "capture", "liberation", "recapture", "governor", "citizens",
+    "inhabitants", "heart", "edge", "outskirt", "shelling", "bombing", "evacuation", "defence",
+    "defense", "occupation", "encirclement", "environs", "vicinity", "district", "districts",
 }
+# Verbs whose object is often a place: "Russian forces shelled X".
+PLACE_VERBS = {
+    "shelled", "shelling", "captured", "recaptured", "liberated", "seized", "bombed", "struck",
+    "stormed", "entered", "evacuated", "encircled", "surrounded", "occupied", "retook", "reached",
+    "visited", "attacked", "besieged", "hit", "abandoned", "left", "fled", "toured", "flooded",
+}
+COMPOUND_SUFFIXES = {"held", "controlled", "occupied", "based", "bound"}
+EXCLUDED_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# The small model gives odd labels to unknown words ("Laisiir" LAW): only weak contexts trust these.
+WEAK_EXCLUDED_LABELS = {"LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC"}
 # NORP ("Ukrainian") is not excluded: the small model tags some towns ("Sevastopol") NORP, and
 # demonyms are recognised as such by places.is_demonym.
-CONNECTORS = {"-", "de", "del", "la", "el", "al", "on", "upon", "am", "an", "der", "di", "da", "du"}
+CONNECTORS = {"-", "de", "del", "la", "el", "al", "der", "di", "da", "du", "do", "dos", "das"}
+HYPHEN_CONNECTORS = {"on", "upon", "am", "an", "sur", "en", "le", "les"}  # "Rostov-on-Don"
 MAX_RUN = 4
 REGION_WORDS = {"region", "oblast", "province", "governorate", "prefecture", "voivodeship", "krai"}
 
@@ -86,9 +100,16 @@ def _cap_run(doc: Doc, i: int) -> tuple[int, int] | None:
     while j < len(doc) and j - i < MAX_RUN:
         tok = doc[j]
         prev = doc[j - 1]
+        if tok.ent_type_ in EXCLUDED_LABELS:
+            break
+        if tok.lower_ in HYPHEN_CONNECTORS and prev.text == "-" and not prev.whitespace_ and not tok.whitespace_:
+            j += 1
+            continue
         if _is_cap(tok) and not prev.whitespace_ or _is_cap(tok) and prev.text not in ("-",) and prev.whitespace_ and not prev.is_punct:
             if tok.is_sent_start:
                 break
+            j += 1
+        elif tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in HYPHEN_CONNECTORS:
             j += 1
         elif tok.text.lower() in CONNECTORS and j + 1 < len(doc) and _is_cap(doc[j + 1]) and (
             tok.text != "-" or (not prev.whitespace_ and not tok.whitespace_)
@@ -195,7 +216,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
             i, settlement = _skip_settlement_of(doc, i)
             strength = "strong" if (low in STRONG_PREPS or settlement) else "weak"
             if low == "of" and not settlement:
-                continue
+                before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                if before in settlement_words():
+                    settlement = before  # "reached the town of X"
+                elif before not in OF_NOUNS:
+                    continue
+                strength = "strong"
+        elif low in PLACE_VERBS and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            i = _skip_det(doc, tok.i + 1)
+            strength = "strong"
         if i is None:
             continue
         run = _cap_run(doc, i)
@@ -263,7 +292,9 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
 def _consider_run(doc: Doc, run: tuple[int, int], strength: str, settlement: str, add) -> None:
     a, b = run
     label, ent_len = _entity_label(doc, a, b)
-    if label in EXCLUDED_LABELS:
+    if strength != "strong" and label in EXCLUDED_LABELS | WEAK_EXCLUDED_LABELS:
+        return  # after a strong cue ("shelled", "near") the small model's odd labels are ignored
+    if any(ch.isdigit() for ch in doc[a:b].text):
         return
     if label in ("ORG", "PERSON", "FAC") and ent_len > 1:
         return  # "The New York Times", "Denis Pushilin": a name, not a place

@@ -32,10 +32,11 @@ from .regions import Region
 from .report import Finding, Place
 from .spans import Span
 
-# A near miss is backed by its size alone from these populations (by edit distance).
-# (Matched against its main GeoNames name; an alternate spelling needs the article's context.)
-POP_BACKING = {1: 20_000, 2: 100_000}
-MIN_LEN_BY_SIZE = {1: 6, 2: 7}  # shorter names are backed by the article's context only
+# A near miss is backed by its size alone from these populations, by (edit distance, shortest
+# name it applies to); an alternate spelling needs ten times the population. Shorter names, where
+# a real place missing from GeoNames is likelier to lie within a letter or two of another, are
+# backed by the article's context only.
+POP_BACKING = {(1, 6): 1_000, (1, 5): 20_000, (2, 8): 5_000, (2, 6): 50_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
@@ -117,8 +118,25 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
 # -- classification ------------------------------------------------------------------------------
 
 
+LEADING_QUALIFIERS = (
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater",
+    "occupied", "upstate", "inner", "outer", "old", "rural", "suburban",
+)
+
+
 def _classify(m: Mention, g: Gazetteer) -> Resolution:
-    key = m.key
+    r = _classify_key(m, m.key, g)
+    words = m.key.split()
+    if r.kind == "miss" and len(words) > 1 and words[0] in LEADING_QUALIFIERS:
+        # "west London", "occupied Melitopol": the qualifier is not part of the name
+        r = _classify_key(m, " ".join(words[1:]), g)
+    if r.kind == "miss" and m.label == "NORP" and m.strength != "strong":
+        return Resolution(m, "skip")  # "Islamist", "Salafists": a group, not a place
+    return r
+
+
+def _classify_key(m: Mention, key: str, g: Gazetteer) -> Resolution:
     if not key or key in word_list("not_places.txt"):
         return Resolution(m, "skip")
     if key in word_list("other_places.txt"):
@@ -270,9 +288,16 @@ def _check_miss(
     candidates = []
     if len(key.replace(" ", "")) >= 5:
         max_d = 1 if len(key) <= 5 else 2
-        candidates = _rank(key, g.fuzzy(key, max_d), claimed, g, ctx)
+        near = g.fuzzy(key, max_d)
+        skeleton = translit_skeleton(key)
+        variants = [n for n in near if translit_skeleton(n.key) == skeleton]
+        if variants:  # another romanisation of a known name, not a misspelling
+            r.kind, r.ids = "town", list(variants[0].ids)
+            r.best = ctx.pick(r.ids, claimed)
+            return _check_claims(m, r, claims, g, ctx)
+        candidates = _rank(key, near, claimed, g, ctx)
     backed = [c for c in candidates if c[3]]
-    if backed and (m.from_entity or m.strength == "strong" or backed[0][1] == 1 or backed[0][4]):
+    if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
         ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
         top = [_suggestion(g, i, key) for i in ids[:MAX_SUGGESTIONS]]
         best = top[0]
@@ -319,16 +344,43 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             )
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
-            by_size = (
-                main
-                and pop >= POP_BACKING.get(miss.distance, 10**9)
-                and len(query) >= MIN_LEN_BY_SIZE[miss.distance]
+            # Where the article is clearly elsewhere (it names other countries, and this place is
+            # in none of them), size backs only a one-letter miss of a longer main name.
+            elsewhere = bool(ctx.countries) and g.country_code(i) not in ctx.countries and not ctx.near(i)
+            backed = in_context or (
+                _backed_by_size(miss.distance, len(query), pop, main)
+                and not (elsewhere and (miss.distance > 1 or len(query) < 7 or not main))
             )
-            backed = in_context or by_size
             item = (i, miss.distance, score, backed, in_context)
             if i not in seen or seen[i][2] < score:
                 seen[i] = item
     return sorted(seen.values(), key=lambda c: -c[2])
+
+
+def _backed_by_size(distance: int, length: int, pop: int, main: bool) -> bool:
+    for (d, min_len), min_pop in POP_BACKING.items():
+        if distance == d and length >= min_len and pop >= (min_pop if main else 10 * min_pop):
+            return True
+    return False
+
+
+_ARTICLES = {"el", "ad", "ash", "as", "ar", "an", "at", "az", "ul", "ol", "al"}
+_TRANSLIT = (
+    ("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+    ("ie", "i"), ("ei", "ai"), ("ay", "ai"), ("ey", "ai"), ("iy", "i"), ("yi", "i"), ("y", "i"),
+    ("w", "v"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+)
+
+
+def translit_skeleton(key: str) -> str:
+    """A name with the usual romanisation differences folded: "Synkivka" = "Sinkivka",
+    "Deir al-Balah" = "Dayr al Balah", "Khan Younis" = "Khan Yunis". Doubled letters stay:
+    "Severodonnetsk" is not a spelling of Severodonetsk."""
+    words = ["al" if w in _ARTICLES else w for w in key.split()]
+    s = "".join(words)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return s
 
 
 def _similar_in_region(key: str, region: Region, g: Gazetteer) -> list[int]:
