@@ -65,14 +65,13 @@ class Gazetteer:
         self.adm = arrays["adm"]
         self._place_keys_off = arrays["place_keys_off"]
         self._place_keys = arrays["place_keys"]
-        # For each blocking: the names in block order, the order itself, and block starts.
-        self._blocks = {
-            name: ([keys[i] for i in arrays[f"perm_{name}"].tolist()], arrays[f"perm_{name}"], arrays[f"starts_{name}"])
-            for name in gi.BLOCKINGS
-        }
+        # For each blocking: the order of the names and where each block starts; the names of a
+        # block are listed on first use (most blocks are never used by a worker).
+        self._blocks = {name: (arrays[f"perm_{name}"], arrays[f"starts_{name}"]) for name in gi.BLOCKINGS}
+        self._block_names: dict[tuple[str, int], list[str]] = {}
         self.country_codes: list[str] = meta["country_codes"]
         self.admin_codes: list[str] = meta["admin_codes"]
-        self.regions = RegionTable(meta["countries"], meta.get("admin_aliases", {}))
+        self.regions = RegionTable.from_json(meta["regions"])
         self._key_index = {}  # filled lazily by _find
 
     @classmethod
@@ -137,19 +136,20 @@ class Gazetteer:
         }
         blocks = []
         for name, pair, lo, hi in probes:
-            names, perm, starts = self._blocks[name]
+            perm, starts = self._blocks[name]
             base = gi.bucket2(pair, 0)
-            blocks.append((names, perm, starts, base, lo, hi))
+            blocks.append((name, perm, starts, base, lo, hi))
         # A swap is two Levenshtein edits: a swap and one more edit needs a cutoff of 3.
         cutoff = max_distance + 1 if max_distance >= 2 and n >= 7 else max_distance
         found: dict[int, int] = {}
-        for names, perm, starts, base, lo, hi in blocks:
-            a = starts[base + max(lo, 0)]
-            b = starts[base + min(hi, gi.MAX_LEN) + 1]
+        for name, perm, starts, base, lo, hi in blocks:
+            a = int(starts[base + max(lo, 0)])
+            b = int(starts[base + min(hi, gi.MAX_LEN) + 1])
             if a >= b:
                 continue
+            names = self._names_between(name, perm, starts, base + max(lo, 0), base + min(hi, gi.MAX_LEN))
             for _, dist, j in process.extract(
-                key, names[a:b], scorer=Levenshtein.distance, score_cutoff=cutoff, limit=200
+                key, names, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=200
             ):
                 if dist > 0:
                     k = int(perm[a + j])
@@ -162,6 +162,17 @@ class Gazetteer:
             misses.append((d, -int(self.pop[ids].max()), self._keys[k], tuple(ids.tolist())))
         misses.sort()
         return [NearMiss(key_, d, ids) for d, _, key_, ids in misses[:limit]]
+
+    def _names_between(self, blocking: str, perm, starts, first: int, last: int) -> list[str]:
+        """The names of buckets first..last of a blocking, in block order (cached per bucket)."""
+        out: list[str] = []
+        for bucket in range(first, last + 1):
+            cached = self._block_names.get((blocking, bucket))
+            if cached is None:
+                ids = perm[starts[bucket] : starts[bucket + 1]].tolist()
+                cached = self._block_names[(blocking, bucket)] = [self._keys[k] for k in ids]
+            out.extend(cached)
+        return out
 
     # -- places ---------------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DATA_DIR = Path(__file__).parent / "data"
 ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
 
@@ -92,7 +92,8 @@ def _geonames_dir() -> Path:
 
 def _sources() -> list[Path]:
     data = _geonames_dir()
-    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE]
+    own = sorted((DATA_DIR / "places").glob("*"))  # the region table is stored in the index too
+    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own]
 
 
 def source_fingerprint() -> str:
@@ -204,16 +205,18 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         ).astype(np.int32)
 
     admin_aliases = _admin_aliases(admin_codes, adm, postings, names)
+    from .regions import RegionTable
+
+    country_table = {
+        code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
+        for code, info in countries.items()
+    }
     meta = {
-        "admin_aliases": admin_aliases,
+        "regions": RegionTable(country_table, admin_aliases).to_json(),
         "fingerprint": source_fingerprint(),
         "format": FORMAT_VERSION,
         "places": n,
         "names": len(keys),
-        "countries": {
-            code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
-            for code, info in countries.items()
-        },
         "country_codes": country_codes,
         "admin_codes": admin_codes,
     }

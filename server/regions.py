@@ -97,6 +97,37 @@ class RegionTable:
                 # The own table is the more specific: it replaces, not merges with, GeoNames forms.
                 self.by_key[key] = region
 
+    def to_json(self) -> dict:
+        """A plain form stored in the compact index, so that a worker need not rebuild the table."""
+        regions: list[Region] = []
+        index: dict[Region, int] = {}
+
+        def ref(r: Region) -> int:
+            if r not in index:
+                index[r] = len(regions)
+                regions.append(r)
+            return index[r]
+
+        return {
+            "by_key": {k: ref(r) for k, r in self.by_key.items()},
+            "admin_by_core": {k: ref(r) for k, r in self.admin_by_core.items()},
+            "regions": [[r.name, sorted(r.codes), r.kind] for r in regions],
+            "country_names": self.country_names,
+            "admin_names": self.admin_names,
+            "geonameids": self.geonameids,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RegionTable":
+        table = cls.__new__(cls)
+        regions = [Region(name, frozenset(codes), kind) for name, codes, kind in data["regions"]]
+        table.by_key = {k: regions[i] for k, i in data["by_key"].items()}
+        table.admin_by_core = {k: regions[i] for k, i in data["admin_by_core"].items()}
+        table.country_names = data["country_names"]
+        table.admin_names = data["admin_names"]
+        table.geonameids = data["geonameids"]
+        return table
+
     def _add(self, phrase: str, region: Region) -> None:
         key = _strip_the(normalize(phrase))
         if key:
