@@ -94,13 +94,16 @@ def main(argv=None) -> int:
         q = mutate(g.name(rnd.choice(towns)), rnd)
         if not g.ids_for_key(q):
             queries.append(q)
-    g.fuzzy(queries[0])  # warm up
-    times = []
-    for q in queries:
-        t = time.perf_counter()
-        g.fuzzy(q)
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
+    def run():
+        times = []
+        for q in queries:
+            t = time.perf_counter()
+            g.fuzzy(q)
+            times.append((time.perf_counter() - t) * 1000)
+        return sorted(times)
+
+    first = run()  # a fresh worker: each block's names are listed on first use
+    times = run()  # a worker that has been answering for a while
 
     nlp = load_nlp()
     texts = [seed_article.read_text(encoding="utf-8")]
@@ -122,9 +125,12 @@ def main(argv=None) -> int:
 
     print(f"fuzzy lookup of a miss ({len(times)} misspelled names)  median {statistics.median(times):.2f} ms, "
           f"p90 {times[int(0.9 * len(times))]:.2f} ms   target median <= 2 ms")
+    print(f"  same, fresh worker (blocks listed on first use)    median {statistics.median(first):.2f} ms, "
+          f"p90 {first[int(0.9 * len(first))]:.2f} ms")
     print(f"places pass per article ({len(texts)} articles)         median {statistics.median(places_ms):.1f} ms "
           f"(spaCy on the same: median {statistics.median(spacy_ms):.1f} ms)")
     print(f"worker cold start to first answer (median of 3)     {cold:.2f} s   target <= 3 s")
+    print(f"  (machine load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"worker resident memory after first answer           {rss:.0f} MB (peak {peak:.0f} MB)   target <= 350 MB")
     return 0
 
