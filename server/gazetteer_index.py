@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 DATA_DIR = Path(__file__).parent / "data"
 ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
 
@@ -204,7 +204,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
             [[0], np.cumsum(np.bincount(buckets, minlength=N_BUCKETS2))]
         ).astype(np.int32)
 
-    admin_aliases = _admin_aliases(admin_codes, adm, postings, names)
+    admin_aliases = _admin_aliases(admin_codes, adm, postings, names, pop)
     from .regions import RegionTable
 
     country_table = {
@@ -266,7 +266,7 @@ def admin_core(name: str) -> str:
     return key
 
 
-def _admin_aliases(admin_codes, adm, postings, names) -> dict[str, list[str]]:
+def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[str]]:
     """Other spellings of a division named after its main city ("Kharkov" for Kharkiv Oblast).
 
     For each division whose core name is also the name of a place inside it, every Latin name of
@@ -280,17 +280,29 @@ def _admin_aliases(admin_codes, adm, postings, names) -> dict[str, list[str]]:
                 admin_names[parts[0]] = parts[2]
     known = set(admin_codes)
     place_keys: dict[int, list[str]] = {}
-    wanted: dict[int, str] = {}
+    wanted: dict[int, list[str]] = {}
     for code, name in admin_names.items():
         core = admin_core(name)
         if code not in known or len(core) < 4:
             continue
-        candidates = [i for i in postings.get(core, []) if admin_codes[adm[i]] == code]
+        named = postings.get(core, [])
+        candidates = [i for i in named if admin_codes[adm[i]] == code]
+        if not candidates:
+            # "Kiev" oblast around Kyiv city, Moscow Oblast around Moscow: the city of that name
+            # elsewhere in the country lends its spellings ("Kyiv region").
+            country = code.split(".")[0]
+            candidates = sorted(
+                (i for i in named if admin_codes[adm[i]].split(".")[0] == country), key=lambda i: -pops[i]
+            )[:1]
         if candidates:
-            wanted[candidates[0]] = code
+            wanted.setdefault(candidates[0], []).append(code)
     if wanted:
         for key, ids in postings.items():
             for i in ids:
                 if i in wanted and len(key) >= 4:
                     place_keys.setdefault(i, []).append(key)
-    return {wanted[i]: sorted(set(keys)) for i, keys in place_keys.items()}
+    aliases: dict[str, list[str]] = {}
+    for i, keys in place_keys.items():
+        for code in wanted[i]:
+            aliases[code] = sorted(set(keys))
+    return aliases

@@ -22,22 +22,26 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, normalize
 from .place_claims import Claim, find_claims
 from .place_mentions import Mention, find_mentions, word_list
-from .regions import Region
+from .regions import DIRECTIONS, Region
 from .report import Finding, Place
 from .spans import Span
 
+DATA = Path(__file__).parent / "data" / "places"
 # A near miss is backed by its size alone from these populations, by (edit distance, shortest
 # name it applies to); an alternate spelling needs ten times the population. Shorter names, where
 # a real place missing from GeoNames is likelier to lie within a letter or two of another, are
 # backed by the article's context only.
 POP_BACKING = {(1, 6): 1_000, (1, 5): 20_000, (2, 8): 5_000, (2, 6): 50_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
+CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
 FAR_MAX_POP = 100_000
@@ -240,13 +244,42 @@ class _Context:
 # -- verdicts ------------------------------------------------------------------------------------
 
 
+def _claim_region(claim: Claim, g: Gazetteer) -> Region:
+    """The region a claim is checked against, leniently.
+
+    A direction ("eastern Ukraine", "southern Russia") is loose talk: only the country is
+    checked. A country also covers the territory it controls or claims (data/places/disputed.tsv):
+    "Donetsk, Russia" may be a choice of words, not a mistake of geography.
+    """
+    region = claim.region
+    codes = set(region.codes)
+    words = [w for w in claim.text.split() if w.lower() != "the"]
+    if words and words[0] in DIRECTIONS:  # lowercase only: "Northern Cape" is a name
+        codes |= {c.split(".")[0] for c in codes}
+    for code in list(codes):
+        codes |= set(disputed().get(code, ()))
+    return Region(region.name, frozenset(codes), region.kind)
+
+
+@lru_cache(maxsize=None)
+def disputed() -> dict[str, tuple]:
+    table: dict[str, list[str]] = {}
+    with open(DATA / "disputed.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                country, codes = line.rstrip("\n").split("\t")
+                table.setdefault(country, []).extend(c.strip() for c in codes.split(","))
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _check_claims(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context) -> Finding | None:
     for claim in claims:
-        if any(g.in_region(i, claim.region) for i in r.ids):
+        lenient = _claim_region(claim, g)
+        if any(g.in_region(i, lenient) for i in r.ids):
             continue
         best = r.best if r.best is not None else r.ids[0]
         km = g.distance_to_region_km(best, claim.region)
-        if km is None or km <= BORDER_KM:
+        if km is None or km <= BORDER_KM or g.distance_to_region_km(best, lenient) <= BORDER_KM:
             continue
         here = g.record(best)
         similar = [_suggestion(g, i, m.key) for i in _similar_in_region(m.key, claim.region, g)]
@@ -280,8 +313,11 @@ def _check_miss(
     words = key.split()
     if m.strength == "possessive" or not key.replace(" ", "").isalpha() or len(words) > 3:
         return None
-    if m.key in person_words or (m.strength == "entity" and not m.locative and m.opens_clause):
-        return None  # a person's name ("Mugabe"), or a capitalised word opening a sentence
+    if m.key in person_words:
+        return None  # a person's name ("Mugabe" for Robert Mugabe)
+    # A capitalised word opening a sentence ("Gunmen attacked…") may be no name at all: only
+    # the article's context, not a town's size, backs a near miss then.
+    context_only = m.strength == "entity" and not m.locative and m.opens_clause
     if set(words) & word_list("feature_words.txt"):
         return None
     claimed = [c.region for c in claims]
@@ -296,7 +332,7 @@ def _check_miss(
             r.best = ctx.pick(r.ids, claimed)
             return _check_claims(m, r, claims, g, ctx)
         candidates = _rank(key, near, claimed, g, ctx)
-    backed = [c for c in candidates if c[3]]
+    backed = [c for c in candidates if c[5]] if context_only else [c for c in candidates if c[3]]
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
         ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
         top = [_suggestion(g, i, key) for i in ids[:MAX_SUGGESTIONS]]
@@ -317,7 +353,9 @@ def _check_miss(
             details["claimed_region"] = {"text": claims[0].text, "name": claims[0].region.name}
         return Finding("place", "place.misspelled", "warning", Span(m.start, m.end), message, details)
     if not candidates and m.settlement and (m.from_entity or m.strength == "strong") and len(key) >= 4:
-        severity = "caution" if m.settlement in ("city", "town", "capital") else "info"
+        # GeoNames lists every place of 500 people or more: a "city" missing from it is odd, a
+        # town or village much less so.
+        severity = "caution" if m.settlement in ("city", "capital") else "info"
         message = (
             f"The text calls “{m.text}” a {m.settlement}, but no place of that name, or close to "
             f"it, is known to GeoNames. It may be very small — or invented."
@@ -330,18 +368,14 @@ def _check_miss(
 
 
 def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
-    """Near misses as places, best first: (id, distance, score, backed, in context)."""
+    """Near misses as places, best first: (id, distance, score, backed, in context, close by)."""
     seen: dict[int, tuple] = {}
     for miss in near:
         for i in miss.ids:
             pop = int(g.pop[i])
             in_claim = any(g.in_region(i, r) for r in claimed)
-            in_context = (
-                in_claim
-                or ctx.near(i)
-                or g.admin_code(i) in ctx.codes
-                or (g.country_code(i) in ctx.countries and pop >= 10_000)
-            )
+            close = in_claim or g.admin_code(i) in ctx.codes or ctx.near(i, km=CLOSE_KM)
+            in_context = close or ctx.near(i) or (g.country_code(i) in ctx.countries and pop >= 10_000)
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
             # Where the article is clearly elsewhere (it names other countries, and this place is
@@ -351,7 +385,7 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
                 _backed_by_size(miss.distance, len(query), pop, main)
                 and not (elsewhere and (miss.distance > 1 or len(query) < 7 or not main))
             )
-            item = (i, miss.distance, score, backed, in_context)
+            item = (i, miss.distance, score, backed, in_context, close)
             if i not in seen or seen[i][2] < score:
                 seen[i] = item
     return sorted(seen.values(), key=lambda c: -c[2])

@@ -155,7 +155,7 @@ def test_suggestions_prefer_the_claimed_region(analyzer):
         ("Troops withdrew from Lviv, a city in the Donetsk region.", "Lviv"),
         ("Residents fled Sevsk in the Donetsk region on Monday.", "Sevsk"),
         ("Officials in Sevsk, Ukraine, reported shelling.", "Sevsk"),
-        ("Fighting was reported in Lviv.\nThe city, located in eastern Ukraine, is a key hub.", "Lviv"),
+        ("Fighting was reported in Lviv.\nThe city, located in the Donetsk region, is a key hub.", "Lviv"),
     ],
 )
 def test_a_real_town_placed_in_the_wrong_region_is_flagged(analyzer, text, word):
@@ -191,4 +191,18 @@ def test_a_city_nothing_resembles_is_unknown_with_caution(analyzer):
 def test_a_missing_name_with_no_pointer_to_fabrication_is_left_alone(analyzer):
     text = "The family farmed near Tamaterau for generations."
     findings, report = place_findings(analyzer, text)
+    assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bodies were found in Bucha, a town in the Kyiv region.",
+        "Officials in Donetsk, Russia, said the shelling had stopped.",
+        "Sumy, a city in eastern Ukraine, was hit by drones.",
+        "The plant near Podolsk, a city in the Moscow region, was struck.",
+    ],
+)
+def test_loose_or_contested_claims_are_not_called_wrong(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
     assert serious(findings) == []
