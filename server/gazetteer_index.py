@@ -92,8 +92,10 @@ def _geonames_dir() -> Path:
 
 def _sources() -> list[Path]:
     data = _geonames_dir()
-    own = sorted((DATA_DIR / "places").glob("*"))  # the region table is stored in the index too
-    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own]
+    # The region table is stored in the index too: its data and the code building it count.
+    own = sorted((DATA_DIR / "places").glob("*"))
+    code = [Path(__file__), Path(__file__).with_name("regions.py")]
+    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own, *code]
 
 
 def source_fingerprint() -> str:

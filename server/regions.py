@@ -21,7 +21,7 @@ PLACES_DATA = Path(__file__).parent / "data" / "places"
 TYPE_WORDS = (
     "region", "regions", "oblast", "province", "governorate", "state", "krai", "kray",
     "republic", "territory", "county", "prefecture", "voivodeship", "district", "department",
-    "area", "peninsula", "parish",
+    "area", "peninsula", "parish", "kraj", "okrug", "canton", "emirate", "division", "voivodeship",
 )
 DIRECTIONS = (
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -155,12 +155,17 @@ class RegionTable:
             return self.by_key[key]
         if key in self.admin_by_core:
             return self.admin_by_core[key]
-        for direction in sorted(DIRECTIONS, key=len, reverse=True):
-            if key.startswith(direction + " "):
-                return self._resolve_key(key[len(direction) + 1 :])
         words = key.split()
-        if len(words) > 1 and words[-1] in TYPE_WORDS:
-            return self.admin_by_core.get(" ".join(words[:-1]))
+        if len(words) > 1 and words[-1] in TYPE_WORDS:  # "the Northern Cape region"
+            core = " ".join(words[:-1])
+            region = self.admin_by_core.get(core) or self.by_key.get(core)
+            if region is not None and (region.kind != "country" or words[-1] == "region"):
+                return region
+        for direction in sorted(DIRECTIONS, key=len, reverse=True):
+            if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
+                region = self._resolve_key(key[len(direction) + 1 :])
+                if region is not None:
+                    return region
         return None
 
     def is_region_word(self, key: str) -> bool:
