@@ -74,17 +74,26 @@ class RegionTable:
                     self.geonameids[code] = int(parts[3])
                 self.admin_names[code] = _display_admin(code, name)
                 region = Region(self.admin_names[code], frozenset([code]), "admin1")
-                for form in {name, ascii_name}:
+                forms = {name, ascii_name}
+                for form in list(forms):  # "Nord Kivu" is written "North Kivu" in English
+                    first, _, rest = form.partition(" ")
+                    english = {"Nord": "North", "Sud": "South", "Norte": "North", "Sur": "South"}.get(first)
+                    if english and rest:
+                        forms.add(f"{english} {rest}")
+                for form in forms:
                     self._add(form, region)
                 cores = {admin_core(name), admin_core(ascii_name)}
                 cores.update(admin_aliases.get(code, ()))  # already normalised
                 for core in list(cores):  # "North Darfur" is also part of "Darfur"
-                    for direction in DIRECTIONS:
+                    for direction in (*DIRECTIONS, "nord", "sud", "norte", "sur", "ouest", "est"):
                         if core.startswith(direction + " ") and len(core) > len(direction) + 4:
                             cores.add(core[len(direction) + 1 :])
                 for core in cores:
                     if len(core) >= 3:
-                        self.admin_by_core[core] = _merge(self.admin_by_core.get(core), region)
+                        merged = _merge(self.admin_by_core.get(core), region)
+                        if len(merged.codes) > 1:  # "Darfur": all its states, named as written
+                            merged = Region(core.title(), merged.codes, merged.kind)
+                        self.admin_by_core[core] = merged
         for line in _data_lines("us_state_abbreviations.tsv"):
             abbr, code = line.split("\t")
             self._add(abbr, Region(self.admin_names.get(code, code), frozenset([code]), "admin1"))
@@ -164,12 +173,23 @@ class RegionTable:
         for direction in sorted(DIRECTIONS, key=len, reverse=True):
             if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
                 region = self._resolve_key(key[len(direction) + 1 :])
-                if region is not None:
+                if region is not None and not _other_direction(direction, region.name):
                     return region
         return None
 
     def is_region_word(self, key: str) -> bool:
         return key in TYPE_WORDS
+
+
+_COMPASS = {"north": "north", "south": "south", "east": "east", "west": "west", "nord": "north",
+            "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south"}
+
+
+def _other_direction(direction: str, name: str) -> bool:
+    """"north Kivu" is not South Kivu: the region's own name points another way."""
+    wanted = {v for k, v in _COMPASS.items() if direction.startswith(k)}
+    named = {v for w in normalize(name).split() for k, v in _COMPASS.items() if w.startswith(k) and len(w) <= len(k) + 6}
+    return bool(named) and not (named & wanted)
 
 
 def _strip_the(key: str) -> str:
