@@ -69,6 +69,7 @@ class Gazetteer:
         # block are listed on first use (most blocks are never used by a worker).
         self._blocks = {name: (arrays[f"perm_{name}"], arrays[f"starts_{name}"]) for name in gi.BLOCKINGS}
         self._block_names: dict[tuple[str, int], list[str]] = {}
+        self._masks: dict[frozenset, np.ndarray] = {}
         self.country_codes: list[str] = meta["country_codes"]
         self.admin_codes: list[str] = meta["admin_codes"]
         self.regions = RegionTable.from_json(meta["regions"])
@@ -229,6 +230,15 @@ class Gazetteer:
         return region.contains(self.country_code(i), self.admin_code(i))
 
     def region_mask(self, region: Region) -> np.ndarray:
+        """Which places lie in the region (cached: articles name few regions, often)."""
+        mask = self._masks.get(region.codes)
+        if mask is None:
+            if len(self._masks) > 256:
+                self._masks.clear()
+            mask = self._masks[region.codes] = self._region_mask(region)
+        return mask
+
+    def _region_mask(self, region: Region) -> np.ndarray:
         adm_ok = [n for n, code in enumerate(self.admin_codes) if region.contains(code.split(".")[0], code)]
         cc_ok = [n for n, code in enumerate(self.country_codes) if code in region.codes]
         return np.isin(self.adm, adm_ok) | np.isin(self.cc, cc_ok)

@@ -136,13 +136,11 @@ def _skip_settlement_of(doc: Doc, i: int) -> tuple[int, str]:
     return i, ""
 
 
-def _entity_label(doc: Doc, a: int, b: int) -> tuple[str, int]:
+def _entity_label(token_ents: list, a: int, b: int) -> tuple[str, int]:
     """The label of an entity overlapping tokens [a, b) and that entity's length."""
-    for tok in doc[a:b]:
-        if tok.ent_type_:
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None:
-                return ent.label_, len(ent)
+    for k in range(a, b):
+        if token_ents[k] is not None:
+            return token_ents[k]
     return "", 0
 
 
@@ -166,6 +164,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             sent_start[tok.i] = first
     found: dict[tuple[int, int], Mention] = {}
     taken = [False] * len(doc)
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    token_ents: list = [None] * len(doc)
+    for ent in ents:
+        for k in range(ent.start, ent.end):
+            token_ents[k] = (ent.label_, len(ent))
 
     def add(a: int, b: int, **kw) -> Mention | None:
         while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct or doc[b - 1].lower_ in ("'s", "’s")):
@@ -198,7 +201,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         return m
 
     # 1. Place entities.
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of"}
@@ -230,7 +233,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         run = _cap_run(doc, i)
         if run is None:
             continue
-        _consider_run(doc, run, strength, settlement, add)
+        _consider_run(doc, token_ents, run, strength, settlement, add)
 
     # 3. Appositions "X, a city in Y", compounds "X-held", possessives "X's".
     for tok in doc:
@@ -243,15 +246,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if k < len(doc) and doc[k].lower_ in settlement_words():
                     run = _run_ending_at(doc, tok.i)
                     if run:
-                        _consider_run(doc, run, "strong", doc[k].lower_, add)
+                        _consider_run(doc, token_ents, run, "strong", doc[k].lower_, add)
         elif tok.text == "-" and tok.i > 0 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in COMPOUND_SUFFIXES:
             run = _run_ending_at(doc, tok.i)
             if run:
-                _consider_run(doc, run, "strong", "", add)
+                _consider_run(doc, token_ents, run, "strong", "", add)
         elif tok.lower_ in ("'s", "’s") and tok.i > 0:
             run = _run_ending_at(doc, tok.i)
             if run:
-                _consider_run(doc, run, "possessive", "", add)
+                _consider_run(doc, token_ents, run, "possessive", "", add)
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():
@@ -289,9 +292,9 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
     return i, j
 
 
-def _consider_run(doc: Doc, run: tuple[int, int], strength: str, settlement: str, add) -> None:
+def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add) -> None:
     a, b = run
-    label, ent_len = _entity_label(doc, a, b)
+    label, ent_len = _entity_label(token_ents, a, b)
     if strength != "strong" and label in EXCLUDED_LABELS | WEAK_EXCLUDED_LABELS:
         return  # after a strong cue ("shelled", "near") the small model's odd labels are ignored
     if any(ch.isdigit() for ch in doc[a:b].text):

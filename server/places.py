@@ -86,15 +86,27 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
     }
     # Judge each distinct name once; every mention of it shares the verdict.
     verdicts: dict[str, Finding | None] = {}
+    memo: dict[tuple, tuple] = {}  # a long article repeats its names: judge each once
     for m in kept:
         r = res[id(m)]
         own_claims = claims_by_mention.get(id(m), [])
-        if r.kind == "town":
-            f = _check_claims(m, r, own_claims, gazetteer, context)
-        elif r.kind == "miss":
-            f = _check_miss(m, r, own_claims, gazetteer, context, person_words)
-        else:
+        if r.kind not in ("town", "miss"):
             f = None
+        else:
+            memo_key = (
+                r.kind, m.key, m.strength, m.from_entity, m.opens_clause, m.locative, m.settlement,
+                tuple((c.region.codes, c.text) for c in own_claims),
+            )
+            if memo_key in memo:
+                f, r.kind, r.ids, r.best = memo[memo_key]
+            else:
+                if r.kind == "town":
+                    f = _check_claims(m, r, own_claims, gazetteer, context)
+                else:
+                    f = _check_miss(m, r, own_claims, gazetteer, context, person_words)
+                memo[memo_key] = (f, r.kind, r.ids, r.best)
+            if f is not None:
+                f = Finding(f.type, f.code, f.severity, Span(m.start, m.end), f.message, f.details)
         if f is not None:
             verdicts[m.key] = _stronger(verdicts.get(m.key), f)
         elif m.key not in verdicts:
