@@ -204,6 +204,38 @@ def main(argv=None) -> int:
             seen = any(p.span.start <= a < p.span.end for p in report.places)
             show("missed typo:", typo, "for", name, "(found, not backed)" if seen else "(not found)", "|", text)
 
+    # Misspellings of the honest sentences' own names, in their own sentences (real news context).
+    news_total = news_caught = news_top3 = 0
+    for line in lines:
+        for m in MARK.finditer(line):
+            name = m.group(1)
+            if not re.fullmatch(r"[A-Z][a-z]{5,}", name):
+                continue
+            truth = set(g.exact(name))
+            if not truth or g.regions.resolve(name):
+                continue
+            for _ in range(5):
+                typo = mutate(name, rnd.choice((1, 2)), rnd)
+                key = normalize(typo)
+                if key != normalize(name) and not g.ids_for_key(key) and not g.regions.resolve(key):
+                    break
+            else:
+                continue
+            text = MARK.sub(lambda k: k.group(1), line[: m.start()]) + typo + MARK.sub(lambda k: k.group(1), line[m.end() :])
+            a = len(MARK.sub(lambda k: k.group(1), line[: m.start()]))
+            news_total += 1
+            report = analyze(text)
+            hits = finding_on(report, a, a + len(typo), {"place.misspelled"})
+            if hits:
+                news_caught += 1
+                ids = {s["geonameid"] for s in hits[0].details.get("suggestions", [])[:3]}
+                if ids & {int(g.gid[i]) for i in truth}:
+                    news_top3 += 1
+                else:
+                    show("wrong suggestions (news):", typo, "for", name)
+            else:
+                show("missed typo (news):", typo, "for", name, "|", text)
+
     # -- wrong regions ---------------------------------------------------------------------------
     wrong_total = wrong_caught = 0
     admin_by_country: dict[str, list[str]] = {}
@@ -244,6 +276,8 @@ def main(argv=None) -> int:
     print(f"  in the eight real pages (place mentions)           {pct(pages_alarms, pages_total)}")
     print(f"misspellings caught (1-2 edits, 6+ letters)          {pct(caught, typo_total)}   target >= 90%")
     print(f"right place in the top 3 suggestions (of caught)     {pct(top3, caught)}   target >= 85%")
+    print(f"  misspelt names in the honest sentences themselves  caught {pct(news_caught, news_total)}, "
+          f"top 3 {pct(news_top3, news_caught)}")
     print(f"wrong-region claims caught                           {pct(wrong_caught, wrong_total)}   target >= 90%")
     print(f"false alarms on true region claims                   {pct(true_alarms, true_total)}   target 0")
     print(f"({time.perf_counter() - started:.1f} s)")

@@ -28,7 +28,9 @@ STRONG_PREPS = {
     "from", "near", "around", "outside", "towards", "toward", "into", "inside", "beyond",
     "nearby", "outskirts", "encircle", "encircled", "surrounding", "liberated", "captured",
 }
-WEAK_PREPS = {"in", "to", "at", "across", "through", "via", "within", "between", "throughout", "of"}
+WEAK_PREPS = {
+    "in", "to", "at", "across", "through", "via", "within", "between", "throughout", "of", "on", "off",
+}
 # "residents of X", "the outskirts of X": "of" is locative after these nouns.
 OF_NOUNS = {
     "residents", "resident", "people", "mayor", "outskirts", "centre", "center", "east", "west",
@@ -234,6 +236,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if run is None:
             continue
         _consider_run(doc, token_ents, run, strength, settlement, add)
+
+    # 2b. Lists: "in Karachi and Lahore", "Kyiv, Kharkiv and Odesa" share the first one's context.
+    for m in sorted(found.values(), key=lambda m: m.start):
+        if m.strength not in ("strong", "weak", "entity") or not m.locative:
+            continue
+        j = m.tok_end
+        while j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
+            k = j + 1
+            if doc[k].lower_ in ("and", "or"):
+                k += 1
+            run = _cap_run(doc, _skip_det(doc, k))
+            if run is None:
+                break
+            _consider_run(doc, token_ents, run, "weak" if m.strength == "weak" else "strong", "", add)
+            j = run[1]
 
     # 3. Appositions "X, a city in Y", compounds "X-held", possessives "X's".
     for tok in doc:

@@ -206,3 +206,10 @@ def test_a_missing_name_with_no_pointer_to_fabrication_is_left_alone(analyzer):
 def test_loose_or_contested_claims_are_not_called_wrong(analyzer, text):
     findings, _ = place_findings(analyzer, text)
     assert serious(findings) == []
+
+
+def test_a_misspelt_name_in_a_list_shares_the_list_context(analyzer):
+    text = "Gunfire was reported in Khartoum and Omdurmann as the army fought the RSF."
+    findings, _ = place_findings(analyzer, text)
+    (f,) = on(findings, text, "Omdurmann")
+    assert f.code == "place.misspelled" and f.details["suggestions"][0]["name"] == "Omdurman"
