@@ -186,6 +186,8 @@ def is_demonym(key: str, g: Gazetteer) -> bool:
     for suffix in DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)]
+            if suffix in ("n", "ns") and not stem.endswith("a"):
+                continue  # "Russia-n", "Kenya-n"; but "Omdurmann" is a typo, not a demonym
             for ending in STEM_ENDINGS:
                 form = stem + ending
                 if form == key:
