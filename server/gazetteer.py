@@ -42,8 +42,17 @@ def ensure_index(path: str | os.PathLike | None = None) -> Path:
     target = Path(path) if path else index_path()
     if not gi.is_current(target):
         with _build_lock:
-            if not gi.is_current(target):
-                build_index(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Workers starting together build once: the others wait on the lock, then load.
+            with open(target.with_name(target.name + ".lock"), "w") as lock:
+                try:
+                    import fcntl
+
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                except ImportError:  # pragma: no cover (not POSIX)
+                    pass
+                if not gi.is_current(target):
+                    build_index(target)
     return target
 
 
