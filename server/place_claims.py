@@ -94,6 +94,8 @@ def find_claims(
 
     def claim(m, found, anaphoric, pattern):
         region, a, b, _ = found
+        if a > 0 and doc[a - 1].lower_ == "the":
+            a -= 1  # "the Donetsk region", as the text says it
         span = doc[a:b]
         claims.append(Claim(m, region, span.start_char, span.end_char, span.text, anaphoric, pattern))
 

@@ -298,9 +298,10 @@ def _check_claims(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, 
         here = g.record(best)
         similar = [_suggestion(g, i, m.key) for i in _similar_in_region(m.key, claim.region, g)]
         where = _where(here)
+        refers = " (“The city …” in the next sentence refers back to it)" if claim.anaphoric else ""
         message = (
-            f"The text places “{m.text}” in {claim.text}, but no place of that name lies there: "
-            f"{here['name']} is in {where}, about {round(km)} km from {claim.region.name}."
+            f"The text places “{m.text}” in {claim.text}{refers}, but no place of that name lies "
+            f"there: {here['name']} is in {where}, about {round(km)} km from {claim.region.name}."
         )
         if similar:
             s = similar[0]
@@ -482,8 +483,9 @@ def _suggestion(g: Gazetteer, i: int, query: str) -> dict:
 
     rec = _public(g.record(i))
     main = g.name(i).lower()
-    names = sorted((k for k in g.names_of(i) if k != main), key=lambda k: (OSA.distance(query, k), k))
-    rec["also_known_as"] = [k.title() for k in names[:8]]
+    near = max(3, len(query) // 3)  # spellings close to the text's, not every language's name
+    scored = sorted((OSA.distance(query, k), k) for k in g.names_of(i) if k != normalize(main))
+    rec["also_known_as"] = [k.title() for d, k in scored if d <= near][:8]
     return rec
 
 
