@@ -172,11 +172,19 @@ def find_claims(
         if k >= len(toks) or toks[k].lower_ not in settle:
             continue
         found = None
-        for t in toks[k + 1 : k + 1 + ANAPHORA_WINDOW]:
-            if t.lower_ == "in":
+        window = toks[k + 1 : k + 1 + ANAPHORA_WINDOW]
+        for n_t, t in enumerate(window):
+            if t.lower_ != "in":
+                continue
+            # Only a statement of where it lies: "The city, (strategically) located in Y",
+            # "The town, in Y, …", "The city is (situated) in Y", "which lies in Y" — not any
+            # "in" ("The city has been shelled since the war in Ukraine began").
+            before = [w for w in window[:n_t] if w.pos_ != "ADV"]
+            prev = before[-1].lower_ if before else ""
+            if prev in LOCATED or (prev in ("is", "was", "lies", ",") and len(before) <= 2):
                 found = region_at(doc, t.i + 1, regions)
-                if found:
-                    break
+            if found or t.lower_ == "in":
+                break
         if not found:
             continue
         antecedent = None

@@ -213,3 +213,9 @@ def test_a_misspelt_name_in_a_list_shares_the_list_context(analyzer):
     findings, _ = place_findings(analyzer, text)
     (f,) = on(findings, text, "Omdurmann")
     assert f.code == "place.misspelled" and f.details["suggestions"][0]["name"] == "Omdurman"
+
+
+def test_a_later_in_is_not_a_region_claim_for_the_city(analyzer):
+    text = "Drones struck Moscow overnight.\nThe city has been targeted repeatedly since the war in Ukraine began."
+    findings, _ = place_findings(analyzer, text)
+    assert serious(findings) == []
