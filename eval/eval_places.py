@@ -48,6 +48,13 @@ TYPO_TEMPLATES = [
     "Explosions were heard in {X} early on Sunday, {COUNTRY}'s interior ministry said.",
 ]
 ALPHA = "abcdefghijklmnopqrstuvwxyz"
+CLAIM_TEMPLATES = [
+    "Troops withdrew from {X}, a city in {R}, after weeks of fighting.",
+    "Fighting was reported in {X}, a town in {R}, on Monday.",
+    "Residents fled {X} in {R} as the shelling intensified.",
+    "The withdrawal from {X} was confirmed on Monday.\nThe city, strategically located in {R}, had been a stronghold.",
+    "Aid reached {X}, which is located in {R}, late on Friday.",
+]
 
 
 def mutate(name: str, edits: int, rnd: random.Random) -> str:
@@ -163,7 +170,7 @@ def main(argv=None) -> int:
         if phrase is None:
             continue
         x = g.name(i)
-        text = f"Fighting was reported in {x}, a town in {phrase}, on Monday."
+        text = rnd.choice(CLAIM_TEMPLATES).format(X=x, R=phrase)
         report = analyze(text)
         a = text.index(x)
         true_total += 1
@@ -257,7 +264,7 @@ def main(argv=None) -> int:
         if wrong is None or g.distance_to_region_km(i, wrong) is None or g.distance_to_region_km(i, wrong) < 50:
             continue
         phrase = division_phrase(g, code, rnd)
-        text = f"Troops withdrew from {x}, a city in {phrase}, after weeks of fighting."
+        text = rnd.choice(CLAIM_TEMPLATES).format(X=x, R=phrase)
         wrong_total += 1
         report = analyze(text)
         a = text.index(x)

@@ -47,8 +47,8 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
     run = _cap_run(doc, i)
     if run and run[1] < n and doc[run[1]].lower_ in ("'s", "’s"):
         r = regions.resolve(doc[run[0] : run[1]].text)
-        if r is not None and r.kind == "country":
-            country = next(iter(r.codes))
+        if r is not None and r.country is not None:
+            country = r.country
             i = run[1] + 1
             start_after_country = i
         else:
@@ -61,6 +61,10 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
     if run is None:
         return None
     a, b = run
+    if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
+        more = _cap_run(doc, b + 1)
+        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
+            b = more[1]
     typed = b < n and doc[b].lower_ in TYPE_WORDS
     b2 = b + 1 if typed else b
     for x, y in ((start_after_country, b2), (a, b2), (a, b)):
@@ -107,7 +111,19 @@ def find_claims(
             continue
         if j < n and doc[j].text == ",":
             k = j + 1
-            if k < n and doc[k].lower_ in ("a", "an", "the", "which", "that", "now"):
+            if k + 1 < n and doc[k].lower_ in ("which", "that"):
+                # "X, which is (now) located in Y", "X, which lies in Y"
+                t = k + 1
+                while t < n and (doc[t].pos_ == "ADV" or doc[t].lower_ in ("is", "was", "lies", "lay", "sits")):
+                    t += 1
+                if t < n and doc[t].lower_ in LOCATED:
+                    t += 1
+                if t < n and doc[t].lower_ == "in" and t - k <= 5:
+                    found = region_at(doc, t + 1, regions)
+                    if found:
+                        claim(m, found, False, "located")
+                continue
+            if k < n and doc[k].lower_ in ("a", "an", "the", "now"):
                 # "X, a [small] city in Y", "X, a town located in Y"
                 end = min(n, k + 8)
                 seen_settlement = False
@@ -136,7 +152,7 @@ def find_claims(
             if found:
                 region, a, b, typed = found
                 if not _is_list_after(doc, b) and (
-                    region.kind == "country" or typed or all(c.startswith("US.") for c in region.codes)
+                    region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
                 ):
                     claim(m, found, False, "comma")
             continue

@@ -162,7 +162,7 @@ def _classify_key(m: Mention, key: str, g: Gazetteer) -> Resolution:
     if region is not None:
         typed = key.split()[-1] in ("region", "oblast", "province", "state", "governorate")
         towns = [i for i in ids if g.pop[i] >= 50_000]
-        if towns and not typed and region.kind != "country":
+        if towns and not typed and region.country is None:
             return Resolution(m, "town", region=region, ids=ids)
         return Resolution(m, "region", region=region)
     if is_demonym(key, g):

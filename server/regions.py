@@ -38,6 +38,11 @@ class Region:
     codes: frozenset  # "CC" for a whole country, "CC.ADMIN1" for a division
     kind: str  # "country", "admin1" or "region"
 
+    @property
+    def country(self) -> str | None:
+        """The country this names as a whole ("Georgia" names one, as well as a US state)."""
+        return next((c for c in sorted(self.codes) if "." not in c), None)
+
     def contains(self, country: str, admin_code: str) -> bool:
         return country in self.codes or admin_code in self.codes
 
@@ -151,7 +156,7 @@ class RegionTable:
         region = self._resolve_key(key)
         if region is None:
             return None
-        if country and region.kind != "country":
+        if country and region.country is None:
             narrowed = frozenset(c for c in region.codes if c.split(".")[0] == country)
             if narrowed:
                 return Region(region.name, narrowed, region.kind)
@@ -168,7 +173,7 @@ class RegionTable:
         if len(words) > 1 and words[-1] in TYPE_WORDS:  # "the Northern Cape region"
             core = " ".join(words[:-1])
             region = self.admin_by_core.get(core) or self.by_key.get(core)
-            if region is not None and (region.kind != "country" or words[-1] == "region"):
+            if region is not None and (region.country is None or words[-1] == "region"):
                 return region
         for direction in sorted(DIRECTIONS, key=len, reverse=True):
             if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
