@@ -312,8 +312,11 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
 def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add) -> None:
     a, b = run
     label, ent_len = _entity_label(token_ents, a, b)
-    if strength != "strong" and label in EXCLUDED_LABELS | WEAK_EXCLUDED_LABELS:
-        return  # after a strong cue ("shelled", "near") the small model's odd labels are ignored
+    # The small model gives unknown words odd labels ("Usmpango early on" DATE, "Chanler"
+    # PRODUCT): after a locative cue only a language ("in English") or a multi-word title
+    # ("in War and Peace") is ruled out; numbers and month names are ruled out below.
+    if strength != "strong" and (label == "LANGUAGE" or (label in WEAK_EXCLUDED_LABELS and ent_len > 1)):
+        return
     if any(ch.isdigit() for ch in doc[a:b].text):
         return
     if label in ("ORG", "PERSON", "FAC") and ent_len > 1:
