@@ -209,7 +209,10 @@ def main(argv=None) -> int:
                 show("wrong suggestions:", typo, "for", name, [s["name"] for s in hits[0].details["suggestions"][:3]])
         else:
             seen = any(p.span.start <= a < p.span.end for p in report.places)
-            show("missed typo:", typo, "for", name, "(found, not backed)" if seen else "(not found)", "|", text)
+            from rapidfuzz.distance import OSA
+
+            d = OSA.distance(normalize(typo), normalize(name))
+            show("missed typo:", typo, "for", name, f"d={d}", "(found, not backed)" if seen else "(not listed)", "|", text)
 
     # Misspellings of the honest sentences' own names, in their own sentences (real news context).
     news_total = news_caught = news_top3 = 0

@@ -202,13 +202,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
             taken[k] = True
         return m
 
-    # 1. Place entities.
+    # 1. Place entities; "Scheisfurt, Germany" as one entity is two mentions.
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of"}
-            add(ent.start, ent.end, from_entity=True, label=ent.label_, strength="entity",
-                locative=locative)
+            start = ent.start
+            for k in range(ent.start, ent.end + 1):
+                if k == ent.end or doc[k].text == ",":
+                    add(start, k, from_entity=True, label=ent.label_, strength="entity",
+                        locative=locative)
+                    start = k + 1
 
     # 2. Capitalised runs in locative contexts.
     for tok in doc:

@@ -188,14 +188,15 @@ def is_demonym(key: str, g: Gazetteer) -> bool:
             stem = key[: -len(suffix)]
             if suffix in ("n", "ns") and not stem.endswith("a"):
                 continue  # "Russia-n", "Kenya-n"; but "Omdurmann" is a typo, not a demonym
+            big_city_only = suffix in ("er", "ers")  # "Londoner", "New Yorker"; not "Opoler"
             for ending in STEM_ENDINGS:
                 form = stem + ending
                 if form == key:
                     continue
-                region = g.regions.resolve(form)
+                region = None if big_city_only else g.regions.resolve(form)
                 if region is not None and region.kind in ("country", "region", "admin1"):
                     return True
-                if any(g.pop[i] >= 300_000 for i in g.ids_for_key(form)):
+                if any(g.pop[i] >= (1_000_000 if big_city_only else 300_000) for i in g.ids_for_key(form)):
                     return True
     return False
 
@@ -338,8 +339,9 @@ def _check_miss(
     claimed = [c.region for c in claims]
     candidates = []
     if len(key.replace(" ", "")) >= 5:
-        max_d = 1 if len(key) <= 5 else 2
-        near = g.fuzzy(key, max_d)
+        near = g.fuzzy(key, 2)
+        if len(key) <= 5:  # two edits in five letters: only a place the article is about
+            near = [n for n in near if n.distance == 1 or _near_context(n, claimed, g, ctx)]
         skeleton = translit_skeleton(key)
         variants = [n for n in near if translit_skeleton(n.key) == skeleton]
         if variants:  # another romanisation of a known name, not a misspelling
@@ -404,6 +406,13 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             if i not in seen or seen[i][2] < score:
                 seen[i] = item
     return sorted(seen.values(), key=lambda c: -c[2])
+
+
+def _near_context(miss, claimed: list[Region], g: Gazetteer, ctx: _Context) -> bool:
+    return any(
+        any(g.in_region(i, r) for r in claimed) or g.admin_code(i) in ctx.codes or g.country_code(i) in ctx.countries
+        for i in miss.ids
+    )
 
 
 def _backed_by_size(distance: int, length: int, pop: int, main: bool) -> bool:
