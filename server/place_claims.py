@@ -57,7 +57,7 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
         start_after_country = i
     while i < n and doc[i].lower_ in DIRECTIONS:
         i += 1
-    run = _cap_run(doc, i)
+    run = _cap_run(doc, i, {"of"})  # "Bay of Plenty", "Isle of Man"
     if run is None:
         return None
     a, b = run

@@ -94,7 +94,7 @@ def _is_cap(tok: Token) -> bool:
     return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t) and not tok.is_punct
 
 
-def _cap_run(doc: Doc, i: int) -> tuple[int, int] | None:
+def _cap_run(doc: Doc, i: int, connectors: frozenset | set = frozenset()) -> tuple[int, int] | None:
     """The capitalised run of tokens starting at i: [i, j), allowing "Ivano-Frankivsk", "Rostov-on-Don"."""
     if i >= len(doc) or not _is_cap(doc[i]):
         return None
@@ -113,7 +113,7 @@ def _cap_run(doc: Doc, i: int) -> tuple[int, int] | None:
             j += 1
         elif tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in HYPHEN_CONNECTORS:
             j += 1
-        elif tok.text.lower() in CONNECTORS and j + 1 < len(doc) and _is_cap(doc[j + 1]) and (
+        elif (tok.text.lower() in CONNECTORS or tok.text in connectors) and j + 1 < len(doc) and _is_cap(doc[j + 1]) and (
             tok.text != "-" or (not prev.whitespace_ and not tok.whitespace_)
         ):
             j += 2

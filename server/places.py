@@ -39,7 +39,7 @@ DATA = Path(__file__).parent / "data" / "places"
 # name it applies to); an alternate spelling needs ten times the population. Shorter names, where
 # a real place missing from GeoNames is likelier to lie within a letter or two of another, are
 # backed by the article's context only.
-POP_BACKING = {(1, 6): 1_000, (1, 5): 20_000, (2, 8): 5_000, (2, 6): 50_000}
+POP_BACKING = {(1, 6): 1_000, (1, 5): 10_000, (2, 8): 5_000, (2, 6): 15_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
