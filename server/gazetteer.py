@@ -131,7 +131,7 @@ class Gazetteer:
         key = normalize(name)
         if len(key) < 3:
             return []
-        q = key + "  "
+        q = key + "    "
         n = len(key)
         m = max_distance
         probes = {  # (blocking, letter pair, shortest, longest) for each kind of early edit
@@ -144,6 +144,8 @@ class Gazetteer:
             ("02", q[0] + q[1], n, n + m),  # second letter dropped
             ("01", q[0] + q[2], n - m, n),  # a letter added second, or letters 2-3 swapped
         }
+        if m >= 2 and n >= 6:  # two edits among the first letters of a longer name
+            probes |= {("03", q[0] + q[3], n - 1, n + 1), ("23", q[2:4], n - 1, n + 1)}
         blocks = []
         for name, pair, lo, hi in probes:
             perm, starts = self._blocks[name]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 DATA_DIR = Path(__file__).parent / "data"
 ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
 
@@ -74,6 +74,8 @@ BLOCKINGS = {
     "01": lambda k: k[0:2],
     "12": lambda k: k[1:3],
     "02": lambda k: k[0] + k[2],
+    "03": lambda k: k[0] + k[3],  # letters 2 and 3 both mistyped
+    "23": lambda k: k[2:4],  # letters 1 and 2 both mistyped
 }
 
 
@@ -199,7 +201,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     order = np.arange(len(keys))
     blocking = {}
     for name, pick in BLOCKINGS.items():
-        buckets = np.array([bucket2(pick(k + "  "), len(k)) for k in keys], np.int32)
+        buckets = np.array([bucket2(pick(k + "    "), len(k)) for k in keys], np.int32)
         # np.lexsort sorts by the last key first: bucket, then alphabetical (the key's own order).
         blocking[f"perm_{name}"] = np.lexsort((order, buckets)).astype(np.int32)
         blocking[f"starts_{name}"] = np.concatenate(

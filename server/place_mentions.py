@@ -55,6 +55,8 @@ PLACE_LABELS = {"GPE", "LOC"}
 CONNECTORS = {"-", "de", "del", "la", "el", "al", "der", "di", "da", "du", "do", "dos", "das"}
 HYPHEN_CONNECTORS = {"on", "upon", "am", "an", "sur", "en", "le", "les"}  # "Rostov-on-Don"
 MAX_RUN = 4
+# Small words inside multi-word names ("House of Representatives", "Institute for the Study of War").
+NAME_WORDS = {"of", "and", "the", "for", "on", "at", "in", "&", "von", "van", "upon"}
 REGION_WORDS = {"region", "oblast", "province", "governorate", "prefecture", "voivodeship", "krai"}
 
 
@@ -316,6 +318,15 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
 def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add) -> None:
     a, b = run
     label, ent_len = _entity_label(token_ents, a, b)
+    ent_whole = True  # the entity is a proper name throughout, not "Pokpovsk for Lviv"
+    if ent_len > 1:
+        k = a
+        while k > 0 and token_ents[k - 1] is not None and token_ents[k - 1] == token_ents[a]:
+            k -= 1
+        ent_whole = all(
+            not t.is_lower or t.lower_ in CONNECTORS or t.lower_ in NAME_WORDS
+            for t in doc[k : k + ent_len] if not t.is_punct
+        )
     # The small model gives unknown words odd labels ("Usmpango early on" DATE, "Chanler"
     # PRODUCT): after a locative cue only a language ("in English") or a multi-word title
     # ("in War and Peace") is ruled out; numbers and month names are ruled out below.
@@ -323,7 +334,7 @@ def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: st
         return
     if any(ch.isdigit() for ch in doc[a:b].text):
         return
-    if label in ("ORG", "PERSON", "FAC") and ent_len > 1:
+    if label in ("ORG", "PERSON", "FAC") and ent_len > 1 and ent_whole:
         return  # "The New York Times", "Denis Pushilin": a name, not a place
     if normalize(doc[a:b].text) in word_list("not_places.txt"):
         return

@@ -147,7 +147,7 @@ def _classify(m: Mention, g: Gazetteer) -> Resolution:
     if r.kind == "miss" and len(words) > 1 and words[0] in LEADING_QUALIFIERS:
         # "west London", "occupied Melitopol": the qualifier is not part of the name
         r = _classify_key(m, " ".join(words[1:]), g)
-    if r.kind == "miss" and m.label == "NORP" and m.strength != "strong":
+    if r.kind == "miss" and m.label == "NORP" and m.strength == "entity":
         return Resolution(m, "skip")  # "Islamist", "Salafists": a group, not a place
     return r
 
