@@ -124,9 +124,21 @@ def _cap_run(doc: Doc, i: int, connectors: frozenset | set = frozenset()) -> tup
     return i, j
 
 
+QUALIFIERS = {
+    "occupied", "besieged", "embattled", "frontline", "front-line", "war-torn", "nearby",
+    "neighbouring", "neighboring", "rebel-held", "downtown", "central", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "annexed", "liberated", "devastated", "flooded", "remote",
+}
+
+
 def _skip_det(doc: Doc, i: int) -> int:
+    """Skip "the" and up to two qualifiers: "in occupied Melitopol", "in west London"."""
     while i < len(doc) and doc[i].lower_ in ("the",):
         i += 1
+    for _ in range(2):
+        if i + 1 < len(doc) and doc[i].lower_ in QUALIFIERS and doc[i].is_lower and _is_cap(doc[i + 1]):
+            i += 1
     return i
 
 
@@ -158,7 +170,9 @@ def _key_of(text: str) -> str:
     return key
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
+def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
+    """Place mentions, in text order. `region_follows(i)` says whether a region phrase starts at
+    token i ("… in the Philippines"): a name right before "in" + region is a place too."""
     sent_of = {}
     sent_start = {}
     for n, sent in enumerate(doc.sents):
@@ -255,7 +269,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             run = _cap_run(doc, _skip_det(doc, k))
             if run is None:
                 break
-            _consider_run(doc, token_ents, run, "weak" if m.strength == "weak" else "strong", "", add)
+            # "in Russia and Zelensky in Ukraine": a name the model calls a person is only weakly
+            # in the list's context.
+            person = _entity_label(token_ents, run[0], run[1])[0] in ("PERSON", "ORG")
+            strength = "weak" if m.strength == "weak" or person else "strong"
+            _consider_run(doc, token_ents, run, strength, "", add)
             j = run[1]
 
     # 3. Appositions "X, a city in Y", compounds "X-held", possessives "X's".
@@ -278,6 +296,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
             run = _run_ending_at(doc, tok.i)
             if run:
                 _consider_run(doc, token_ents, run, "possessive", "", add)
+
+    # 4. "Tacoban in the Philippines", "X, Ukraine": a region claim makes its subject a place.
+    if region_follows is not None:
+        for tok in doc:
+            if tok.lower_ != "in" or tok.i == 0 or taken[tok.i - 1]:
+                continue
+            run = _run_ending_at(doc, tok.i)
+            if run is None or run[0] == tok.i:
+                continue
+            label, ent_len = _entity_label(token_ents, run[0], run[1])
+            if label in ("PERSON", "ORG") or run[0] == sent_start.get(run[0]):
+                continue  # "Zelensky in Ukraine", or a sentence's first word
+            if region_follows(tok.i + 1):
+                _consider_run(doc, token_ents, run, "strong", "", add)
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():

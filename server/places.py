@@ -28,7 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, normalize
-from .place_claims import Claim, find_claims
+from .place_claims import Claim, find_claims, region_at
 from .place_mentions import Mention, find_mentions, word_list
 from .regions import DIRECTIONS, Region
 from .report import Finding, Place
@@ -58,10 +58,13 @@ class Resolution:
     ids: list = field(default_factory=list)  # gazetteer places of that exact name
     best: int | None = None
     finding: Finding | None = None
+    key: str = ""  # the name looked up ("lonodn" for "west Lonodn")
 
 
 def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]:
-    mentions = find_mentions(doc)
+    mentions = find_mentions(
+        doc, lambda i: region_at(doc, i, gazetteer.regions) is not None
+    )
     res = {id(m): _classify(m, gazetteer) for m in mentions}
     res = {k: r for k, r in res.items() if r.kind != "skip"}
     kept = [m for m in mentions if id(m) in res]
@@ -173,7 +176,7 @@ def _classify_key(m: Mention, key: str, g: Gazetteer) -> Resolution:
         return Resolution(m, "town", ids=ids)
     if _is_abbreviation(m.text):
         return Resolution(m, "skip")
-    return Resolution(m, "miss")
+    return Resolution(m, "miss", key=key)
 
 
 def is_demonym(key: str, g: Gazetteer) -> bool:
@@ -325,7 +328,7 @@ def _check_claims(m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, 
 def _check_miss(
     m: Mention, r: Resolution, claims: list[Claim], g: Gazetteer, ctx: _Context, person_words: set
 ) -> Finding | None:
-    key = m.key
+    key = r.key or m.key
     words = key.split()
     if m.strength == "possessive" or not key.replace(" ", "").isalpha() or len(words) > 3:
         return None
@@ -350,6 +353,8 @@ def _check_miss(
             return _check_claims(m, r, claims, g, ctx)
         candidates = _rank(key, near, claimed, g, ctx)
     backed = [c for c in candidates if c[5]] if context_only else [c for c in candidates if c[3]]
+    if backed and m.strength == "weak" and m.label in ("PERSON", "ORG") and backed[0][1] > 1:
+        backed = []  # "in Kyiv and Zelensky…": a person's name two letters from a village
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
         ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
         top = [_suggestion(g, i, key) for i in ids[:MAX_SUGGESTIONS]]

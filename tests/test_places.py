@@ -219,3 +219,21 @@ def test_a_later_in_is_not_a_region_claim_for_the_city(analyzer):
     text = "Drones struck Moscow overnight.\nThe city has been targeted repeatedly since the war in Ukraine began."
     findings, _ = place_findings(analyzer, text)
     assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Partisans claimed an explosion in occupied Meitopol.", "Meitopol"),
+        ("Typhoon Haiyan devastated Tacoban in the Philippines.", "Tacoban"),
+        ("The cartel operates out of Cvhiacan, the capital of Sinaloa.", "Cvhiacan"),
+    ],
+)
+def test_misspellings_behind_qualifiers_claims_and_appositions(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert [f.code for f in on(findings, text, word)] == ["place.misspelled"]
+
+
+def test_people_next_to_places_are_not_misspelt_places(analyzer):
+    findings, _ = place_findings(analyzer, "Putin in Russia and Zelensky in Ukraine spoke by phone.")
+    assert serious(findings) == []
