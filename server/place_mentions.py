@@ -223,9 +223,14 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of"}
-            start = ent.start
-            for k in range(ent.start, ent.end + 1):
-                if k == ent.end or doc[k].text == ",":
+            start, end = ent.start, ent.end
+            while (  # "Ivano-Frankivk": the model may stop at the hyphen
+                end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and _is_cap(doc[end + 1])
+            ):
+                end += 2
+            for k in range(ent.start, end + 1):
+                if k == end or doc[k].text == ",":
                     add(start, k, from_entity=True, label=ent.label_, strength="entity",
                         locative=locative)
                     start = k + 1
@@ -366,8 +371,8 @@ def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: st
         return
     if any(ch.isdigit() for ch in doc[a:b].text):
         return
-    if label in ("ORG", "PERSON", "FAC") and ent_len > 1 and ent_whole:
-        return  # "The New York Times", "Denis Pushilin": a name, not a place
+    if label in ("ORG", "PERSON", "FAC") and ent_len > 1 and ent_whole and strength != "strong":
+        return  # "The New York Times", "Denis Pushilin": a name, not a place (after "in", "to")
     if normalize(doc[a:b].text) in word_list("not_places.txt"):
         return
     add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
