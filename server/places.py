@@ -77,11 +77,14 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
         claims_by_mention.setdefault(id(c.mention), []).append(c)
 
     context = _Context(gazetteer, [res[id(m)] for m in kept], claims)
-    for m in kept:
-        r = res[id(m)]
-        if r.kind == "town":
-            r.best = context.pick(r.ids, [c.region for c in claims_by_mention.get(id(m), [])])
-    context.add_towns([res[id(m)] for m in kept])
+    # Resolve towns twice: the second time, each ambiguous name prefers the place near the
+    # article's other towns (Glastonbury in Somerset beside Bristol and Bath, not in Connecticut).
+    for _ in range(2):
+        for m in kept:
+            r = res[id(m)]
+            if r.kind == "town":
+                r.best = context.pick(r.ids, [c.region for c in claims_by_mention.get(id(m), [])])
+        context.add_towns([res[id(m)] for m in kept])
 
     # Words of the people the article names: "Mugabe" alone is Robert Mugabe, not a place.
     person_words = {
@@ -173,6 +176,11 @@ def _classify_key(m: Mention, key: str, g: Gazetteer) -> Resolution:
     if ids:
         if len(m.text) <= 4 and m.text.isupper():
             return Resolution(m, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
+        if (
+            not m.from_entity and m.strength in ("weak", "possessive") and m.label == "ORG"
+            and max(int(g.pop[i]) for i in ids) < 10_000
+        ):
+            return Resolution(m, "skip")  # "shares in Amazon and Shell": firms, not hamlets
         return Resolution(m, "town", ids=ids)
     if _is_abbreviation(m.text):
         return Resolution(m, "skip")
@@ -241,17 +249,20 @@ class _Context:
             b += 2.0
         return b
 
-    def near(self, i: int, exclude: int | None = None, km: float = CONTEXT_KM) -> bool:
-        others = [t for t in self.towns if t != exclude and t != i]
+    def near(self, i: int, exclude=None, km: float = CONTEXT_KM) -> bool:
+        """Is place i within `km` of a town the article names (other than `exclude`: an id or ids)?"""
+        skip = exclude if isinstance(exclude, frozenset) else frozenset([exclude])
+        others = [t for t in self.towns if t != i and t not in skip]
         if not others:
             return False
         return min(self.g.distance_km(i, t) for t in others) <= km
 
     def pick(self, ids: list[int], claimed: list[Region]) -> int:
         g = self.g
+        own = frozenset(ids)  # a name's own candidates are no context for it
 
         def score(i: int) -> float:
-            s = math.log10(int(g.pop[i]) + 10) + self.bonus(i)
+            s = math.log10(int(g.pop[i]) + 10) + self.bonus(i, exclude=own)
             if any(g.in_region(i, r) for r in claimed):
                 s += 10
             return s

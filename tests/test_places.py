@@ -237,3 +237,11 @@ def test_misspellings_behind_qualifiers_claims_and_appositions(analyzer, text, w
 def test_people_next_to_places_are_not_misspelt_places(analyzer):
     findings, _ = place_findings(analyzer, "Putin in Russia and Zelensky in Ukraine spoke by phone.")
     assert serious(findings) == []
+
+
+def test_an_ambiguous_name_resolves_near_the_article_s_other_towns(analyzer):
+    text = "The festival in Glastonbury sold out; fans travelled from Bristol, Bath and Cardiff."
+    report = analyzer.analyze(text)
+    (glastonbury,) = [p for p in report.places if text[p.span.start : p.span.end] == "Glastonbury"]
+    assert glastonbury.resolved["country"] == "United Kingdom"
+    assert [f for f in report.findings if f.type == "place"] == []
