@@ -14,7 +14,7 @@ grammatical role (whether it can be the antecedent of "The city, …" in the nex
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -88,7 +88,6 @@ class Mention:
     settlement: str = ""  # the word the text calls it by: "city", "town", "village"…
     locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
     opens_clause: bool = False  # first word of a sentence, or after a dash or colon
-    notes: list = field(default_factory=list)
 
 
 def _is_cap(tok: Token) -> bool:

@@ -57,7 +57,6 @@ class Resolution:
     region: Region | None = None
     ids: list = field(default_factory=list)  # gazetteer places of that exact name
     best: int | None = None
-    finding: Finding | None = None
     key: str = ""  # the name looked up ("lonodn" for "west Lonodn")
 
 

@@ -182,9 +182,6 @@ class RegionTable:
                     return region
         return None
 
-    def is_region_word(self, key: str) -> bool:
-        return key in TYPE_WORDS
-
 
 _COMPASS = {"north": "north", "south": "south", "east": "east", "west": "west", "nord": "north",
             "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south"}
