@@ -30,6 +30,7 @@ STRONG_PREPS = {
 }
 WEAK_PREPS = {
     "in", "to", "at", "across", "through", "via", "within", "between", "throughout", "of", "on", "off",
+    "for",
 }
 # "residents of X", "the outskirts of X": "of" is locative after these nouns.
 OF_NOUNS = {
@@ -39,6 +40,8 @@ OF_NOUNS = {
     "inhabitants", "heart", "edge", "outskirt", "shelling", "bombing", "evacuation", "defence",
     "defense", "occupation", "encirclement", "environs", "vicinity", "district", "districts",
 }
+# "the battle for X": "for" is locative after these.
+FOR_NOUNS = {"battle", "fight", "fighting", "struggle", "assault", "offensive", "push"}
 # Verbs whose object is often a place: "Russian forces shelled X".
 PLACE_VERBS = {
     "shelled", "shelling", "captured", "recaptured", "liberated", "seized", "bombed", "struck",
@@ -88,6 +91,7 @@ class Mention:
     settlement: str = ""  # the word the text calls it by: "city", "town", "village"…
     locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
     opens_clause: bool = False  # first word of a sentence, or after a dash or colon
+    joined_person: bool = False  # a name the model calls a person, joined to a list of places
 
 
 def _is_cap(tok: Token) -> bool:
@@ -244,6 +248,8 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
             i = _skip_det(doc, tok.i + 1)
             i, settlement = _skip_settlement_of(doc, i)
             strength = "strong" if (low in STRONG_PREPS or settlement) else "weak"
+            if low == "for" and (tok.i == 0 or doc[tok.i - 1].lower_ not in FOR_NOUNS):
+                continue
             if low == "of" and not settlement:
                 before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
                 if before in settlement_words():
@@ -277,7 +283,9 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
             # in the list's context.
             person = _entity_label(token_ents, run[0], run[1])[0] in ("PERSON", "ORG")
             strength = "weak" if m.strength == "weak" or person else "strong"
-            _consider_run(doc, token_ents, run, strength, "", add)
+            joined = _consider_run(doc, token_ents, run, strength, "", add)
+            if person and joined is not None and not joined.from_entity:
+                joined.joined_person = True
             j = run[1]
 
     # 3. Appositions "X, a city in Y", compounds "X-held", possessives "X's".
@@ -351,7 +359,9 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
     return i, j
 
 
-def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add) -> None:
+def _consider_run(
+    doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add
+) -> Mention | None:
     a, b = run
     label, ent_len = _entity_label(token_ents, a, b)
     ent_whole = True  # the entity is a proper name throughout, not "Pokpovsk for Lviv"
@@ -374,5 +384,5 @@ def _consider_run(doc: Doc, token_ents: list, run: tuple[int, int], strength: st
         return  # "The New York Times", "Denis Pushilin": a name, not a place (after "in", "to")
     if normalize(doc[a:b].text) in word_list("not_places.txt"):
         return
-    add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
-        locative=strength in ("strong", "weak"))
+    return add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
+               locative=strength in ("strong", "weak"))

@@ -173,6 +173,8 @@ def _classify_key(m: Mention, key: str, g: Gazetteer) -> Resolution:
     if is_demonym(key, g):
         return Resolution(m, "skip")
     if ids:
+        if m.strength == "possessive" and m.opens_clause:
+            return Resolution(m, "skip")  # "Man's greed …": a word opening a sentence
         if len(m.text) <= 4 and m.text.isupper():
             return Resolution(m, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
         if (
@@ -235,6 +237,13 @@ class _Context:
 
     def add_towns(self, resolutions: list[Resolution]) -> None:
         self.towns = sorted({r.best for r in resolutions if r.kind == "town" and r.best is not None})
+        # The countries of the towns named (as places: entities or after a strong cue) count as
+        # the article's too ("Wellington" puts it in New Zealand), beside those it names outright.
+        sure = {
+            r.best for r in resolutions
+            if r.kind == "town" and r.best is not None and r.mention.strength in ("entity", "strong")
+        }
+        self.countries = {c.split(".")[0] for c in self.codes} | {self.g.country_code(t) for t in sure}
 
     def bonus(self, i: int, exclude: int | None = None) -> float:
         g = self.g
@@ -363,7 +372,7 @@ def _check_miss(
             return _check_claims(m, r, claims, g, ctx)
         candidates = _rank(key, near, claimed, g, ctx)
     backed = [c for c in candidates if c[5]] if context_only else [c for c in candidates if c[3]]
-    if backed and m.strength == "weak" and m.label in ("PERSON", "ORG") and backed[0][1] > 1:
+    if backed and m.joined_person and backed[0][1] > 1:
         backed = []  # "in Kyiv and Zelensky…": a person's name two letters from a village
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
         ids = [backed[0][0]] + [c[0] for c in candidates if c[0] != backed[0][0]]
