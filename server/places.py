@@ -372,6 +372,8 @@ def _check_miss(
             return _check_claims(m, r, claims, g, ctx)
         candidates = _rank(key, near, claimed, g, ctx)
     backed = [c for c in candidates if c[5]] if context_only else [c for c in candidates if c[3]]
+    if backed and m.strength == "entity" and not m.locative and backed[0][1] > 1 and not backed[0][5]:
+        backed = []  # "…, said Syrskyi": a name with no locative cue, two letters from a village
     if backed and m.joined_person and backed[0][1] > 1:
         backed = []  # "in Kyiv and Zelensky…": a person's name two letters from a village
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
@@ -416,7 +418,11 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             pop = int(g.pop[i])
             in_claim = any(g.in_region(i, r) for r in claimed)
             close = in_claim or g.admin_code(i) in ctx.codes or ctx.near(i, km=CLOSE_KM)
-            in_context = close or ctx.near(i) or (g.country_code(i) in ctx.countries and pop >= 10_000)
+            # The same country is weak evidence: enough for one letter, or two in a long name.
+            same_country = g.country_code(i) in ctx.countries and pop >= 10_000 and (
+                miss.distance == 1 or len(query) >= 8
+            )
+            in_context = close or ctx.near(i) or same_country
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
             # Where the article is clearly elsewhere (it names other countries, and this place is

@@ -245,3 +245,17 @@ def test_an_ambiguous_name_resolves_near_the_article_s_other_towns(analyzer):
     (glastonbury,) = [p for p in report.places if text[p.span.start : p.span.end] == "Glastonbury"]
     assert glastonbury.resolved["country"] == "United Kingdom"
     assert [f for f in report.findings if f.type == "place"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Amazon and Shell fell in New York and London trading.",
+        "Biden spoke with Macron and Scholz before flying from Warsaw to Vilnius.",
+        "The fighting for Vuhledar and Avdiivka intensified, said Syrskyi.",
+        "Researchers at Stanford and MIT published the study in Nature.",
+    ],
+)
+def test_people_firms_and_journals_among_places_are_not_suspect(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
+    assert serious(findings) == []
