@@ -40,6 +40,14 @@ OF_NOUNS = {
     "inhabitants", "heart", "edge", "outskirt", "shelling", "bombing", "evacuation", "defence",
     "defense", "occupation", "encirclement", "environs", "vicinity", "district", "districts",
 }
+# "spoke to X", "according to X": "to" is no direction after these.
+NOT_LOCATIVE_TO = {
+    "spoke", "speak", "speaking", "talked", "talk", "talking", "said", "wrote", "write", "writing",
+    "replied", "reply", "listened", "explained", "apologised", "apologized", "according", "close",
+    "next", "due", "thanks", "compared", "similar", "related", "married", "introduced", "told",
+    "letter", "message", "call", "appeal", "reply", "loyal", "allegiance", "tribute", "praise",
+    "happened", "belongs", "belonged", "owing", "up", "sent", "gave", "handed", "posted",
+}
 # "the battle for X": "for" is locative after these.
 FOR_NOUNS = {"battle", "fight", "fighting", "struggle", "assault", "offensive", "push"}
 # Verbs whose object is often a place: "Russian forces shelled X".
@@ -225,7 +233,9 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             prev = doc[ent.start - 1] if ent.start > 0 else None
-            locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of"}
+            locative = prev is not None and prev.lower_ in STRONG_PREPS | WEAK_PREPS - {"of", "for"}
+            if locative and prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in NOT_LOCATIVE_TO:
+                locative = False  # "spoke to Budanov"
             start, end = ent.start, ent.end
             while (  # "Ivano-Frankivk": the model may stop at the hyphen
                 end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
@@ -249,6 +259,8 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
             i, settlement = _skip_settlement_of(doc, i)
             strength = "strong" if (low in STRONG_PREPS or settlement) else "weak"
             if low == "for" and (tok.i == 0 or doc[tok.i - 1].lower_ not in FOR_NOUNS):
+                continue
+            if low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ in NOT_LOCATIVE_TO:
                 continue
             if low == "of" and not settlement:
                 before = doc[tok.i - 1].lower_ if tok.i > 0 else ""

@@ -374,6 +374,10 @@ def _check_miss(
     backed = [c for c in candidates if c[5]] if context_only else [c for c in candidates if c[3]]
     if backed and m.strength == "entity" and not m.locative and backed[0][1] > 1 and not backed[0][5]:
         backed = []  # "…, said Syrskyi": a name with no locative cue, two letters from a village
+    if backed and not m.from_entity and m.strength == "weak" and m.label in ("ORG", "PERSON") and (
+        backed[0][1] > 1 and not backed[0][5]
+    ):
+        backed = []  # "shares in Amazon": a firm's name two letters from a town far off
     if backed and m.joined_person and backed[0][1] > 1:
         backed = []  # "in Kyiv and Zelensky…": a person's name two letters from a village
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
@@ -422,7 +426,8 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             same_country = g.country_code(i) in ctx.countries and pop >= 10_000 and (
                 miss.distance == 1 or len(query) >= 8
             )
-            in_context = close or ctx.near(i) or same_country
+            # Within a few hundred km of the article's towns: enough for one letter.
+            in_context = close or (miss.distance == 1 and ctx.near(i)) or same_country
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
             # Where the article is clearly elsewhere (it names other countries, and this place is
@@ -446,6 +451,8 @@ def _near_context(miss, claimed: list[Region], g: Gazetteer, ctx: _Context) -> b
 
 
 def _backed_by_size(distance: int, length: int, pop: int, main: bool) -> bool:
+    if distance > 1 and not main:
+        return False  # alternate names hold odd spellings: two letters from one is no evidence
     for (d, min_len), min_pop in POP_BACKING.items():
         if distance == d and length >= min_len and pop >= (min_pop if main else 10 * min_pop):
             return True

@@ -259,3 +259,8 @@ def test_an_ambiguous_name_resolves_near_the_article_s_other_towns(analyzer):
 def test_people_firms_and_journals_among_places_are_not_suspect(analyzer, text):
     findings, _ = place_findings(analyzer, text)
     assert serious(findings) == []
+
+
+def test_spoke_to_someone_is_not_a_direction(analyzer):
+    findings, _ = place_findings(analyzer, "Reporters in Kyiv spoke to Budanov and Zaluzhnyi.")
+    assert serious(findings) == []
