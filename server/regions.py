@@ -1,0 +1,210 @@
+"""Region names: countries, first-order divisions and the project's own region table.
+
+A `Region` is a set of GeoNames codes, each a whole country ("UA") or a first-order division
+("UA.05"). `RegionTable.resolve("the Donetsk region")` gives the region a phrase names, or None.
+The forms of a division: its GeoNames names, its core name with a type word ("Donetsk region",
+"Donetsk Oblast", "Donetsk province") and the other spellings of the city it is named after
+("Kharkov region"); countries add the aliases in data/places/country_aliases.tsv; the table
+data/places/regions.json adds regions GeoNames lacks as one unit (Donbas, Crimea, West Bank…).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer_index import ADMIN1_FILE, admin_core, normalize
+
+PLACES_DATA = Path(__file__).parent / "data" / "places"
+
+TYPE_WORDS = (
+    "region", "regions", "oblast", "province", "governorate", "state", "krai", "kray",
+    "republic", "territory", "county", "prefecture", "voivodeship", "district", "department",
+    "area", "peninsula", "parish", "kraj", "okrug", "canton", "emirate", "division", "voivodeship",
+)
+DIRECTIONS = (
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north eastern",
+    "north western", "south eastern", "south western", "northeast", "northwest", "southeast",
+    "southwest", "far", "far eastern", "mid", "upstate", "downstate", "coastal", "rural",
+    "occupied", "annexed", "frontline", "front line", "neighbouring", "neighboring",
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    codes: frozenset  # "CC" for a whole country, "CC.ADMIN1" for a division
+    kind: str  # "country", "admin1" or "region"
+
+    @property
+    def country(self) -> str | None:
+        """The country this names as a whole ("Georgia" names one, as well as a US state)."""
+        return next((c for c in sorted(self.codes) if "." not in c), None)
+
+    def contains(self, country: str, admin_code: str) -> bool:
+        return country in self.codes or admin_code in self.codes
+
+
+def _merge(a: Region | None, b: Region) -> Region:
+    if a is None:
+        return b
+    return Region(a.name, a.codes | b.codes, a.kind if a.kind == b.kind else "region")
+
+
+class RegionTable:
+    def __init__(self, countries: dict[str, dict], admin_aliases: dict[str, list[str]]):
+        self.by_key: dict[str, Region] = {}  # any phrase naming a region
+        self.admin_by_core: dict[str, Region] = {}  # a division's core name ("donetsk")
+        self.country_names: dict[str, str] = {}  # code -> English name
+        self.admin_names: dict[str, str] = {}  # "UA.05" -> "Donetsk Oblast"
+        self.geonameids: dict[str, int] = {}  # "UA" or "UA.05" -> GeoNames id
+        for code, info in countries.items():
+            self.country_names[code] = info["name"]
+            if info.get("geonameid"):
+                self.geonameids[code] = int(info["geonameid"])
+            self._add(info["name"], Region(info["name"], frozenset([code]), "country"))
+        for line in _data_lines("country_aliases.tsv"):
+            alias, code = line.split("\t")
+            if code in self.country_names:
+                self._add(alias, Region(self.country_names[code], frozenset([code]), "country"))
+        with open(ADMIN1_FILE, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 3:
+                    continue
+                code, name, ascii_name = parts[0], parts[1], parts[2]
+                if len(parts) > 3 and parts[3].isdigit():
+                    self.geonameids[code] = int(parts[3])
+                self.admin_names[code] = _display_admin(code, name)
+                region = Region(self.admin_names[code], frozenset([code]), "admin1")
+                forms = {name, ascii_name}
+                for form in list(forms):  # "Nord Kivu" is written "North Kivu" in English
+                    first, _, rest = form.partition(" ")
+                    english = {"Nord": "North", "Sud": "South", "Norte": "North", "Sur": "South"}.get(first)
+                    if english and rest:
+                        forms.add(f"{english} {rest}")
+                for form in forms:
+                    self._add(form, region)
+                cores = {admin_core(name), admin_core(ascii_name)}
+                cores.update(admin_aliases.get(code, ()))  # already normalised
+                for core in list(cores):  # "North Darfur" is also part of "Darfur"
+                    for direction in (*DIRECTIONS, "nord", "sud", "norte", "sur", "ouest", "est"):
+                        if core.startswith(direction + " ") and len(core) > len(direction) + 4:
+                            cores.add(core[len(direction) + 1 :])
+                for core in cores:
+                    if len(core) >= 3:
+                        merged = _merge(self.admin_by_core.get(core), region)
+                        if len(merged.codes) > 1:  # "Darfur": all its states, named as written
+                            merged = Region(core.title(), merged.codes, merged.kind)
+                        self.admin_by_core[core] = merged
+        for line in _data_lines("us_state_abbreviations.tsv"):
+            abbr, code = line.split("\t")
+            self._add(abbr, Region(self.admin_names.get(code, code), frozenset([code]), "admin1"))
+        with open(PLACES_DATA / "regions.json", encoding="utf-8") as f:
+            table = json.load(f)
+        for entry in table["regions"]:
+            region = Region(entry["name"], frozenset(entry["codes"]), "region")
+            for form in [entry["name"], *entry.get("aliases", [])]:
+                key = _strip_the(normalize(form))
+                # The own table is the more specific: it replaces, not merges with, GeoNames forms.
+                self.by_key[key] = region
+
+    def to_json(self) -> dict:
+        """A plain form stored in the compact index, so that a worker need not rebuild the table."""
+        regions: list[Region] = []
+        index: dict[Region, int] = {}
+
+        def ref(r: Region) -> int:
+            if r not in index:
+                index[r] = len(regions)
+                regions.append(r)
+            return index[r]
+
+        return {
+            "by_key": {k: ref(r) for k, r in self.by_key.items()},
+            "admin_by_core": {k: ref(r) for k, r in self.admin_by_core.items()},
+            "regions": [[r.name, sorted(r.codes), r.kind] for r in regions],
+            "country_names": self.country_names,
+            "admin_names": self.admin_names,
+            "geonameids": self.geonameids,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RegionTable":
+        table = cls.__new__(cls)
+        regions = [Region(name, frozenset(codes), kind) for name, codes, kind in data["regions"]]
+        table.by_key = {k: regions[i] for k, i in data["by_key"].items()}
+        table.admin_by_core = {k: regions[i] for k, i in data["admin_by_core"].items()}
+        table.country_names = data["country_names"]
+        table.admin_names = data["admin_names"]
+        table.geonameids = data["geonameids"]
+        return table
+
+    def _add(self, phrase: str, region: Region) -> None:
+        key = _strip_the(normalize(phrase))
+        if key:
+            self.by_key[key] = _merge(self.by_key.get(key), region)
+
+    def resolve(self, phrase: str, country: str | None = None) -> Region | None:
+        """The region a phrase names ("the Donetsk region", "eastern Ukraine", "W.Va."), or None.
+
+        `country` (a code) narrows a division name to that country ("Russia's Bryansk region").
+        """
+        key = _strip_the(normalize(phrase))
+        region = self._resolve_key(key)
+        if region is None:
+            return None
+        if country and region.country is None:
+            narrowed = frozenset(c for c in region.codes if c.split(".")[0] == country)
+            if narrowed:
+                return Region(region.name, narrowed, region.kind)
+        return region
+
+    def _resolve_key(self, key: str) -> Region | None:
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        if key in self.admin_by_core:
+            return self.admin_by_core[key]
+        words = key.split()
+        if len(words) > 1 and words[-1] in TYPE_WORDS:  # "the Northern Cape region"
+            core = " ".join(words[:-1])
+            region = self.admin_by_core.get(core) or self.by_key.get(core)
+            if region is not None and (region.country is None or words[-1] == "region"):
+                return region
+        for direction in sorted(DIRECTIONS, key=len, reverse=True):
+            if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
+                region = self._resolve_key(key[len(direction) + 1 :])
+                if region is not None and not _other_direction(direction, region.name):
+                    return region
+        return None
+
+
+_COMPASS = {"north": "north", "south": "south", "east": "east", "west": "west", "nord": "north",
+            "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south"}
+
+
+def _other_direction(direction: str, name: str) -> bool:
+    """"north Kivu" is not South Kivu: the region's own name points another way."""
+    wanted = {v for k, v in _COMPASS.items() if direction.startswith(k)}
+    named = {v for w in normalize(name).split() for k, v in _COMPASS.items() if w.startswith(k) and len(w) <= len(k) + 6}
+    return bool(named) and not (named & wanted)
+
+
+def _strip_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def _display_admin(code: str, name: str) -> str:
+    """GeoNames gives "Bryansk Oblast" but plain "Donetsk" for Ukraine; a reader wants the type word."""
+    if code.startswith("UA.") and " " not in name and name != "Crimea":
+        return f"{name} Oblast"
+    return name
+
+
+def _data_lines(filename: str) -> list[str]:
+    with open(PLACES_DATA / filename, encoding="utf-8") as f:
+        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
