@@ -176,7 +176,7 @@ def test_article_rerendered_after_load(browser, server, pages_url, page):
 
     page.evaluate("() => window.rerender()")
     state = browser.wait_state(page, where=lambda s: s["draws"] > draws)
-    assert state["text"].startswith("Withdrawal from SevSk shifts the balance\n\nUpdate: this article was revised")
+    assert state["text"].index("Update: this article was revised") < state["text"].index("withdrawal from SevSk")
     for f in state["findings"]:
         assert f["drawn"] and f["rangeText"] == f["text"], f
         assert f["how"] == "refound", f  # the words moved: found again by text + prefix + suffix
