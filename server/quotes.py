@@ -170,6 +170,8 @@ def _from_attribution(art: _Article, results: list[Resolution], att: Attribution
     clause = art.text[phrase_end_char : phrase_end_char + 160].split("\n", 1)[0]
     clause = clause.split(".", 1)[0]
     kind = sp.classify(head, att.start, att.end, clause)
+    if kind == "named" and _introduced_anonymously(art, head):
+        kind = "anonymous"  # "the firefighter" after "a firefighter who was not authorized …"
     label = doc[att.start : att.end].text
     res = Resolution(att=att, kind=kind, label=label)
     if kind == "named":
@@ -246,6 +248,26 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _introduced_anonymously(art: _Article, head) -> bool:
+    """A definite common noun ("the firefighter") points back at its last indefinite mention;
+    a person introduced there without a name ("a firefighter who was not authorized to
+    speak") stays unnamed."""
+    if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+        return False
+    doc = art.doc
+    for i in range(head.i - 1, max(-1, head.i - 400), -1):
+        tok = doc[i]
+        if tok.lower_ != head.lower_ or art.frames.in_quote[i]:
+            continue
+        if not any(c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+            return False  # the nearest mention is definite too, or names the person
+        if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.subtree):
+            return False  # "a firefighter, Jane Doe, …"
+        rest = doc[tok.i : tok.sent.end].text
+        return bool(sp.tables().anonymity.search(rest))
+    return False
 
 
 def _unnamed_subject_before(art: _Article, pron):
@@ -383,7 +405,7 @@ def _credit_after(art: _Article, k: int, q: QuotedSpan) -> Attribution | None:
 
 def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
     """“The company’s statement was brief: “…”": a colon after a sentence about an owned
-    statement or a named subject introduces that owner's words."""
+    statement, a named subject or an unnamed source introduces that owner's words."""
     doc = art.doc
     last = hi - 1
     while last >= lo and doc[last].is_space:
@@ -402,6 +424,10 @@ def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
         owned = any(c.dep_ == "poss" for c in tok.children)
         if tok.pos_ == "PROPN" or owned:
             return art.frames.phrase(tok, lo, last, None, "colon")
+        # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+        att = art.frames.phrase(tok, lo, last, None, "colon")
+        if sp.classify(att.head, att.start, att.end, "") == "anonymous":
+            return att
     return None
 
 

@@ -232,6 +232,9 @@ ANONYMOUS = [
     ),
     ("“It is a mess,” an aide to the prime minister said.", "an aide"),
     ("American officials said the strike killed “a senior commander” of the group.", "officials"),
+    ("A Whitehall insider was blunter: ‘Everyone knew this pledge was dead by the summer.’",
+     "A Whitehall insider"),
+    ("“We had no water for an hour,” said a firefighter at the scene.", "a firefighter"),
 ]
 
 
@@ -266,6 +269,22 @@ def test_continuation_of_an_anonymous_quote_is_anonymous(run):
 def test_pronoun_for_an_unnamed_source_stays_anonymous(run):
     r = run("A senior official described the talks. “They went badly,” he said.")
     assert r.finding("went badly").code == "quote.anonymous"
+
+
+def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
+    r = run(
+        "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"
+        "“We’re running on fumes,” the firefighter said."
+    )
+    assert r.finding("running on fumes").code == "quote.anonymous"
+
+
+def test_the_same_noun_again_after_a_named_introduction_is_named(run):
+    r = run(
+        "A firefighter, Jane Doe, said crews were exhausted.\n"
+        "“We’re running on fumes,” the firefighter said."
+    )
+    assert r.findings == []
 
 
 # --- named people and organisations raise nothing ----------------------------------------------
