@@ -155,6 +155,9 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
     repeated = _repeated(art, spans, results, k)
     if repeated is not None:
         return _copy(repeated)
+    answer = _interview_answer(art, q)
+    if answer is not None:
+        return _from_attribution(art, results, answer)
     inherited = _inherit(art, spans, results, k, q, has_lead)
     if inherited is not None:
         return inherited
@@ -359,6 +362,44 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
         return _copy(prev)
     return None
+
+
+def _interview_answer(art: _Article, q: QuotedSpan) -> Attribution | None:
+    """A question-and-answer interview: a paragraph that is one quotation, right after a
+    paragraph asking a question, is the answer of the person the introduction names (the
+    last person named before the first question of the exchange)."""
+    if not art.starts_paragraph(q):
+        return None
+    para = art.paragraph(q.start)
+    if art.text[q.end : art.ends[para]].strip():
+        return None  # words after the quote: it has its own frame
+    first_question = None
+    p = para - 1
+    while p >= 0:
+        line = art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        if not line:
+            p -= 1
+            continue
+        if line.endswith("?") and not _has_quote_mark(line):
+            first_question = p
+        elif not (line[:1] in "\"“‘'«" and first_question is not None):
+            break  # neither a question nor an earlier answer
+        p -= 1
+    if first_question is None:
+        return None
+    start = art.paragraph_start(first_question)
+    doc = art.doc
+    for ent in reversed(doc.ents):
+        if ent.label_ == "PERSON" and doc[ent.end - 1].idx < start and not (
+            art.frames.in_quote[ent.start]
+        ):
+            return Attribution(head=doc[ent.end - 1], start=ent.start, end=ent.end, cue=None,
+                               how="interview")
+    return None
+
+
+def _has_quote_mark(line: str) -> bool:
+    return any(m in line for m in "\"“”«»")
 
 
 def _cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:

@@ -167,6 +167,24 @@ def test_unclosed_quote_with_its_own_attribution(run):
     assert r.findings == []
 
 
+def test_interview_answers_belong_to_the_person_introduced(run):
+    r = run(
+        "Maria Okafor has worked as a nurse for 19 years. She spoke to us about the flood.\n"
+        "What happened that night?\n"
+        "“The alarms went off around 2am. The water was at our ankles.”\n"
+        "Did management know?\n"
+        "“Everybody knew. We had reported leaks six times.”"
+    )
+    assert r.findings == []
+    assert r.speaker("alarms went off") == "Maria Okafor"
+    assert r.speaker("Everybody knew") == "Maria Okafor"
+
+
+def test_a_quote_after_a_question_in_running_text_is_no_interview(run):
+    r = run("Why did the bridge fail? Nobody knows.\n“The front will collapse within weeks.”")
+    assert r.finding("front will collapse").code == "quote.unattributed"
+
+
 def test_credit_line_after_a_quote(run):
     r = run("“You can’t always trust people. My hero would be honest.” Ateya Grade 9 (Herat)")
     assert r.speaker("hero") and r.speaker("hero").startswith("Ateya")
