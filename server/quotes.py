@@ -132,6 +132,7 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
     results: list[Resolution] = []
     for k, q in enumerate(spans):
         results.append(_resolve(art, spans, results, k, q))
+    _repeated_later(art, spans, results)
     return _report(art, spans, results)
 
 
@@ -489,6 +490,26 @@ def _repeated(art: _Article, spans, results, k: int) -> Resolution | None:
     return None
 
 
+def _repeated_later(art: _Article, spans, results) -> None:
+    """A headline or lede quotes words that the body attributes later (Grace ‘insisting he
+    finishes his term’ … ‘He is insisting he finishes his term,’ a source said): an unattributed
+    quotation of three words or more found again inside a longer, later attributed one is its
+    speaker's (an identical repeat is a title or a pull quote)."""
+    for k in range(len(spans)):
+        if results[k].att is not None:
+            continue
+        words = art.normalized(k)
+        if len(words.split()) < 3:
+            continue
+        for j in range(k + 1, min(len(spans), k + 1 + LOOK_BACK)):
+            if results[j].att is None or not results[j].speech:
+                continue
+            later = art.normalized(j)
+            if len(later) > len(words) and f" {words} " in f" {later} ":
+                results[k] = _copy(results[j])
+                break
+
+
 def _recent(art: _Article, spans, results, k: int) -> Resolution | None:
     """The latest attributed quotation within a few paragraphs before quotation k."""
     rank = art.rank[art.paragraph(spans[k].start)]
@@ -611,7 +632,11 @@ def _looks_like_speech(art: _Article, q: QuotedSpan, has_lead: bool) -> bool:
 def _is_label(art: _Article, q: QuotedSpan, res: Resolution) -> bool:
     """One or two words taken up by a characterising verb ("critics called it a “giveaway”")
     are a label, not a statement whose source the reader needs to weigh."""
-    if res.att is None or res.att.cue is None or len(art.text[q.start : q.end].split()) > 2:
+    if res.att is None or len(art.text[q.start : q.end].split()) > 2:
+        return False
+    if res.att.how == "previous-sentence":
+        return True  # ‘Unprecedented’ strandings: no cue of its own, a word borrowed, not speech
+    if res.att.cue is None:
         return False
     return art.doc[res.att.cue[0]].lower_ in characterising_verbs()
 

@@ -185,6 +185,24 @@ def test_a_quote_after_a_question_in_running_text_is_no_interview(run):
     assert r.finding("front will collapse").code == "quote.unattributed"
 
 
+def test_headline_partial_quote_takes_the_speaker_of_the_fuller_quote_below(run):
+    r = run(
+        "Coach 'insisting he finishes his term' after defeat\n"
+        "'He is insisting he finishes his term,' a source said."
+    )
+    assert r.kind("insisting he finishes his term'") == "anonymous"
+    assert r.speaker("insisting he finishes his term'") == "a source"
+
+
+def test_identical_repeated_titles_do_not_borrow_a_speaker(run):
+    r = run(
+        "“One girl can be silenced, but a nation becomes free” slideshow\n"
+        "“One girl can be silenced, but a nation becomes free” slideshow “I pray every night "
+        "for a hero.” Fatimah Grade 9"
+    )
+    assert r.quote("One girl").speaker.kind == "none"
+
+
 def test_credit_line_after_a_quote(run):
     r = run("“You can’t always trust people. My hero would be honest.” Ateya Grade 9 (Herat)")
     assert r.speaker("hero") and r.speaker("hero").startswith("Ateya")
@@ -469,6 +487,11 @@ def test_long_article_is_cheap(run, nlp):
     elapsed = time.perf_counter() - started
     assert len(found) == 360
     assert elapsed < 0.5
+
+
+def test_a_one_word_headline_quote_raises_no_warning_from_the_sentence_before(run):
+    r = run("Warming seas are to blame, scientists think.\n‘Unprecedented’ strandings")
+    assert r.findings == []
 
 
 def test_a_one_or_two_word_quote_raises_no_warning_even_from_critics(run):
