@@ -133,6 +133,7 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
     for k, q in enumerate(spans):
         results.append(_resolve(art, spans, results, k, q))
     _repeated_later(art, spans, results)
+    _paraphrased_below(art, spans, results)
     return _report(art, spans, results)
 
 
@@ -507,6 +508,35 @@ def _repeated_later(art: _Article, spans, results) -> None:
             later = art.normalized(j)
             if len(later) > len(words) and f" {words} " in f" {later} ":
                 results[k] = _copy(results[j])
+                break
+
+
+def _paraphrased_below(art: _Article, spans, results) -> None:
+    """A headline quote that the lede puts in reported speech (Grace ‘insisting he finishes his
+    term’ … are insisting the 93 year-old finishes his presidential term, a source said): the
+    quote's content words all in one attributed sentence of the next paragraphs give its
+    speaker."""
+    doc = art.doc
+    if not doc.has_annotation("SENT_START"):
+        return
+    for k, q in enumerate(spans):
+        if art.rank[art.paragraph(q.start)] > 1:
+            break  # the headline only: the body has its own frames
+        if results[k].att is not None:
+            continue
+        content = {w for w in art.normalized(k).split() if len(w) > 3}
+        if len(content) < 2:
+            continue
+        first = bisect_left(art.frames.starts, art.ends[art.paragraph(q.start)])
+        for sent in doc[first:].sents if first < len(doc) else ():
+            if art.rank[art.paragraph(sent[0].idx)] > 1 + INHERIT_RANKS:
+                break
+            words = {t.lower_ for t in sent if not art.frames.in_quote[t.i]}
+            if content <= words:
+                att = _cue_in(art, sent.start, sent.end)
+                if att is not None:
+                    results[k] = _from_attribution(art, results, att)
+                    results[k].reason = "the article below reports these words"
                 break
 
 

@@ -194,6 +194,16 @@ def test_headline_partial_quote_takes_the_speaker_of_the_fuller_quote_below(run)
     assert r.speaker("insisting he finishes his term'") == "a source"
 
 
+def test_headline_quote_reported_in_the_lede_takes_the_lede_speaker(run):
+    r = run(
+        "Leader and wife 'insisting he finishes his term', as priest mediates\n"
+        "The president and his wife are under house arrest and are insisting the 93 year-old "
+        "finishes his presidential term, a source said."
+    )
+    assert r.finding("insisting").code == "quote.anonymous"
+    assert r.speaker("insisting") == "a source"
+
+
 def test_identical_repeated_titles_do_not_borrow_a_speaker(run):
     r = run(
         "“One girl can be silenced, but a nation becomes free” slideshow\n"
