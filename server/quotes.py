@@ -153,6 +153,8 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
     if att is not None:
         res = _from_attribution(art, results, att)
         res.speech = not _is_short_name(art, k, q, att)
+        if res.kind == "named" and not res.person and _speaks_as_a_person(art, q, att):
+            res.person = True  # "Smith, 45, said: “I was there.”": a "he" later is Smith
         return res
     repeated = _repeated(art, spans, results, k)
     if repeated is not None:
@@ -253,6 +255,22 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+
+
+def _speaks_as_a_person(art: _Article, q: QuotedSpan, att: Attribution) -> bool:
+    """A lone name the small model tagged as an organisation or a place ("Smith", "Okoro") is
+    a person when an age follows it ("Smith, 45,") or it speaks in the first person singular:
+    organisations say "we"."""
+    doc = art.doc
+    if att.end - att.start != 1 or doc[att.start].pos_ != "PROPN":
+        return False
+    after = doc[att.end : att.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    return bool(_FIRST_PERSON_SINGULAR.search(art.text[q.start : q.end]))
 
 
 def _introduced_anonymously(art: _Article, head) -> bool:

@@ -238,6 +238,21 @@ def test_pronoun_resolves_to_the_person_named_before(run):
     assert r.findings == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, 45, said: “The crowd was huge.”\nPolice arrived late.\n“It was chaos,” he said.",
+        "Okoro told the court: “I was scared.”\nThe jury saw footage.\n“It was chaos,” he said.",
+    ],
+    ids=["age", "first-person"],
+)
+def test_pronoun_after_a_lone_surname_the_model_misses_as_a_person(run, text):
+    r = run(text)
+    assert r.findings == []
+    assert r.kind("chaos") == "pronoun"
+    assert r.resolved("chaos") in ("Smith", "Okoro")
+
+
 def test_surname_resolves_to_the_full_name(run):
     text = (
         "Denis Pushilin, the head of the Donetsk People’s Republic, spoke again.\n"
