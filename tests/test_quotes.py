@@ -218,6 +218,23 @@ def test_credit_line_after_a_quote(run):
     assert r.speaker("hero") and r.speaker("hero").startswith("Ateya")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The minister pledged to deliver “every single home we promised” by 2030.", "The minister"),
+        ("Jane Doe accused the council of “wilful neglect of the estate”.", "Jane Doe"),
+        ("Tom Reyes welcomed the verdict as “a victory for every family here”.", "Tom Reyes"),
+        ("Ana Silva conceded that the plan had been “badly communicated from day one”.",
+         "Ana Silva"),
+    ],
+    ids=["pledged", "accused", "welcomed", "conceded"],
+)
+def test_partial_quote_after_news_verbs(run, text, speaker):
+    r = run(text)
+    assert r.findings == []
+    assert speaker in r.speaker("“")
+
+
 def test_characterising_verb_takes_a_partial_quote(run):
     r = run("The transport secretary, Mark Harper, called the strike “deeply disappointing”.")
     assert r.quote("deeply").speech
