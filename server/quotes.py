@@ -134,6 +134,7 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
         results.append(_resolve(art, spans, results, k, q))
     _repeated_later(art, spans, results)
     _paraphrased_below(art, spans, results)
+    _identified_next(art, spans, results)
     return _report(art, spans, results)
 
 
@@ -556,6 +557,45 @@ def _paraphrased_below(art: _Article, spans, results) -> None:
                     results[k] = _from_attribution(art, results, att)
                     results[k].reason = "the article below reports these words"
                 break
+
+
+def _identified_next(art: _Article, spans, results) -> None:
+    """Delayed identification, the local-news lede: "A man who was working the door told a
+    jury …" then "Harrison, 45, said: “…”" opening the next paragraph. The described speaker
+    is the person the next paragraph names with an age, not an unnamed source."""
+    doc = art.doc
+    for k, res in enumerate(results):
+        if res.kind != "anonymous" or res.att is None or k + 1 >= len(spans):
+            continue
+        head = res.att.head
+        if head.lower_ not in sp.tables().role_heads:
+            continue  # a spokesman, an official, a source: unnamed by the trade's convention
+        if not any(c.lower_ in ("a", "an") for c in head.children):
+            continue
+        if sp.tables().anonymity.search(res.label or "") or res.reason.startswith("the source is"):
+            continue  # granted anonymity: never named
+        rank = art.rank[art.paragraph(spans[k].start)]
+        if rank > 3:
+            break  # the lede only (a headline and a standfirst may come before it)
+        j = k + 1
+        while j < len(spans) and art.rank[art.paragraph(spans[j].start)] == rank:
+            j += 1
+        if j >= len(spans) or art.rank[art.paragraph(spans[j].start)] != rank + 1:
+            continue
+        nxt = results[j]
+        if nxt.kind != "named" or nxt.att is None or not nxt.person:
+            continue
+        first = bisect_left(art.frames.starts, art.paragraph_start(art.paragraph(spans[j].start)))
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        after = doc[nxt.att.end : nxt.att.end + 3]
+        if nxt.att.start != first or len(after) < 3 or not (
+            after[0].text == "," and after[1].like_num and after[2].text == ","
+        ):
+            continue
+        res.kind = "named"
+        res.resolved = nxt.resolved
+        res.reason = "the next paragraph names the speaker"
 
 
 def _recent(art: _Article, spans, results, k: int) -> Resolution | None:

@@ -339,6 +339,25 @@ def test_anonymous_message_and_details(run):
     assert f.details["reason"]
 
 
+def test_lede_speaker_named_with_an_age_in_the_next_paragraph_is_named(run):
+    r = run(
+        "Doorman tells of stabbing\n"
+        "A man who was working the door told a jury he saw “people running in every direction”.\n"
+        "Harrison, 45, said: “I was there when the first fight broke out.”"
+    )
+    assert r.findings == []
+    assert r.kind("running in every direction") == "named"
+
+
+def test_a_spokesman_before_a_newly_named_person_stays_anonymous(run):
+    r = run(
+        "Club in turmoil\n"
+        "A spokesman said: “We do not comment on speculation.”\n"
+        "Carter, 41, said: “When I played, you never dreamed of it.”"
+    )
+    assert r.finding("speculation").code == "quote.anonymous"
+
+
 def test_continuation_of_an_anonymous_quote_is_anonymous(run):
     r = run("“We lose ground,” said an official. “But we hold the line.”")
     assert r.codes() == ["quote.anonymous", "quote.anonymous"]
