@@ -398,19 +398,30 @@ def _interview_answer(art: _Article, q: QuotedSpan) -> Attribution | None:
     if art.text[q.end : art.ends[para]].strip():
         return None  # words after the quote: it has its own frame
     first_question = None
+    questions = 0
     p = para - 1
     while p >= 0:
         line = art.text[art.paragraph_start(p) : art.ends[p]].strip()
         if not line:
             p -= 1
             continue
-        if line.endswith("?") and not _has_quote_mark(line):
+        if _is_question(line):
             first_question = p
+            questions += 1
         elif not (line[:1] in "\"“‘'«" and first_question is not None):
             break  # neither a question nor an earlier answer
         p -= 1
     if first_question is None:
         return None
+    if questions < 2:
+        # one question alone may be the writer's own: an exchange needs a second one, after
+        p = para + 1
+        while p < len(art.ends) and not art.text[art.paragraph_start(p) : art.ends[p]].strip():
+            p += 1
+        if p >= len(art.ends) or not _is_question(
+            art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        ):
+            return None
     start = art.paragraph_start(first_question)
     doc = art.doc
     for ent in reversed(doc.ents):
@@ -422,8 +433,9 @@ def _interview_answer(art: _Article, q: QuotedSpan) -> Attribution | None:
     return None
 
 
-def _has_quote_mark(line: str) -> bool:
-    return any(m in line for m in "\"“”«»")
+def _is_question(line: str) -> bool:
+    """An interviewer's question: a paragraph ending with "?" and quoting nobody."""
+    return line.endswith("?") and not any(m in line for m in "\"“”«»")
 
 
 def _cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:

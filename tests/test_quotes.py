@@ -180,9 +180,12 @@ def test_interview_answers_belong_to_the_person_introduced(run):
     assert r.speaker("Everybody knew") == "Maria Okafor"
 
 
-def test_a_quote_after_a_question_in_running_text_is_no_interview(run):
-    r = run("Why did the bridge fail? Nobody knows.\n“The front will collapse within weeks.”")
-    assert r.finding("front will collapse").code == "quote.unattributed"
+def test_one_question_of_the_writer_is_no_interview(run):
+    r = run(
+        "Mayor Ann Lee opened the bridge in May.\nWhy did it fail so soon?\n"
+        "“The whole span will collapse within weeks.”\nEngineers are now inspecting it."
+    )
+    assert r.finding("span will collapse").code == "quote.unattributed"
 
 
 def test_headline_partial_quote_takes_the_speaker_of_the_fuller_quote_below(run):
