@@ -241,6 +241,13 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.resolved = art.names.fullest(ent[1], ent[0])
             res.reason = "the pronoun refers to a person named before"
             return
+        if ent is None and earlier is None:
+            lone = _lone_name_speaking_before(art, pron)
+            if lone is not None:
+                res.resolved = art.names.fullest(lone.text, lone.i)
+                res.person = True
+                res.reason = "the pronoun refers to a person named before"
+                return
     elif low in t.org_pronouns:
         ent = art.last_org_before(pron.i)
         if ent is not None and (earlier is None or ent[0] > earlier.att.end):
@@ -259,6 +266,26 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _lone_name_speaking_before(art: _Article, pron):
+    """The small model tags many lone surnames as places or firms ("Okoro said …"): with no
+    person in sight, a one-word proper name that is the subject of a reporting verb in the
+    paragraphs just before is the "he" or "she"."""
+    doc = art.doc
+    rank = art.rank[art.paragraph(pron.idx)]
+    for i in range(pron.i - 1, max(-1, pron.i - 300), -1):
+        tok = doc[i]
+        if rank - art.rank[art.paragraph(tok.idx)] > 2:
+            return None
+        if tok.pos_ != "PROPN" or not tok.is_title or art.frames.in_quote[i]:
+            continue
+        if tok.dep_ != "nsubj" or not art.frames.is_cue(tok.head):
+            continue
+        if i > 0 and doc[i - 1].pos_ == "PROPN" or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            continue  # a longer name: the entity tagger is trusted with those
+        return tok
+    return None
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")

@@ -263,8 +263,9 @@ def test_pronoun_resolves_to_the_person_named_before(run):
     [
         "Smith, 45, said: “The crowd was huge.”\nPolice arrived late.\n“It was chaos,” he said.",
         "Okoro told the court: “I was scared.”\nThe jury saw footage.\n“It was chaos,” he said.",
+        "Okoro said the plan was flawed from the start.\n“It was chaos,” he said.",
     ],
-    ids=["age", "first-person"],
+    ids=["age", "first-person", "subject-of-said"],
 )
 def test_pronoun_after_a_lone_surname_the_model_misses_as_a_person(run, text):
     r = run(text)
