@@ -8,7 +8,9 @@ every common style and never gives up on the rest of a document because a mark i
   beside it;
 - single marks ‘…’ and '…', looked for only outside double quotes (inside they are nested
   quotes and belong to the outer one), never across a paragraph, and never confused with an
-  apostrophe (Kyiv’s, ’90s, rock ’n’ roll, farmers’ union);
+  apostrophe (Kyiv’s, ’90s, rock ’n’ roll, farmers’ union); a single mark left open after a colon
+  or at a paragraph's start, when the next paragraph opens with a single mark, is the UK
+  newspaper convention for a quote over paragraphs: it ends with its paragraph;
 - a quote left open at a paragraph break either continues into the next paragraph, when that
   paragraph's first double mark closes it (“Its fall …⏎This is a turning point.”), or ends with
   its paragraph (the newspaper convention: the next paragraph reopens with a quote mark, the
@@ -232,8 +234,30 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
             m += 1
         close = chosen if chosen is not None else weak
         if close is None:
+            if _single_runs_on(text, pos, para_end, events, m):
+                found.append(QuotedSpan(pos, _trim_end(text, para_end, pos), double=False,
+                                        open_end=True))
+                k = m
+                continue
             k += 1
             continue
         found.append(QuotedSpan(pos, events[close][0] + 1, double=False))
         k = close + 1
     return found
+
+
+def _single_runs_on(text: str, pos: int, para_end: int, events, m: int) -> bool:
+    """An unclosed single mark that opens speech (after a colon or at a paragraph's start) and
+    is followed by a paragraph opening with a single mark: the quote goes on over the break
+    (told the Mail: ‘When I was playing …⏎‘If that trust goes …’)."""
+    if m < len(events) and events[m][0] < para_end:
+        return False  # another opener in the paragraph: this mark was an apostrophe
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i >= 0 and text[i] not in ":\n":
+        return False
+    j = para_end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return m < len(events) and events[m][0] == j and events[m][1] == "open"

@@ -8,8 +8,11 @@
 
 This module adds what needs the whole article: a quotation with no speaker of its own inherits
 one (the second half of a split quote, a quote continued in the next paragraph, a paragraph-long
-quote after its speaker's paragraph), pronouns resolve to the person met before, scare quotes and
-titles are set apart (`speech=False`), and the findings for unnamed and missing speakers.
+quote after its speaker's paragraph, an answer in a question-and-answer interview), pronouns
+resolve to the person met before, scare quotes and titles are set apart (`speech=False`), and the
+findings for unnamed and missing speakers. After the pass in text order, three passes look
+forward: a headline quote takes the speaker of the fuller quote or the lede sentence that repeats
+its words, and a lede's "a man who …" is named when the next paragraph opens with "Harrison, 45,".
 """
 
 from __future__ import annotations
@@ -132,6 +135,9 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
     results: list[Resolution] = []
     for k, q in enumerate(spans):
         results.append(_resolve(art, spans, results, k, q))
+    _repeated_later(art, spans, results)
+    _paraphrased_below(art, spans, results)
+    _identified_next(art, spans, results)
     return _report(art, spans, results)
 
 
@@ -151,10 +157,15 @@ def _resolve(art: _Article, spans, results: list[Resolution], k: int, q: QuotedS
     if att is not None:
         res = _from_attribution(art, results, att)
         res.speech = not _is_short_name(art, k, q, att)
+        if res.kind == "named" and not res.person and _speaks_as_a_person(art, q, att):
+            res.person = True  # "Smith, 45, said: “I was there.”": a "he" later is Smith
         return res
     repeated = _repeated(art, spans, results, k)
     if repeated is not None:
         return _copy(repeated)
+    answer = _interview_answer(art, q)
+    if answer is not None:
+        return _from_attribution(art, results, answer)
     inherited = _inherit(art, spans, results, k, q, has_lead)
     if inherited is not None:
         return inherited
@@ -170,6 +181,8 @@ def _from_attribution(art: _Article, results: list[Resolution], att: Attribution
     clause = art.text[phrase_end_char : phrase_end_char + 160].split("\n", 1)[0]
     clause = clause.split(".", 1)[0]
     kind = sp.classify(head, att.start, att.end, clause)
+    if kind == "named" and _introduced_anonymously(art, head):
+        kind = "anonymous"  # "the firefighter" after "a firefighter who was not authorized …"
     label = doc[att.start : att.end].text
     res = Resolution(att=att, kind=kind, label=label)
     if kind == "named":
@@ -228,6 +241,13 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.resolved = art.names.fullest(ent[1], ent[0])
             res.reason = "the pronoun refers to a person named before"
             return
+        if ent is None and earlier is None:
+            lone = _lone_name_speaking_before(art, pron)
+            if lone is not None:
+                res.resolved = art.names.fullest(lone.text, lone.i)
+                res.person = True
+                res.reason = "the pronoun refers to a person named before"
+                return
     elif low in t.org_pronouns:
         ent = art.last_org_before(pron.i)
         if ent is not None and (earlier is None or ent[0] > earlier.att.end):
@@ -246,6 +266,62 @@ def _resolve_pronoun(art: _Article, results: list[Resolution], res: Resolution, 
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _lone_name_speaking_before(art: _Article, pron):
+    """The small model tags many lone surnames as places or firms ("Okoro said …"): with no
+    person in sight, a one-word proper name that is the subject of a reporting verb in the
+    paragraphs just before is the "he" or "she"."""
+    doc = art.doc
+    rank = art.rank[art.paragraph(pron.idx)]
+    for i in range(pron.i - 1, max(-1, pron.i - 300), -1):
+        tok = doc[i]
+        if rank - art.rank[art.paragraph(tok.idx)] > 2:
+            return None
+        if tok.pos_ != "PROPN" or not tok.is_title or art.frames.in_quote[i]:
+            continue
+        if tok.dep_ != "nsubj" or not art.frames.is_cue(tok.head):
+            continue
+        if i > 0 and doc[i - 1].pos_ == "PROPN" or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            continue  # a longer name: the entity tagger is trusted with those
+        return tok
+    return None
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+
+
+def _speaks_as_a_person(art: _Article, q: QuotedSpan, att: Attribution) -> bool:
+    """A lone name the small model tagged as an organisation or a place ("Smith", "Okoro") is
+    a person when an age follows it ("Smith, 45,") or it speaks in the first person singular:
+    organisations say "we"."""
+    doc = art.doc
+    if att.end - att.start != 1 or doc[att.start].pos_ != "PROPN":
+        return False
+    after = doc[att.end : att.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    return bool(_FIRST_PERSON_SINGULAR.search(art.text[q.start : q.end]))
+
+
+def _introduced_anonymously(art: _Article, head) -> bool:
+    """A definite common noun ("the firefighter") points back at its last indefinite mention;
+    a person introduced there without a name ("a firefighter who was not authorized to
+    speak") stays unnamed."""
+    if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+        return False
+    doc = art.doc
+    for i in range(head.i - 1, max(-1, head.i - 400), -1):
+        tok = doc[i]
+        if tok.lower_ != head.lower_ or art.frames.in_quote[i]:
+            continue
+        if not any(c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+            return False  # the nearest mention is definite too, or names the person
+        if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.subtree):
+            return False  # "a firefighter, Jane Doe, …"
+        rest = doc[tok.i : tok.sent.end].text
+        return bool(sp.tables().anonymity.search(rest))
+    return False
 
 
 def _unnamed_subject_before(art: _Article, pron):
@@ -339,6 +415,56 @@ def _inherit(art: _Article, spans, results, k: int, q: QuotedSpan, has_lead: boo
     return None
 
 
+def _interview_answer(art: _Article, q: QuotedSpan) -> Attribution | None:
+    """A question-and-answer interview: a paragraph that is one quotation, right after a
+    paragraph asking a question, is the answer of the person the introduction names (the
+    last person named before the first question of the exchange)."""
+    if not art.starts_paragraph(q):
+        return None
+    para = art.paragraph(q.start)
+    if art.text[q.end : art.ends[para]].strip():
+        return None  # words after the quote: it has its own frame
+    first_question = None
+    questions = 0
+    p = para - 1
+    while p >= 0:
+        line = art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        if not line:
+            p -= 1
+            continue
+        if _is_question(line):
+            first_question = p
+            questions += 1
+        elif not (line[:1] in "\"“‘'«" and first_question is not None):
+            break  # neither a question nor an earlier answer
+        p -= 1
+    if first_question is None:
+        return None
+    if questions < 2:
+        # one question alone may be the writer's own: an exchange needs a second one, after
+        p = para + 1
+        while p < len(art.ends) and not art.text[art.paragraph_start(p) : art.ends[p]].strip():
+            p += 1
+        if p >= len(art.ends) or not _is_question(
+            art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        ):
+            return None
+    start = art.paragraph_start(first_question)
+    doc = art.doc
+    for ent in reversed(doc.ents):
+        if ent.label_ == "PERSON" and doc[ent.end - 1].idx < start and not (
+            art.frames.in_quote[ent.start]
+        ):
+            return Attribution(head=doc[ent.end - 1], start=ent.start, end=ent.end, cue=None,
+                               how="interview")
+    return None
+
+
+def _is_question(line: str) -> bool:
+    """An interviewer's question: a paragraph ending with "?" and quoting nobody."""
+    return line.endswith("?") and not any(m in line for m in "\"“”«»")
+
+
 def _cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
     """An unclosed quote that runs into its own attribution ("He was brave, said his trainer")
     ends at the comma before the reporting verb."""
@@ -383,7 +509,7 @@ def _credit_after(art: _Article, k: int, q: QuotedSpan) -> Attribution | None:
 
 def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
     """“The company’s statement was brief: “…”": a colon after a sentence about an owned
-    statement or a named subject introduces that owner's words."""
+    statement, a named subject or an unnamed source introduces that owner's words."""
     doc = art.doc
     last = hi - 1
     while last >= lo and doc[last].is_space:
@@ -402,6 +528,10 @@ def _colon_owner(art: _Article, lo: int, hi: int) -> Attribution | None:
         owned = any(c.dep_ == "poss" for c in tok.children)
         if tok.pos_ == "PROPN" or owned:
             return art.frames.phrase(tok, lo, last, None, "colon")
+        # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+        att = art.frames.phrase(tok, lo, last, None, "colon")
+        if sp.classify(att.head, att.start, att.end, "") == "anonymous":
+            return att
     return None
 
 
@@ -420,6 +550,94 @@ def _repeated(art: _Article, spans, results, k: int) -> Resolution | None:
         if words in art.normalized(j):
             return results[j]
     return None
+
+
+def _repeated_later(art: _Article, spans, results) -> None:
+    """A headline or lede quotes words that the body attributes later (Grace ‘insisting he
+    finishes his term’ … ‘He is insisting he finishes his term,’ a source said): an unattributed
+    quotation of three words or more found again inside a longer, later attributed one is its
+    speaker's (an identical repeat is a title or a pull quote)."""
+    for k in range(len(spans)):
+        if results[k].att is not None:
+            continue
+        words = art.normalized(k)
+        if len(words.split()) < 3:
+            continue
+        for j in range(k + 1, min(len(spans), k + 1 + LOOK_BACK)):
+            if results[j].att is None or not results[j].speech:
+                continue
+            later = art.normalized(j)
+            if len(later) > len(words) and f" {words} " in f" {later} ":
+                results[k] = _copy(results[j])
+                break
+
+
+def _paraphrased_below(art: _Article, spans, results) -> None:
+    """A headline quote that the lede puts in reported speech (Grace ‘insisting he finishes his
+    term’ … are insisting the 93 year-old finishes his presidential term, a source said): the
+    quote's content words all in one attributed sentence of the next paragraphs give its
+    speaker."""
+    doc = art.doc
+    if not doc.has_annotation("SENT_START"):
+        return
+    for k, q in enumerate(spans):
+        if art.rank[art.paragraph(q.start)] > 1:
+            break  # the headline only: the body has its own frames
+        if results[k].att is not None:
+            continue
+        content = {w for w in art.normalized(k).split() if len(w) > 3}
+        if len(content) < 2:
+            continue
+        first = bisect_left(art.frames.starts, art.ends[art.paragraph(q.start)])
+        for sent in doc[first:].sents if first < len(doc) else ():
+            if art.rank[art.paragraph(sent[0].idx)] > 1 + INHERIT_RANKS:
+                break
+            words = {t.lower_ for t in sent if not art.frames.in_quote[t.i]}
+            if content <= words:
+                att = _cue_in(art, sent.start, sent.end)
+                if att is not None:
+                    results[k] = _from_attribution(art, results, att)
+                    results[k].reason = "the article below reports these words"
+                break
+
+
+def _identified_next(art: _Article, spans, results) -> None:
+    """Delayed identification, the local-news lede: "A man who was working the door told a
+    jury …" then "Harrison, 45, said: “…”" opening the next paragraph. The described speaker
+    is the person the next paragraph names with an age, not an unnamed source."""
+    doc = art.doc
+    for k, res in enumerate(results):
+        if res.kind != "anonymous" or res.att is None or k + 1 >= len(spans):
+            continue
+        head = res.att.head
+        if head.lower_ not in sp.tables().role_heads:
+            continue  # a spokesman, an official, a source: unnamed by the trade's convention
+        if not any(c.lower_ in ("a", "an") for c in head.children):
+            continue
+        if sp.tables().anonymity.search(res.label or "") or res.reason.startswith("the source is"):
+            continue  # granted anonymity: never named
+        rank = art.rank[art.paragraph(spans[k].start)]
+        if rank > 3:
+            break  # the lede only (a headline and a standfirst may come before it)
+        j = k + 1
+        while j < len(spans) and art.rank[art.paragraph(spans[j].start)] == rank:
+            j += 1
+        if j >= len(spans) or art.rank[art.paragraph(spans[j].start)] != rank + 1:
+            continue
+        nxt = results[j]
+        if nxt.kind != "named" or nxt.att is None or not nxt.person:
+            continue
+        first = bisect_left(art.frames.starts, art.paragraph_start(art.paragraph(spans[j].start)))
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        after = doc[nxt.att.end : nxt.att.end + 3]
+        if nxt.att.start != first or len(after) < 3 or not (
+            after[0].text == "," and after[1].like_num and after[2].text == ","
+        ):
+            continue
+        res.kind = "named"
+        res.resolved = nxt.resolved
+        res.reason = "the next paragraph names the speaker"
 
 
 def _recent(art: _Article, spans, results, k: int) -> Resolution | None:
@@ -544,7 +762,11 @@ def _looks_like_speech(art: _Article, q: QuotedSpan, has_lead: bool) -> bool:
 def _is_label(art: _Article, q: QuotedSpan, res: Resolution) -> bool:
     """One or two words taken up by a characterising verb ("critics called it a “giveaway”")
     are a label, not a statement whose source the reader needs to weigh."""
-    if res.att is None or res.att.cue is None or len(art.text[q.start : q.end].split()) > 2:
+    if res.att is None or len(art.text[q.start : q.end].split()) > 2:
+        return False
+    if res.att.how == "previous-sentence":
+        return True  # ‘Unprecedented’ strandings: no cue of its own, a word borrowed, not speech
+    if res.att.cue is None:
         return False
     return art.doc[res.att.cue[0]].lower_ in characterising_verbs()
 

@@ -65,6 +65,21 @@ def test_newspaper_convention_quote_reopened_in_the_next_paragraph():
     assert found[0].open_end and not found[1].open_end
 
 
+def test_single_mark_quote_over_paragraphs_in_the_uk_newspaper_convention():
+    text = "He told the Mail: 'When I played, you'd never dream of it.\n'If trust goes, it's over.'"
+    found = find_quotes(text)
+    assert [text[q.start : q.end] for q in found] == [
+        "'When I played, you'd never dream of it.",
+        "'If trust goes, it's over.'",
+    ]
+    assert found[0].open_end and not found[0].double
+
+
+def test_unclosed_single_mark_without_a_reopening_paragraph_is_no_quote():
+    text = "He said: 'never closed here.\nA plain paragraph with Kyiv's name."
+    assert quoted(text) == []
+
+
 def test_unclosed_quote_ends_with_its_paragraph_and_the_rest_survives():
     text = "“This never closes.\nA plain paragraph.\n“This one does,” she said."
     assert quoted(text) == ["“This never closes.", "“This one does,”"]

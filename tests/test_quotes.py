@@ -167,9 +167,75 @@ def test_unclosed_quote_with_its_own_attribution(run):
     assert r.findings == []
 
 
+def test_interview_answers_belong_to_the_person_introduced(run):
+    r = run(
+        "Maria Okafor has worked as a nurse for 19 years. She spoke to us about the flood.\n"
+        "What happened that night?\n"
+        "“The alarms went off around 2am. The water was at our ankles.”\n"
+        "Did management know?\n"
+        "“Everybody knew. We had reported leaks six times.”"
+    )
+    assert r.findings == []
+    assert r.speaker("alarms went off") == "Maria Okafor"
+    assert r.speaker("Everybody knew") == "Maria Okafor"
+
+
+def test_one_question_of_the_writer_is_no_interview(run):
+    r = run(
+        "Mayor Ann Lee opened the bridge in May.\nWhy did it fail so soon?\n"
+        "“The whole span will collapse within weeks.”\nEngineers are now inspecting it."
+    )
+    assert r.finding("span will collapse").code == "quote.unattributed"
+
+
+def test_headline_partial_quote_takes_the_speaker_of_the_fuller_quote_below(run):
+    r = run(
+        "Coach 'insisting he finishes his term' after defeat\n"
+        "'He is insisting he finishes his term,' a source said."
+    )
+    assert r.kind("insisting he finishes his term'") == "anonymous"
+    assert r.speaker("insisting he finishes his term'") == "a source"
+
+
+def test_headline_quote_reported_in_the_lede_takes_the_lede_speaker(run):
+    r = run(
+        "Leader and wife 'insisting he finishes his term', as priest mediates\n"
+        "The president and his wife are under house arrest and are insisting the 93 year-old "
+        "finishes his presidential term, a source said."
+    )
+    assert r.finding("insisting").code == "quote.anonymous"
+    assert r.speaker("insisting") == "a source"
+
+
+def test_identical_repeated_titles_do_not_borrow_a_speaker(run):
+    r = run(
+        "“One girl can be silenced, but a nation becomes free” slideshow\n"
+        "“One girl can be silenced, but a nation becomes free” slideshow “I pray every night "
+        "for a hero.” Fatimah Grade 9"
+    )
+    assert r.quote("One girl").speaker.kind == "none"
+
+
 def test_credit_line_after_a_quote(run):
     r = run("“You can’t always trust people. My hero would be honest.” Ateya Grade 9 (Herat)")
     assert r.speaker("hero") and r.speaker("hero").startswith("Ateya")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The minister pledged to deliver “every single home we promised” by 2030.", "The minister"),
+        ("Jane Doe accused the council of “wilful neglect of the estate”.", "Jane Doe"),
+        ("Tom Reyes welcomed the verdict as “a victory for every family here”.", "Tom Reyes"),
+        ("Ana Silva conceded that the plan had been “badly communicated from day one”.",
+         "Ana Silva"),
+    ],
+    ids=["pledged", "accused", "welcomed", "conceded"],
+)
+def test_partial_quote_after_news_verbs(run, text, speaker):
+    r = run(text)
+    assert r.findings == []
+    assert speaker in r.speaker("“")
 
 
 def test_characterising_verb_takes_a_partial_quote(run):
@@ -190,6 +256,22 @@ def test_pronoun_resolves_to_the_person_named_before(run):
     assert r.kind("danger") == "pronoun"
     assert r.resolved("danger") == "Habib Essid"
     assert r.findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, 45, said: “The crowd was huge.”\nPolice arrived late.\n“It was chaos,” he said.",
+        "Okoro told the court: “I was scared.”\nThe jury saw footage.\n“It was chaos,” he said.",
+        "Okoro said the plan was flawed from the start.\n“It was chaos,” he said.",
+    ],
+    ids=["age", "first-person", "subject-of-said"],
+)
+def test_pronoun_after_a_lone_surname_the_model_misses_as_a_person(run, text):
+    r = run(text)
+    assert r.findings == []
+    assert r.kind("chaos") == "pronoun"
+    assert r.resolved("chaos") in ("Smith", "Okoro")
 
 
 def test_surname_resolves_to_the_full_name(run):
@@ -232,6 +314,9 @@ ANONYMOUS = [
     ),
     ("“It is a mess,” an aide to the prime minister said.", "an aide"),
     ("American officials said the strike killed “a senior commander” of the group.", "officials"),
+    ("A Whitehall insider was blunter: ‘Everyone knew this pledge was dead by the summer.’",
+     "A Whitehall insider"),
+    ("“We had no water for an hour,” said a firefighter at the scene.", "a firefighter"),
 ]
 
 
@@ -258,6 +343,25 @@ def test_anonymous_message_and_details(run):
     assert f.details["reason"]
 
 
+def test_lede_speaker_named_with_an_age_in_the_next_paragraph_is_named(run):
+    r = run(
+        "Doorman tells of stabbing\n"
+        "A man who was working the door told a jury he saw “people running in every direction”.\n"
+        "Harrison, 45, said: “I was there when the first fight broke out.”"
+    )
+    assert r.findings == []
+    assert r.kind("running in every direction") == "named"
+
+
+def test_a_spokesman_before_a_newly_named_person_stays_anonymous(run):
+    r = run(
+        "Club in turmoil\n"
+        "A spokesman said: “We do not comment on speculation.”\n"
+        "Carter, 41, said: “When I played, you never dreamed of it.”"
+    )
+    assert r.finding("speculation").code == "quote.anonymous"
+
+
 def test_continuation_of_an_anonymous_quote_is_anonymous(run):
     r = run("“We lose ground,” said an official. “But we hold the line.”")
     assert r.codes() == ["quote.anonymous", "quote.anonymous"]
@@ -266,6 +370,22 @@ def test_continuation_of_an_anonymous_quote_is_anonymous(run):
 def test_pronoun_for_an_unnamed_source_stays_anonymous(run):
     r = run("A senior official described the talks. “They went badly,” he said.")
     assert r.finding("went badly").code == "quote.anonymous"
+
+
+def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
+    r = run(
+        "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"
+        "“We’re running on fumes,” the firefighter said."
+    )
+    assert r.finding("running on fumes").code == "quote.anonymous"
+
+
+def test_the_same_noun_again_after_a_named_introduction_is_named(run):
+    r = run(
+        "A firefighter, Jane Doe, said crews were exhausted.\n"
+        "“We’re running on fumes,” the firefighter said."
+    )
+    assert r.findings == []
 
 
 # --- named people and organisations raise nothing ----------------------------------------------
@@ -432,6 +552,11 @@ def test_long_article_is_cheap(run, nlp):
     elapsed = time.perf_counter() - started
     assert len(found) == 360
     assert elapsed < 0.5
+
+
+def test_a_one_word_headline_quote_raises_no_warning_from_the_sentence_before(run):
+    r = run("Warming seas are to blame, scientists think.\n‘Unprecedented’ strandings")
+    assert r.findings == []
 
 
 def test_a_one_or_two_word_quote_raises_no_warning_even_from_critics(run):
