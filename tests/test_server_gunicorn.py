@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import subprocess
@@ -84,6 +85,26 @@ def test_gunicorn_answers_the_seed_article_like_the_test_client(server, client, 
 def test_gunicorn_rejects_bad_requests_with_json_errors(server, body, content_type, status, code):
     got_status, answer = post(server["base"], body, content_type)
     assert (got_status, answer["error"]["code"]) == (status, code)
+
+
+def post_chunked(base: str, body: bytes) -> tuple[int, dict]:
+    """A chunked upload: no Content-Length for the server to check up front."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    chunks = (body[i : i + 65536] for i in range(0, len(body), 65536))
+    connection.request(
+        "POST", "/api/v1/analyze", body=chunks, encode_chunked=True,
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+    )  # fmt: skip
+    response = connection.getresponse()
+    return response.status, json.loads(response.read())
+
+
+def test_gunicorn_takes_a_chunked_upload_and_refuses_one_over_the_limit(server):
+    status, report = post_chunked(server["base"], json.dumps({"text": "Troops left Kyiv."}).encode())
+    assert status == 200 and report["places"]
+    status, answer = post_chunked(server["base"], b'{"text": "' + b"a" * 1_500_000 + b'"}')
+    assert (status, answer["error"]["code"]) == (413, "body_too_large")
 
 
 def test_gunicorn_404_and_405_are_json(server):
