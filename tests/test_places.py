@@ -264,3 +264,26 @@ def test_people_firms_and_journals_among_places_are_not_suspect(analyzer, text):
 def test_spoke_to_someone_is_not_a_direction(analyzer):
     findings, _ = place_findings(analyzer, "Reporters in Kyiv spoke to Budanov and Zaluzhnyi.")
     assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a list led by a place in another role than a locative one is a list of places
+        ("In Ohio, Dayton and Xeniaa were hit by the storms.", "Xeniaa"),
+        # present tense and infinitives of the verbs whose object is a place
+        ("Ministers would visit Shropshire and Shkrewsbury on Monday.", "Shkrewsbury"),
+        # "an emergency for X", like "the battle for X"
+        ("The governor declared an emergency for Valdolta and Tifton.", "Valdolta"),
+        # a comma makes a list item, not a clause's first word
+        ("Today Guangzhou, Shenlzohen and Xi'an are megacities.", "Shenlzohen"),
+    ],
+)
+def test_misspellings_in_lists_and_after_present_tense_cues_are_caught(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert [f.code for f in on(findings, text, word)] == ["place.misspelled"]
+
+
+def test_a_possessive_after_a_listed_place_is_no_place(analyzer):
+    findings, _ = place_findings(analyzer, "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy")
+    assert serious(findings) == []
