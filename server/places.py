@@ -13,7 +13,8 @@
    claimed region.
 5. A miss with a near miss in the gazetteer is `place.misspelled` when the near miss is backed by
    something: it lies in the claimed region or near the article's other places, or it is a
-   sizeable town. A miss the text calls a city or town with no near miss at all is
+   sizeable town — a big one if it lies abroad (in none of the countries the article names),
+   since districts and villages GeoNames lacks are often a letter from some town far away. A miss the text calls a city or town with no near miss at all is
    `place.unknown`. Otherwise a miss raises nothing: real small places are missing from GeoNames.
 6. A small town far from all the article's other places is `place.far_from_context` (info).
 """
@@ -42,6 +43,8 @@ DATA = Path(__file__).parent / "data" / "places"
 POP_BACKING = {(1, 6): 1_000, (1, 5): 10_000, (2, 8): 5_000, (2, 6): 15_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
+CLOSE_MIN_POP = 5_000  # …but two letters from a place only if it is this big
+FOREIGN_MIN_POP = 100_000  # a near miss abroad (the article names other countries) is backed by size from here
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
 FAR_MAX_POP = 100_000
@@ -421,21 +424,27 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
         for i in miss.ids:
             pop = int(g.pop[i])
             in_claim = any(g.in_region(i, r) for r in claimed)
-            close = in_claim or g.admin_code(i) in ctx.codes or ctx.near(i, km=CLOSE_KM)
+            # Abroad: the article names countries and this place is in none of them. A name
+            # there is evidence only when the text puts it there or the place is a big one.
+            foreign = bool(ctx.countries) and g.country_code(i) not in ctx.countries
+            # Near a big city lie hundreds of villages: nearness backs two letters only for a
+            # town of some size.
+            close = in_claim or g.admin_code(i) in ctx.codes or (
+                not foreign and (miss.distance == 1 or pop >= CLOSE_MIN_POP) and ctx.near(i, km=CLOSE_KM)
+            )
             # The same country is weak evidence: enough for one letter, or two in a long name.
             same_country = g.country_code(i) in ctx.countries and pop >= 10_000 and (
                 miss.distance == 1 or len(query) >= 8
             )
             # Within a few hundred km of the article's towns: enough for one letter.
-            in_context = close or (miss.distance == 1 and ctx.near(i)) or same_country
+            in_context = close or (miss.distance == 1 and not foreign and ctx.near(i)) or same_country
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
-            # Where the article is clearly elsewhere (it names other countries, and this place is
-            # in none of them), size backs only a one-letter miss of a longer main name.
-            elsewhere = bool(ctx.countries) and g.country_code(i) not in ctx.countries and not ctx.near(i)
+            # Abroad, size backs only a one-letter miss of a longer main name of a big town:
+            # "Mathare" in a Kenyan story is a Nairobi district, not a typo of Mateare, Nicaragua.
             backed = in_context or (
                 _backed_by_size(miss.distance, len(query), pop, main)
-                and not (elsewhere and (miss.distance > 1 or len(query) < 7 or not main))
+                and not (foreign and (miss.distance > 1 or len(query) < 7 or not main or pop < FOREIGN_MIN_POP))
             )
             item = (i, miss.distance, score, backed, in_context, close)
             if i not in seen or seen[i][2] < score:

@@ -287,3 +287,25 @@ def test_misspellings_in_lists_and_after_present_tense_cues_are_caught(analyzer,
 def test_a_possessive_after_a_listed_place_is_no_place(analyzer):
     findings, _ = place_findings(analyzer, "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy")
     assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # districts missing from GeoNames, one letter from a town abroad
+        "NAIROBI, Kenya — Police fired tear gas in Kibera, Mathare and Eastleigh, and protests spread to Kisii and Nakuru.",
+        "KARACHI, Pakistan — Floods hit Lyari, Korangi and Orangi Town; in Sindh, Dadu and Larkana were under water.",
+        "SEOUL, South Korea — Flooding hit Gangnam, Seocho and Gwanak; Daegu, Gwangju and Incheon issued alerts.",
+        # near a big city, two letters from a small village is no evidence
+        "LONDON — Police were called to Peckham and Brixton; in Birmingham, Handsworth and Sparkbrook were quiet.",
+    ],
+)
+def test_districts_missing_from_the_gazetteer_are_not_near_misses_of_far_or_tiny_places(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
+    assert serious(findings) == []
+
+
+def test_a_big_town_abroad_still_backs_a_one_letter_miss(analyzer):
+    text = "The minister flew from Nairobi, Kenya, to Johannesbrug for the summit."
+    findings, _ = place_findings(analyzer, text)
+    assert [f.code for f in on(findings, text, "Johannesbrug")] == ["place.misspelled"]
