@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, normalize
+from .gazetteer import Gazetteer, haversine_km, normalize
 from .place_claims import Claim, find_claims, region_at
 from .place_mentions import Mention, find_mentions, word_list
 from .regions import DIRECTIONS, Region
@@ -237,9 +238,13 @@ class _Context:
             self.codes |= set(c.region.codes)
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
+        self._nearest: dict[tuple, float] = {}
+        self._towns_key = -1
+        self._version = 0  # bumped whenever the towns change
 
     def add_towns(self, resolutions: list[Resolution]) -> None:
         self.towns = sorted({r.best for r in resolutions if r.kind == "town" and r.best is not None})
+        self._version += 1
         # The countries of the towns named (as places: entities or after a strong cue) count as
         # the article's too ("Wellington" puts it in New Zealand), beside those it names outright.
         sure = {
@@ -262,11 +267,29 @@ class _Context:
 
     def near(self, i: int, exclude=None, km: float = CONTEXT_KM) -> bool:
         """Is place i within `km` of a town the article names (other than `exclude`: an id or ids)?"""
+        return self.nearest_km(i, exclude) <= km
+
+    def nearest_km(self, i: int, exclude=None) -> float:
+        """Distance from place i to the nearest town the article names (not i, nor `exclude`).
+        One vectorised pass over the towns, remembered: a long article names thousands."""
         skip = exclude if isinstance(exclude, frozenset) else frozenset([exclude])
-        others = [t for t in self.towns if t != i and t not in skip]
-        if not others:
-            return False
-        return min(self.g.distance_km(i, t) for t in others) <= km
+        memo_key = (i, skip, self._version)
+        if memo_key not in self._nearest:
+            g = self.g
+            if self._towns_key != self._version:
+                self._lat, self._lon = g.lat[self.towns], g.lon[self.towns]
+                self._towns_key = self._version
+                self._pos = {t: k for k, t in enumerate(self.towns)}
+            mask = np.ones(len(self.towns), dtype=bool)
+            for t in skip | {i}:
+                if t in self._pos:
+                    mask[self._pos[t]] = False
+            if not mask.any():
+                d = math.inf
+            else:
+                d = float(haversine_km(float(g.lat[i]), float(g.lon[i]), self._lat[mask], self._lon[mask]).min())
+            self._nearest[memo_key] = d
+        return self._nearest[memo_key]
 
     def pick(self, ids: list[int], claimed: list[Region]) -> int:
         g = self.g
@@ -507,7 +530,7 @@ def _far_from_context(
     others = [t for t in ctx.towns if t != r.best]
     if len(others) < 2:
         return None
-    nearest = min(g.distance_km(r.best, t) for t in others)
+    nearest = ctx.nearest_km(r.best)
     if nearest <= FAR_KM:
         return None
     if g.country_code(r.best) in ctx.countries:
