@@ -292,10 +292,12 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
     # 2b. Lists: "in Karachi and Lahore", "Kyiv, Kharkiv and Odesa" share the first one's context.
     # A list led by a place entity in another role ("Dayton and Xenia were hit") is a list of
     # places too, weakly.
+    cued = {id(m): m.locative for m in found.values()}  # by its own cue, not by a list's
     for m in sorted(found.values(), key=lambda m: m.start):
         if m.strength not in ("strong", "weak", "entity"):
             continue
-        if not m.locative and not (m.from_entity and m.label in PLACE_LABELS):
+        lead_locative = cued[id(m)]
+        if not lead_locative and not (m.from_entity and m.label in PLACE_LABELS):
             continue
         j = m.tok_end
         while j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
@@ -307,11 +309,15 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
                 break
             # "in Russia and Zelensky in Ukraine": a name the model calls a person is only weakly
             # in the list's context.
-            if not m.locative and run[1] < len(doc) and doc[run[1]].lower_ in ("'s", "’s"):
-                break  # "Topics: Sydney, Editor's Picks": a name's possessive, no list of places
             person = _entity_label(token_ents, run[0], run[1])[0] in ("PERSON", "ORG")
-            strength = "weak" if m.strength == "weak" or person or not m.locative else "strong"
-            joined = _consider_run(doc, token_ents, run, strength, "", add)
+            if not lead_locative and (person or run[1] < len(doc) and doc[run[1]].lower_ in ("'s", "’s")):
+                # "China, Taiwan and Huawei featured", "Topics: Sydney, Editor's Picks": beside
+                # places in no locative role, a person, a firm or a possessive is no place
+                break
+            strength = "weak" if m.strength == "weak" or person or not lead_locative else "strong"
+            # a place entity among places is in a list of places, whatever the list's role
+            listed_place = _entity_label(token_ents, run[0], run[1])[0] in PLACE_LABELS
+            joined = _consider_run(doc, token_ents, run, strength, "", add, locative=lead_locative or listed_place)
             if person and joined is not None and not joined.from_entity:
                 joined.joined_person = True
             j = run[1]
@@ -390,7 +396,8 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
 
 
 def _consider_run(
-    doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add
+    doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add,
+    locative: bool = True,
 ) -> Mention | None:
     a, b = run
     label, ent_len = _entity_label(token_ents, a, b)
@@ -415,4 +422,4 @@ def _consider_run(
     if normalize(doc[a:b].text) in word_list("not_places.txt"):
         return
     return add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
-               locative=strength in ("strong", "weak"))
+               locative=locative and strength in ("strong", "weak"))

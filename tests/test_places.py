@@ -284,8 +284,16 @@ def test_misspellings_in_lists_and_after_present_tense_cues_are_caught(analyzer,
     assert [f.code for f in on(findings, text, word)] == ["place.misspelled"]
 
 
-def test_a_possessive_after_a_listed_place_is_no_place(analyzer):
-    findings, _ = place_findings(analyzer, "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy",
+        "France, Germany and Macron's allies disagreed; Britain and Starmer's cabinet stayed silent.",
+        "China, Taiwan and Huawei featured in the report; Beijing and Xi Jinping rejected it.",
+    ],
+)
+def test_people_firms_and_possessives_beside_places_in_no_locative_role_are_no_places(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
     assert serious(findings) == []
 
 
