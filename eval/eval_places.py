@@ -357,6 +357,7 @@ def main(argv=None) -> int:
     print(f"  place-named people/clubs/firms/streets flagged     {pct(art_not_alarms, art_not_total)}")
     print(f"  their misspellings caught                          {pct(art_typo_caught, art_typo_total)}, "
           f"top 3 {pct(art_typo_top3, art_typo_caught)}")
+    print("  (first run, before the changes made for it: 0/177, 0/15, caught 38/55 = 69.1%, top 3 38/38)")
     print(f"wrong-region claims caught                           {pct(wrong_caught, wrong_total)}   target >= 90%")
     print(f"false alarms on true region claims                   {pct(true_alarms, true_total)}   target 0")
     print(f"({time.perf_counter() - started:.1f} s)")
