@@ -49,12 +49,22 @@ NOT_LOCATIVE_TO = {
     "happened", "belongs", "belonged", "owing", "up", "sent", "gave", "handed", "posted",
 }
 # "the battle for X": "for" is locative after these.
-FOR_NOUNS = {"battle", "fight", "fighting", "struggle", "assault", "offensive", "push"}
+FOR_NOUNS = {
+    "battle", "fight", "fighting", "struggle", "assault", "offensive", "push",
+    # "an emergency for X", "evacuation orders for X", "left for X", "the MP for X"
+    "emergency", "warning", "warnings", "alert", "alerts", "order", "orders", "watch", "left",
+    "headed", "heading", "bound", "departed", "mp",
+}
 # Verbs whose object is often a place: "Russian forces shelled X".
 PLACE_VERBS = {
     "shelled", "shelling", "captured", "recaptured", "liberated", "seized", "bombed", "struck",
     "stormed", "entered", "evacuated", "encircled", "surrounded", "occupied", "retook", "reached",
     "visited", "attacked", "besieged", "hit", "abandoned", "left", "fled", "toured", "flooded",
+    # present tense and infinitives: "ministers would visit X", "plans to evacuate X"
+    "shell", "shells", "capture", "captures", "liberate", "seize", "seizes", "bomb", "bombs",
+    "strike", "strikes", "storm", "enter", "enters", "evacuate", "encircle", "surround",
+    "occupy", "occupies", "retake", "reach", "reaches", "visit", "visits", "visiting", "attack",
+    "leave", "leaves", "leaving", "flee", "flees", "fleeing", "tour", "tours", "touring", "flood",
 }
 COMPOUND_SUFFIXES = {"held", "controlled", "occupied", "based", "bound"}
 EXCLUDED_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -280,8 +290,14 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
         _consider_run(doc, token_ents, run, strength, settlement, add)
 
     # 2b. Lists: "in Karachi and Lahore", "Kyiv, Kharkiv and Odesa" share the first one's context.
+    # A list led by a place entity in another role ("Dayton and Xenia were hit") is a list of
+    # places too, weakly.
+    cued = {id(m): m.locative for m in found.values()}  # by its own cue, not by a list's
     for m in sorted(found.values(), key=lambda m: m.start):
-        if m.strength not in ("strong", "weak", "entity") or not m.locative:
+        if m.strength not in ("strong", "weak", "entity"):
+            continue
+        lead_locative = cued[id(m)]
+        if not lead_locative and not (m.from_entity and m.label in PLACE_LABELS):
             continue
         j = m.tok_end
         while j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
@@ -294,8 +310,14 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
             # "in Russia and Zelensky in Ukraine": a name the model calls a person is only weakly
             # in the list's context.
             person = _entity_label(token_ents, run[0], run[1])[0] in ("PERSON", "ORG")
-            strength = "weak" if m.strength == "weak" or person else "strong"
-            joined = _consider_run(doc, token_ents, run, strength, "", add)
+            if not lead_locative and (person or run[1] < len(doc) and doc[run[1]].lower_ in ("'s", "’s")):
+                # "China, Taiwan and Huawei featured", "Topics: Sydney, Editor's Picks": beside
+                # places in no locative role, a person, a firm or a possessive is no place
+                break
+            strength = "weak" if m.strength == "weak" or person or not lead_locative else "strong"
+            # a place entity among places is in a list of places, whatever the list's role
+            listed_place = _entity_label(token_ents, run[0], run[1])[0] in PLACE_LABELS
+            joined = _consider_run(doc, token_ents, run, strength, "", add, locative=lead_locative or listed_place)
             if person and joined is not None and not joined.from_entity:
                 joined.joined_person = True
             j = run[1]
@@ -337,8 +359,10 @@ def find_mentions(doc: Doc, region_follows=None) -> list[Mention]:
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():
+        # After a comma the word is a list item or an apposition ("Guangzhou, Shenzhen and
+        # Xi'an"), not a clause's first word that may be no name at all.
         m.opens_clause = m.tok_start == m.sent_start or (
-            m.tok_start > 0 and doc[m.tok_start - 1].is_punct and doc[m.tok_start - 1].text not in ("(", "'", "’")
+            m.tok_start > 0 and doc[m.tok_start - 1].is_punct and doc[m.tok_start - 1].text not in ("(", "'", "’", ",")
         )
         a = m.tok_start
         k = a - 1
@@ -372,7 +396,8 @@ def _run_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
 
 
 def _consider_run(
-    doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add
+    doc: Doc, token_ents: list, run: tuple[int, int], strength: str, settlement: str, add,
+    locative: bool = True,
 ) -> Mention | None:
     a, b = run
     label, ent_len = _entity_label(token_ents, a, b)
@@ -397,4 +422,4 @@ def _consider_run(
     if normalize(doc[a:b].text) in word_list("not_places.txt"):
         return
     return add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
-               locative=strength in ("strong", "weak"))
+               locative=locative and strength in ("strong", "weak"))

@@ -13,7 +13,8 @@
    claimed region.
 5. A miss with a near miss in the gazetteer is `place.misspelled` when the near miss is backed by
    something: it lies in the claimed region or near the article's other places, or it is a
-   sizeable town. A miss the text calls a city or town with no near miss at all is
+   sizeable town — a big one if it lies abroad (in none of the countries the article names),
+   since districts and villages GeoNames lacks are often a letter from some town far away. A miss the text calls a city or town with no near miss at all is
    `place.unknown`. Otherwise a miss raises nothing: real small places are missing from GeoNames.
 6. A small town far from all the article's other places is `place.far_from_context` (info).
 """
@@ -25,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, normalize
+from .gazetteer import Gazetteer, haversine_km, normalize
 from .place_claims import Claim, find_claims, region_at
 from .place_mentions import Mention, find_mentions, word_list
 from .regions import DIRECTIONS, Region
@@ -42,6 +44,8 @@ DATA = Path(__file__).parent / "data" / "places"
 POP_BACKING = {(1, 6): 1_000, (1, 5): 10_000, (2, 8): 5_000, (2, 6): 15_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
+CLOSE_MIN_POP = 5_000  # …but two letters from a place only if it is this big
+FOREIGN_MIN_POP = 100_000  # a near miss abroad (the article names other countries) is backed by size from here
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
 FAR_MAX_POP = 100_000
@@ -234,9 +238,13 @@ class _Context:
             self.codes |= set(c.region.codes)
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
+        self._nearest: dict[tuple, float] = {}
+        self._towns_key = -1
+        self._version = 0  # bumped whenever the towns change
 
     def add_towns(self, resolutions: list[Resolution]) -> None:
         self.towns = sorted({r.best for r in resolutions if r.kind == "town" and r.best is not None})
+        self._version += 1
         # The countries of the towns named (as places: entities or after a strong cue) count as
         # the article's too ("Wellington" puts it in New Zealand), beside those it names outright.
         sure = {
@@ -259,11 +267,29 @@ class _Context:
 
     def near(self, i: int, exclude=None, km: float = CONTEXT_KM) -> bool:
         """Is place i within `km` of a town the article names (other than `exclude`: an id or ids)?"""
+        return self.nearest_km(i, exclude) <= km
+
+    def nearest_km(self, i: int, exclude=None) -> float:
+        """Distance from place i to the nearest town the article names (not i, nor `exclude`).
+        One vectorised pass over the towns, remembered: a long article names thousands."""
         skip = exclude if isinstance(exclude, frozenset) else frozenset([exclude])
-        others = [t for t in self.towns if t != i and t not in skip]
-        if not others:
-            return False
-        return min(self.g.distance_km(i, t) for t in others) <= km
+        memo_key = (i, skip, self._version)
+        if memo_key not in self._nearest:
+            g = self.g
+            if self._towns_key != self._version:
+                self._lat, self._lon = g.lat[self.towns], g.lon[self.towns]
+                self._towns_key = self._version
+                self._pos = {t: k for k, t in enumerate(self.towns)}
+            mask = np.ones(len(self.towns), dtype=bool)
+            for t in skip | {i}:
+                if t in self._pos:
+                    mask[self._pos[t]] = False
+            if not mask.any():
+                d = math.inf
+            else:
+                d = float(haversine_km(float(g.lat[i]), float(g.lon[i]), self._lat[mask], self._lon[mask]).min())
+            self._nearest[memo_key] = d
+        return self._nearest[memo_key]
 
     def pick(self, ids: list[int], claimed: list[Region]) -> int:
         g = self.g
@@ -421,21 +447,27 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
         for i in miss.ids:
             pop = int(g.pop[i])
             in_claim = any(g.in_region(i, r) for r in claimed)
-            close = in_claim or g.admin_code(i) in ctx.codes or ctx.near(i, km=CLOSE_KM)
+            # Abroad: the article names countries and this place is in none of them. A name
+            # there is evidence only when the text puts it there or the place is a big one.
+            foreign = bool(ctx.countries) and g.country_code(i) not in ctx.countries
+            # Near a big city lie hundreds of villages: nearness backs two letters only for a
+            # town of some size.
+            close = in_claim or g.admin_code(i) in ctx.codes or (
+                not foreign and (miss.distance == 1 or pop >= CLOSE_MIN_POP) and ctx.near(i, km=CLOSE_KM)
+            )
             # The same country is weak evidence: enough for one letter, or two in a long name.
             same_country = g.country_code(i) in ctx.countries and pop >= 10_000 and (
                 miss.distance == 1 or len(query) >= 8
             )
             # Within a few hundred km of the article's towns: enough for one letter.
-            in_context = close or (miss.distance == 1 and ctx.near(i)) or same_country
+            in_context = close or (miss.distance == 1 and not foreign and ctx.near(i)) or same_country
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
-            # Where the article is clearly elsewhere (it names other countries, and this place is
-            # in none of them), size backs only a one-letter miss of a longer main name.
-            elsewhere = bool(ctx.countries) and g.country_code(i) not in ctx.countries and not ctx.near(i)
+            # Abroad, size backs only a one-letter miss of a longer main name of a big town:
+            # "Mathare" in a Kenyan story is a Nairobi district, not a typo of Mateare, Nicaragua.
             backed = in_context or (
                 _backed_by_size(miss.distance, len(query), pop, main)
-                and not (elsewhere and (miss.distance > 1 or len(query) < 7 or not main))
+                and not (foreign and (miss.distance > 1 or len(query) < 7 or not main or pop < FOREIGN_MIN_POP))
             )
             item = (i, miss.distance, score, backed, in_context, close)
             if i not in seen or seen[i][2] < score:
@@ -498,7 +530,7 @@ def _far_from_context(
     others = [t for t in ctx.towns if t != r.best]
     if len(others) < 2:
         return None
-    nearest = min(g.distance_km(r.best, t) for t in others)
+    nearest = ctx.nearest_km(r.best)
     if nearest <= FAR_KM:
         return None
     if g.country_code(r.best) in ctx.countries:

@@ -264,3 +264,74 @@ def test_people_firms_and_journals_among_places_are_not_suspect(analyzer, text):
 def test_spoke_to_someone_is_not_a_direction(analyzer):
     findings, _ = place_findings(analyzer, "Reporters in Kyiv spoke to Budanov and Zaluzhnyi.")
     assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a list led by a place in another role than a locative one is a list of places
+        ("In Ohio, Dayton and Xeniaa were hit by the storms.", "Xeniaa"),
+        # present tense and infinitives of the verbs whose object is a place
+        ("Ministers would visit Shropshire and Shkrewsbury on Monday.", "Shkrewsbury"),
+        # "an emergency for X", like "the battle for X"
+        ("The governor declared an emergency for Valdolta and Tifton.", "Valdolta"),
+        # a comma makes a list item, not a clause's first word
+        ("Today Guangzhou, Shenlzohen and Xi'an are megacities.", "Shenlzohen"),
+    ],
+)
+def test_misspellings_in_lists_and_after_present_tense_cues_are_caught(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert [f.code for f in on(findings, text, word)] == ["place.misspelled"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy",
+        "France, Germany and Macron's allies disagreed; Britain and Starmer's cabinet stayed silent.",
+        "China, Taiwan and Huawei featured in the report; Beijing and Xi Jinping rejected it.",
+    ],
+)
+def test_people_firms_and_possessives_beside_places_in_no_locative_role_are_no_places(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
+    assert serious(findings) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # districts missing from GeoNames, one letter from a town abroad
+        "NAIROBI, Kenya — Police fired tear gas in Kibera, Mathare and Eastleigh, and protests spread to Kisii and Nakuru.",
+        "KARACHI, Pakistan — Floods hit Lyari, Korangi and Orangi Town; in Sindh, Dadu and Larkana were under water.",
+        "SEOUL, South Korea — Flooding hit Gangnam, Seocho and Gwanak; Daegu, Gwangju and Incheon issued alerts.",
+        # near a big city, two letters from a small village is no evidence
+        "LONDON — Police were called to Peckham and Brixton; in Birmingham, Handsworth and Sparkbrook were quiet.",
+    ],
+)
+def test_districts_missing_from_the_gazetteer_are_not_near_misses_of_far_or_tiny_places(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
+    assert serious(findings) == []
+
+
+def test_a_big_town_abroad_still_backs_a_one_letter_miss(analyzer):
+    text = "The minister flew from Nairobi, Kenya, to Johannesbrug for the summit."
+    findings, _ = place_findings(analyzer, text)
+    assert [f.code for f in on(findings, text, "Johannesbrug")] == ["place.misspelled"]
+
+
+def test_a_long_article_of_place_like_words_stays_fast(analyzer):
+    # Every candidate is compared with every town the article names: that must stay one
+    # vectorised pass, not a Python loop (a 200,000-character list of towns took over ten minutes).
+    import random
+    import time
+
+    g = analyzer.gazetteer
+    rnd = random.Random(1)
+    names = [g.name(i) for i in rnd.sample(range(len(g.gid)), 1500)]
+    parts = [rnd.choice(("in {}", "near {} and", "{},", "the city of {}", "{}'s")).format(
+        n[:2] + n[3:] if rnd.random() < 0.3 and len(n) > 5 else n) for n in names]
+    text = " ".join(parts)[:20_000]
+    started = time.perf_counter()
+    report = analyzer.analyze(text)
+    assert time.perf_counter() - started < 10
+    assert len(report.places) > 300
