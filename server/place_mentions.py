@@ -110,6 +110,8 @@ class Mention:
     locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
     opens_clause: bool = False  # first word of a sentence, or after a dash or colon
     joined_person: bool = False  # a name the model calls a person, joined to a list of places
+    sub_place: bool = False  # the text calls it part of a city: "the Tepito district of Mexico City"
+    organisation: bool = False  # the words around it make it a firm: "analysts at Nomura"
 
 
 def _is_cap(tok: Token) -> bool:
@@ -423,3 +425,65 @@ def _consider_run(
         return
     return add(a, b, from_entity=False, label=label, strength=strength, settlement=settlement,
                locative=locative and strength in ("strong", "weak"))
+
+
+# -- what the words around a name say it is ------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _cue_phrases(name: str, kind: str | None = None) -> tuple:
+    """Phrases of a cue list, as tuples of lowercased words; `kind` picks "before:"/"after:" lines."""
+    out = []
+    with open(DATA / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if kind is not None:
+                tag, _, line = line.partition(":")
+                if tag != kind:
+                    continue
+            out.append(tuple(line.lower().split()))
+    return tuple(out)
+
+
+def _words_at(doc: Doc, i: int, phrases: tuple) -> bool:
+    """Does one of `phrases` start at token i?"""
+    return any(
+        i + len(p) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(p)) for p in phrases
+    )
+
+
+def _words_end_at(doc: Doc, j: int, phrases: tuple) -> bool:
+    """Does one of `phrases` end right before token j?"""
+    return any(j - len(p) >= 0 and _words_at(doc, j - len(p), (p,)) for p in phrases)
+
+
+def is_sub_place(doc: Doc, m: Mention) -> bool:
+    """The text calls the name a part of a city: "the Tepito district (of Mexico City)", "the
+    Korail slum", "the district of Tepito", "Schwabing, a district of Munich", "Eastleigh, a
+    Nairobi suburb", "Kibera, Nairobi's largest informal settlement"."""
+    words = _cue_phrases("subplace_words.txt")
+    i, j, n = m.tok_start, m.tok_end, len(doc)
+    if _words_at(doc, j, words):  # "the Tepito district", "Kyiv's Obolon district"
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and _words_end_at(doc, i - 1, words):
+        # "the district of Tepito"; in "the Tepito district of Mexico City" the city is the whole
+        start = i - 1 - max(len(p) for p in words if _words_end_at(doc, i - 1, (p,)))
+        return start < 1 or not _is_cap(doc[start - 1])
+    if j < n and doc[j].text == ",":  # an apposition: "X, a (crowded) district of Y"
+        for k in range(j + 1, min(n, j + 8)):
+            if doc[k].is_punct:
+                break
+            if _words_at(doc, k, words):
+                return True
+    return False
+
+
+def is_organisation(doc: Doc, m: Mention) -> bool:
+    """The words around the name make it a firm: "analysts at Nomura", "Nomura said in a note",
+    "Nomura Holdings", "Rabobank analysts"."""
+    i, j = m.tok_start, m.tok_end
+    if i >= 2 and doc[i - 1].lower_ == "at" and _words_at(doc, i - 2, _cue_phrases("organisation_cues.txt", "before")):
+        return True
+    return _words_at(doc, j, _cue_phrases("organisation_cues.txt", "after"))

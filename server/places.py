@@ -14,7 +14,11 @@
 5. A miss with a near miss in the gazetteer is `place.misspelled` when the near miss is backed by
    something: it lies in the claimed region or near the article's other places, or it is a
    sizeable town — a big one if it lies abroad (in none of the countries the article names),
-   since districts and villages GeoNames lacks are often a letter from some town far away. A miss the text calls a city or town with no near miss at all is
+   since districts and villages GeoNames lacks are often a letter from some town far away. Nor
+   is a near miss evidence when the text calls the name part of a city ("the Tepito district of
+   Mexico City": only a place close by backs it), puts it in a region the near miss lies well
+   outside, names towns far from a small near miss, or makes it a firm ("analysts at Nomura").
+   A miss the text calls a city or town with no near miss at all is
    `place.unknown`. Otherwise a miss raises nothing: real small places are missing from GeoNames.
 6. A small town far from all the article's other places is `place.far_from_context` (info).
 """
@@ -31,7 +35,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, haversine_km, normalize
 from .place_claims import Claim, find_claims, region_at
-from .place_mentions import Mention, find_mentions, word_list
+from .place_mentions import Mention, find_mentions, is_organisation, is_sub_place, word_list
 from .regions import DIRECTIONS, Region
 from .report import Finding, Place
 from .spans import Span
@@ -45,6 +49,7 @@ POP_BACKING = {(1, 6): 1_000, (1, 5): 10_000, (2, 8): 5_000, (2, 6): 15_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
 CLOSE_MIN_POP = 5_000  # …but two letters from a place only if it is this big
+REMOTE_KM = 200  # a near miss farther than this from all the article's towns counts as abroad
 FOREIGN_MIN_POP = 100_000  # a near miss abroad (the article names other countries) is backed by size from here
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
@@ -68,6 +73,8 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
     mentions = find_mentions(
         doc, lambda i: region_at(doc, i, gazetteer.regions) is not None
     )
+    for m in mentions:
+        m.sub_place, m.organisation = is_sub_place(doc, m), is_organisation(doc, m)
     res = {id(m): _classify(m, gazetteer) for m in mentions}
     res = {k: r for k, r in res.items() if r.kind != "skip"}
     kept = [m for m in mentions if id(m) in res]
@@ -104,6 +111,7 @@ def analyze(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Place], list[Finding]]
         else:
             memo_key = (
                 r.kind, m.key, m.strength, m.from_entity, m.opens_clause, m.locative, m.settlement,
+                m.sub_place, m.organisation,
                 tuple((c.region.codes, c.text) for c in own_claims),
             )
             if memo_key in memo:
@@ -199,6 +207,8 @@ def is_demonym(key: str, g: Gazetteer) -> bool:
     words = key.split()
     if len(words) > 2:
         return False
+    if any(g.pop[i] >= 300_000 for i in g.ids_for_key(key)):
+        return False  # "Nairobi" is a city, not a demonym of some "Nairoba"
     for suffix in DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)]
@@ -379,6 +389,8 @@ def _check_miss(
         return None
     if m.key in person_words:
         return None  # a person's name ("Mugabe" for Robert Mugabe)
+    if m.organisation:
+        return None  # "analysts at Nomura in Tokyo": a firm, not a misspelling of Hamura
     # A capitalised word opening a sentence ("Gunmen attacked…") may be no name at all: only
     # the article's context, not a town's size, backs a near miss then.
     context_only = m.strength == "entity" and not m.locative and m.opens_clause
@@ -404,6 +416,10 @@ def _check_miss(
         backed[0][1] > 1 and not backed[0][5]
     ):
         backed = []  # "shares in Amazon": a firm's name two letters from a town far off
+    if m.sub_place:
+        # "the Tepito district of Mexico City": part of a city, most of which GeoNames lacks; only
+        # a near miss close by (in that city, its division, the claimed region) says misspelling.
+        backed = [c for c in backed if c[5]]
     if backed and m.joined_person and backed[0][1] > 1:
         backed = []  # "in Kyiv and Zelensky…": a person's name two letters from a village
     if backed and (m.from_entity or m.strength == "strong" or len(key) >= 6 or backed[0][4]):
@@ -450,13 +466,20 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             # Abroad: the article names countries and this place is in none of them. A name
             # there is evidence only when the text puts it there or the place is a big one.
             foreign = bool(ctx.countries) and g.country_code(i) not in ctx.countries
+            # Far from every town the article names, a small town two letters off (or one, in a
+            # short name, or a village) is no evidence: "Leith" in a story about Edinburgh is not Leigh, Lancashire.
+            remote = (
+                bool(ctx.towns) and pop < FOREIGN_MIN_POP
+                and (miss.distance > 1 or len(query) < 7 or pop < CLOSE_MIN_POP)
+                and ctx.nearest_km(i) > REMOTE_KM
+            )
             # Near a big city lie hundreds of villages: nearness backs two letters only for a
             # town of some size.
             close = in_claim or g.admin_code(i) in ctx.codes or (
                 not foreign and (miss.distance == 1 or pop >= CLOSE_MIN_POP) and ctx.near(i, km=CLOSE_KM)
             )
             # The same country is weak evidence: enough for one letter, or two in a long name.
-            same_country = g.country_code(i) in ctx.countries and pop >= 10_000 and (
+            same_country = not remote and g.country_code(i) in ctx.countries and pop >= 10_000 and (
                 miss.distance == 1 or len(query) >= 8
             )
             # Within a few hundred km of the article's towns: enough for one letter.
@@ -465,8 +488,15 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
             # Abroad, size backs only a one-letter miss of a longer main name of a big town:
             # "Mathare" in a Kenyan story is a Nairobi district, not a typo of Mateare, Nicaragua.
+            # The text puts the name in a region, and this place lies well outside it ("the
+            # village of Synkivka in the Kharkiv region", Senkivka near Kyiv): size is no evidence.
+            outside_claim = bool(claimed) and not in_claim and all(
+                (g.distance_to_region_km(i, r) or 0) > CLOSE_KM for r in claimed
+            )
             backed = in_context or (
                 _backed_by_size(miss.distance, len(query), pop, main)
+                and not outside_claim
+                and not remote
                 and not (foreign and (miss.distance > 1 or len(query) < 7 or not main or pop < FOREIGN_MIN_POP))
             )
             item = (i, miss.distance, score, backed, in_context, close)
