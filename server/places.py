@@ -49,7 +49,7 @@ POP_BACKING = {(1, 6): 1_000, (1, 5): 10_000, (2, 8): 5_000, (2, 6): 15_000}
 CONTEXT_KM = 300  # a near miss this close to the article's other towns is backed by context
 CLOSE_KM = 100  # …and this close, it backs even a word that may be no name (sentence openers)
 CLOSE_MIN_POP = 5_000  # …but two letters from a place only if it is this big
-REMOTE_KM = 200  # a near miss farther than this from all the article's towns counts as abroad
+REMOTE_KM = 100  # a small near miss farther than this from all the article's towns is no evidence by size
 FOREIGN_MIN_POP = 100_000  # a near miss abroad (the article names other countries) is backed by size from here
 BORDER_KM = 25  # a town this close to the claimed region is not called wrongly placed
 FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
@@ -483,7 +483,7 @@ def _rank(query: str, near, claimed: list[Region], g: Gazetteer, ctx: _Context):
                 miss.distance == 1 or len(query) >= 8
             )
             # Within a few hundred km of the article's towns: enough for one letter.
-            in_context = close or (miss.distance == 1 and not foreign and ctx.near(i)) or same_country
+            in_context = close or (miss.distance == 1 and not foreign and not remote and ctx.near(i)) or same_country
             main = normalize(g.name(i)) == miss.key
             score = -3.0 * miss.distance + math.log10(pop + 10) + ctx.bonus(i) + (6 if in_claim else 0) + (0.5 if main else 0)
             # Abroad, size backs only a one-letter miss of a longer main name of a big town:
