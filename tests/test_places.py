@@ -335,3 +335,96 @@ def test_a_long_article_of_place_like_words_stays_fast(analyzer):
     report = analyzer.analyze(text)
     assert time.perf_counter() - started < 10
     assert len(report.places) > 300
+
+
+# -- districts, villages and firms GeoNames lacks (eval/data/honest_districts.txt) --------------
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Police raided a market in Tepito, a neighbourhood of Mexico City.", "Tepito"),
+        ("Stallholders in the Tepito district of Mexico City said sales had halved.", "Tepito"),
+        ("Rents in Munich's Schwabing district have risen by a third.", "Schwabing"),
+        ("The cafe opened in Schwabing, a district of Munich, in 1952.", "Schwabing"),
+        ("A fire destroyed hundreds of homes in the Korail slum in Dhaka.", "Korail"),
+        ("Fighting spread to Tondo, a crowded district of Manila, on Wednesday.", "Tondo"),
+        ("Residents of Kibera, Nairobi's largest informal settlement, queued for water.", "Kibera"),
+    ],
+)
+def test_a_name_the_text_calls_part_of_a_city_is_not_a_far_near_miss(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert not serious(on(findings, text, word))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police raided a flat in the Spandauu district of Berlin.",
+        "Police raided a flat in Spandauu, a district of Berlin.",
+    ],
+)
+def test_a_district_misspelt_from_one_in_the_same_city_is_still_caught(analyzer, text):
+    findings, _ = place_findings(analyzer, text)
+    found = on(findings, text, "Spandauu")
+    assert found and found[0].code == "place.misspelled"
+    assert found[0].details["suggestions"][0]["name"] == "Spandau"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ('"Demand is softer than expected," analysts at Nomura in Tokyo wrote on Monday.', "Nomura"),
+        ("Nomura said in a note that the yen could weaken further.", "Nomura"),
+        ("Strategists at Nomura Holdings in Tokyo cut their forecast.", "Nomura"),
+        ("Rabobank said in a note that wheat prices would stay high.", "Rabobank"),
+    ],
+)
+def test_a_firm_named_by_its_context_is_not_a_misspelt_place(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert not serious(on(findings, text, word))
+
+
+def test_a_misspelt_town_beside_a_firm_is_still_caught(analyzer):
+    text = "Analysts at Nomura in Tokyo cut their forecast, while protesters gathered in Hamurra."
+    findings, _ = place_findings(analyzer, text)
+    assert not serious(on(findings, text, "Nomura"))
+    assert [f.code for f in on(findings, text, "Hamurra")] == ["place.misspelled"]
+
+
+def test_a_near_miss_well_outside_the_claimed_region_backs_no_misspelling(analyzer):
+    # Synkivka (Kharkiv region) is missing from GeoNames; Senkivka is a village near Kyiv.
+    text = "Russian shelling hit the village of Synkivka in the Kharkiv region overnight."
+    findings, _ = place_findings(analyzer, text)
+    assert not serious(on(findings, text, "Synkivka"))
+
+
+def test_a_misspelling_of_a_town_inside_the_claimed_region_is_still_caught(analyzer):
+    text = "Troops withdrew from Kupyanskk, a city in the Kharkiv region, after weeks of fighting."
+    findings, _ = place_findings(analyzer, text)
+    found = on(findings, text, "Kupyanskk")
+    assert found and found[0].code == "place.misspelled"
+    assert found[0].details["suggestions"][0]["name"] == "Kupyansk"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # Schwaig (8,000 people) lies near Nuremberg, 150 km from Munich: two letters off.
+        ("Protesters gathered in Schwabing and central Munich on Sunday.", "Schwabing"),
+        # Synivka, a village 200 km from Kupiansk, one letter off.
+        ("Shelling hit Kupiansk and the village of Synkivka, officials said.", "Synkivka"),
+        # Mateare, Nicaragua; and "Nairobi" is a city, not a demonym of some "Nairoba".
+        ("Voters in Mathare queued from before dawn in Nairobi.", "Mathare"),
+    ],
+)
+def test_a_small_near_miss_far_from_the_article_s_towns_backs_no_misspelling(analyzer, text, word):
+    findings, _ = place_findings(analyzer, text)
+    assert not serious(on(findings, text, word))
+
+
+def test_a_misspelling_of_a_town_near_the_article_s_towns_is_still_caught(analyzer):
+    text = "Protesters gathered in Augsbrug and central Munich on Sunday."
+    findings, _ = place_findings(analyzer, text)
+    found = on(findings, text, "Augsbrug")
+    assert found and found[0].details["suggestions"][0]["name"] == "Augsburg"
