@@ -119,6 +119,29 @@ def finding_on(report, start, end, codes=None):
     return out
 
 
+def honest_set(filename: str, label: str, analyze, show):
+    """Warnings and cautions on the marked names of an honest set (one text a line):
+    its lines, then places and places flagged, other names and other names flagged."""
+    with open(ROOT / "eval" / "data" / filename, encoding="utf-8") as f:
+        lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+    places = places_flagged = others = others_flagged = 0
+    for line in lines:
+        text, spans = unmark(line)
+        report = analyze(text)
+        for a, b, is_place in spans:
+            bad = [f for f in finding_on(report, a, b) if f.severity in ("warning", "caution")]
+            if is_place:
+                places += 1
+                places_flagged += bool(bad)
+            else:
+                others += 1
+                others_flagged += bool(bad)
+            if bad:
+                show(f"false alarm ({label}):", text[a:b], bad[0].code,
+                     bad[0].details.get("suggestions", [{}])[:1])  # fmt: skip
+    return lines, places, places_flagged, others, others_flagged
+
+
 def division_phrase(g, code: str, rnd) -> str | None:
     name = g.regions.admin_names.get(code)
     if not name:
@@ -271,23 +294,12 @@ def main(argv=None) -> int:
 
     # -- articles2: hard real names in many outlets' styles, and their misspellings --------------
     arnd = random.Random(args.seed + 1)  # its own stream: the other sets stay as they were
-    art_total = art_alarms = art_not_total = art_not_alarms = 0
+    art_lines, art_total, art_alarms, art_not_total, art_not_alarms = honest_set(
+        "honest_articles2.txt", "articles2", analyze, show
+    )
     art_typo_total = art_typo_caught = art_typo_top3 = 0
-    with open(ROOT / "eval" / "data" / "honest_articles2.txt", encoding="utf-8") as f:
-        art_lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
     for line in art_lines:
         text, spans = unmark(line)
-        report = analyze(text)
-        for a, b, is_place in spans:
-            bad = [f for f in finding_on(report, a, b) if f.severity in ("warning", "caution")]
-            if is_place:
-                art_total += 1
-                art_alarms += bool(bad)
-            else:
-                art_not_total += 1
-                art_not_alarms += bool(bad)
-            if bad:
-                show("false alarm (articles2):", text[a:b], bad[0].code, bad[0].details.get("suggestions", [{}])[:1])
         for a, b, is_place in spans:
             name = text[a:b]
             if not is_place or not re.fullmatch(r"[A-Z][a-z]{5,}", name):
@@ -316,22 +328,9 @@ def main(argv=None) -> int:
                 show("missed typo (articles2):", typo, "for", name)
 
     # -- districts: sub-places of cities GeoNames lacks, and firms that look like places ----------
-    dis_total = dis_alarms = dis_not_total = dis_not_alarms = 0
-    with open(ROOT / "eval" / "data" / "honest_districts.txt", encoding="utf-8") as f:
-        dis_lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
-    for line in dis_lines:
-        text, spans = unmark(line)
-        report = analyze(text)
-        for a, b, is_place in spans:
-            bad = [f for f in finding_on(report, a, b) if f.severity in ("warning", "caution")]
-            if is_place:
-                dis_total += 1
-                dis_alarms += bool(bad)
-            else:
-                dis_not_total += 1
-                dis_not_alarms += bool(bad)
-            if bad:
-                show("false alarm (districts):", text[a:b], bad[0].code, bad[0].details.get("suggestions", [{}])[:1])
+    _, dis_total, dis_alarms, dis_not_total, dis_not_alarms = honest_set(
+        "honest_districts.txt", "districts", analyze, show
+    )
 
     # -- wrong regions ---------------------------------------------------------------------------
     wrong_total = wrong_caught = 0
