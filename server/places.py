@@ -555,6 +555,8 @@ def _far_from_context(
 ) -> Finding | None:
     if r.best is None or int(g.pop[r.best]) >= FAR_MAX_POP or m.key in person_words:
         return None
+    if m.organisation:  # "sales at Nokia": the firm, not the Finnish town
+        return None
     if set(m.key.split()) & word_list("feature_words.txt"):
         return None
     others = [t for t in ctx.towns if t != r.best]

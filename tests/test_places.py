@@ -428,3 +428,9 @@ def test_a_misspelling_of_a_town_near_the_article_s_towns_is_still_caught(analyz
     findings, _ = place_findings(analyzer, text)
     found = on(findings, text, "Augsbrug")
     assert found and found[0].details["suggestions"][0]["name"] == "Augsburg"
+
+
+def test_a_firm_named_like_a_small_town_far_away_is_no_note(analyzer):
+    text = "Sales at Nokia and Toyota rose, the Wall Street Journal reported from New York."
+    findings, _ = place_findings(analyzer, text)
+    assert on(findings, text, "Nokia") == []
