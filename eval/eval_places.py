@@ -119,6 +119,29 @@ def finding_on(report, start, end, codes=None):
     return out
 
 
+def unreal_typo(g, name: str, rnd: random.Random) -> str | None:
+    """A one- or two-letter misspelling of a real name that is not itself a real name or region
+    (five tries), or None; nothing for a name that is also a region."""
+    if g.regions.resolve(name):
+        return None
+    for _ in range(5):
+        typo = mutate(name, rnd.choice((1, 2)), rnd)
+        key = normalize(typo)
+        if key != normalize(name) and not g.ids_for_key(key) and not g.regions.resolve(key):
+            return typo
+    return None
+
+
+def typo_verdict(g, report, start: int, typo: str, truth) -> tuple[bool, bool]:
+    """Was the misspelling at `start` flagged place.misspelled, and is a true place among the
+    first three suggestions?"""
+    hits = finding_on(report, start, start + len(typo), {"place.misspelled"})
+    if not hits:
+        return False, False
+    ids = {s["geonameid"] for s in hits[0].details.get("suggestions", [])[:3]}
+    return True, bool(ids & {int(g.gid[i]) for i in truth})
+
+
 def honest_set(filename: str, label: str, analyze, show):
     """Warnings and cautions on the marked names of an honest set (one text a line):
     its lines, then places and places flagged, other names and other names flagged."""
@@ -268,29 +291,19 @@ def main(argv=None) -> int:
             if not re.fullmatch(r"[A-Z][a-z]{5,}", name):
                 continue
             truth = set(g.exact(name))
-            if not truth or g.regions.resolve(name):
-                continue
-            for _ in range(5):
-                typo = mutate(name, rnd.choice((1, 2)), rnd)
-                key = normalize(typo)
-                if key != normalize(name) and not g.ids_for_key(key) and not g.regions.resolve(key):
-                    break
-            else:
+            typo = unreal_typo(g, name, rnd) if truth else None
+            if typo is None:
                 continue
             text = MARK.sub(lambda k: k.group(1), line[: m.start()]) + typo + MARK.sub(lambda k: k.group(1), line[m.end() :])
             a = len(MARK.sub(lambda k: k.group(1), line[: m.start()]))
             news_total += 1
-            report = analyze(text)
-            hits = finding_on(report, a, a + len(typo), {"place.misspelled"})
-            if hits:
-                news_caught += 1
-                ids = {s["geonameid"] for s in hits[0].details.get("suggestions", [])[:3]}
-                if ids & {int(g.gid[i]) for i in truth}:
-                    news_top3 += 1
-                else:
-                    show("wrong suggestions (news):", typo, "for", name)
-            else:
+            flagged, suggested = typo_verdict(g, analyze(text), a, typo, truth)
+            news_caught += flagged
+            news_top3 += suggested
+            if not flagged:
                 show("missed typo (news):", typo, "for", name, "|", text)
+            elif not suggested:
+                show("wrong suggestions (news):", typo, "for", name)
 
     # -- articles2: hard real names in many outlets' styles, and their misspellings --------------
     arnd = random.Random(args.seed + 1)  # its own stream: the other sets stay as they were
@@ -305,27 +318,17 @@ def main(argv=None) -> int:
             if not is_place or not re.fullmatch(r"[A-Z][a-z]{5,}", name):
                 continue
             truth = set(g.exact(name))
-            if not truth or g.regions.resolve(name):
-                continue
-            for _ in range(5):
-                typo = mutate(name, arnd.choice((1, 2)), arnd)
-                key = normalize(typo)
-                if key != normalize(name) and not g.ids_for_key(key) and not g.regions.resolve(key):
-                    break
-            else:
+            typo = unreal_typo(g, name, arnd) if truth else None
+            if typo is None:
                 continue
             art_typo_total += 1
-            report = analyze(text[:a] + typo + text[b:])
-            hits = finding_on(report, a, a + len(typo), {"place.misspelled"})
-            if hits:
-                art_typo_caught += 1
-                ids = {s["geonameid"] for s in hits[0].details.get("suggestions", [])[:3]}
-                if ids & {int(g.gid[i]) for i in truth}:
-                    art_typo_top3 += 1
-                else:
-                    show("wrong suggestions (articles2):", typo, "for", name)
-            else:
+            flagged, suggested = typo_verdict(g, analyze(text[:a] + typo + text[b:]), a, typo, truth)
+            art_typo_caught += flagged
+            art_typo_top3 += suggested
+            if not flagged:
                 show("missed typo (articles2):", typo, "for", name)
+            elif not suggested:
+                show("wrong suggestions (articles2):", typo, "for", name)
 
     # -- districts: sub-places of cities GeoNames lacks, and firms that look like places ----------
     _, dis_total, dis_alarms, dis_not_total, dis_not_alarms = honest_set(
