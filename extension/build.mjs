@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, "src");
 const dist = join(root, "dist");
-const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+// The one version of server and extension: server/__init__.py (pyproject.toml and /api/v1/info read it too).
+const versionMatch = /^__version__\s*=\s*"([0-9]+(?:\.[0-9]+){0,3})"/m.exec(await readFile(join(root, "..", "server", "__init__.py"), "utf8"));
+if (!versionMatch) throw new Error("no __version__ = \"X.Y.Z\" in server/__init__.py");
+export const VERSION = versionMatch[1];
 const argValue = (name) => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
   return arg === undefined ? undefined : arg.slice(name.length + 3);
@@ -24,8 +27,9 @@ const ENTRIES = {
   "background.js": "background.js",
   "popup/popup.js": "popup/popup.js",
   "options/options.js": "options/options.js",
+  "welcome/welcome.js": "welcome/welcome.js",
 };
-const STATIC = ["highlights.css", "popup/popup.html", "popup/popup.css", "options/options.html", "icons"];
+const STATIC = ["highlights.css", "popup/popup.html", "popup/popup.css", "options/options.html", "welcome/welcome.html", "icons"];
 
 // Readability assigns innerHTML twice: to restore the page between its retries and to read
 // <noscript> images. Both act on the inert clone only, but web-ext lint (rightly) flags any
@@ -56,7 +60,7 @@ function manifest(target) {
   const m = {
     manifest_version: 3,
     name: "Sourcemark",
-    version: pkg.version,
+    version: VERSION,
     description: "Warns, inline, about suspect place names and unattributed or anonymous quotations in news articles.",
     icons: { 16: "icons/icon-16.png", 48: "icons/icon-48.png", 128: "icons/icon-128.png" },
     permissions: ["storage"],
