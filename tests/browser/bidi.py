@@ -23,9 +23,8 @@ class BidiError(RuntimeError):
 
 # Preferences of the test profile: no first-run pages, no updates or telemetry, no prefetching;
 # and every host but 127.0.0.1 goes to a proxy that does not exist, so nothing leaves the machine
-# (Firefox never proxies 127.0.0.1 itself). The extension gets a fixed internal UUID, so that its
-# pages have a known moz-extension:// address.
-def profile_prefs(extension_id: str, extension_uuid: str) -> dict:
+# (Firefox never proxies 127.0.0.1 itself).
+def profile_prefs() -> dict:
     return {
         "browser.shell.checkDefaultBrowser": False,
         "browser.startup.homepage_override.mstone": "ignore",
@@ -38,7 +37,6 @@ def profile_prefs(extension_id: str, extension_uuid: str) -> dict:
         "app.normandy.enabled": False,
         "extensions.update.enabled": False,
         "extensions.getAddons.cache.enabled": False,
-        "extensions.webextensions.uuids": json.dumps({extension_id: extension_uuid}),
         "network.dns.disablePrefetch": True,
         "network.prefetch-next": False,
         "network.http.speculative-parallel-limit": 0,
@@ -77,7 +75,7 @@ class Firefox:
         deadline = time.time() + 60
         while True:
             try:
-                self.ws = connect(url, max_size=None, open_timeout=5, proxy=None)
+                self.ws = connect(url, max_size=None, open_timeout=5, proxy=None, legacy=True)
                 break
             except OSError:
                 if self.proc.poll() is not None or time.time() > deadline:
