@@ -80,13 +80,6 @@ export async function health() {
   }
 }
 
-// Smoke-test builds only: tell the test server what the page drew (it reads its access log).
-async function smokeReport(msg) {
-  const settings = await getSettings();
-  const report = `${msg.status}:${msg.drawn}/${msg.total}:${msg.highlightApi ? "highlight-api" : "fallback"}:${msg.rangesOk}`;
-  fetch(serverUrl(settings, `/healthz?sourcemark-smoke=${encodeURIComponent(report)}`)).catch(() => {});
-}
-
 function badge(tabId, msg) {
   if (tabId === undefined || !api.action) return;
   const text = msg.status === "drawn" && msg.drawn ? String(msg.drawn) : msg.status === "error" ? "!" : "";
@@ -96,7 +89,7 @@ function badge(tabId, msg) {
 
 // The first-run page, once, when the extension is installed (not on updates or browser starts).
 api.runtime.onInstalled.addListener((details) => {
-  if (details.reason === "install" && !__SOURCEMARK_SMOKE__) api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }).catch(() => {});
+  if (details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }).catch(() => {});
 });
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -111,7 +104,6 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (msg.type === "state") {
     badge(sender.tab && sender.tab.id, msg);
-    if (__SOURCEMARK_SMOKE__ && (msg.status === "drawn" || msg.status === "error")) smokeReport(msg);
   }
   return false;
 });
