@@ -55,6 +55,23 @@ def test_an_english_article_quoting_a_passage_in_french_stays_english():
     assert language.identify(text).english
 
 
+def test_foreign_names_joined_by_english_words_are_english(analyzer):
+    # a list of 1,500 real place names from the gazetteer, joined as an article would join them:
+    # langid takes it for another language, its English function words do not
+    import random
+
+    g, rnd = analyzer.gazetteer, random.Random(1)
+    names = [g.name(i) for i in rnd.sample(range(len(g.gid)), 1500)]
+    text = " ".join(rnd.choice(("in {}", "near {} and", "{},", "the city of {}", "{}'s")).format(n) for n in names)
+    verdict = language.identify(text)
+    assert verdict.english and verdict.reason in ("english", "english_words"), verdict
+
+
+@pytest.mark.parametrize("text, english", [(ENGLISH, True), (FRENCH, False), (SPANISH, False)])
+def test_english_function_words_tell_english_prose(text, english):
+    assert (language.english_function_words(text) >= language.MIN_ENGLISH_FUNCTION_WORDS) == english
+
+
 def test_a_french_page_with_an_english_caption_is_not_read():
     text = "\n\n".join([FRENCH, FRENCH.replace("mardi", "jeudi"), "Photo: the Senate in Paris on Tuesday.", FRENCH])
     assert not language.identify(text).english
