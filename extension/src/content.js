@@ -134,6 +134,7 @@ function extract() {
   const t0 = now();
   article = extractArticle(document);
   state.timings.extractMs = now() - t0;
+  state.timings.extractPhases = article.phases;
   state.method = article.method;
   state.text = article.text;
 }

@@ -138,6 +138,19 @@ $("site-toggle").addEventListener("change", async (ev) => {
   await setSiteEnabled(new URL(tab.url).hostname, ev.target.checked);
   setTimeout(refresh, 400);
 });
+// the first-run page again: how to start the server, with this tab's site ready to turn on
+$("open-welcome").addEventListener("click", async (ev) => {
+  ev.preventDefault();
+  const tab = await activeTab();
+  let host = "";
+  try {
+    host = new URL(tab.url).hostname;
+  } catch (_) {
+    host = "";
+  }
+  await api.tabs.create({ url: api.runtime.getURL(`welcome/welcome.html${host ? `?site=${encodeURIComponent(host)}` : ""}`) });
+  window.close();
+});
 $("open-options").addEventListener("click", (ev) => {
   ev.preventDefault();
   api.runtime.openOptionsPage();
