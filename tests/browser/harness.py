@@ -318,6 +318,7 @@ class ExtensionBrowser:
     def open_extension_page(self, path: str) -> Tab:
         raise NotImplementedError
 
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -460,7 +461,7 @@ class Firefox(ExtensionBrowser):
                 tab.wait_for("() => document.readyState === 'complete'", timeout=10)
                 return tab
             if time.time() > deadline:
-                raise AssertionError(f"Firefox did not open {url}")
+                raise AssertionError(f"Firefox has no tab at {url}")
             time.sleep(0.05)
 
     def close(self):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import re
+import time
 
 import pytest
 
@@ -420,6 +421,24 @@ def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, pag
         popup.evaluate("() => document.getElementById('site-toggle').click()")
         browser.wait_state(page, done=("disabled",))
         assert page.evaluate(HIGHLIGHTS_JS) == []
+    finally:
+        popup.close()
+
+
+def test_popup_help_opens_the_first_run_page_for_this_site(browser, server, pages_url, page):
+    browser.set_storage({"sites": [], "server": server.url, **ALL})
+    page.goto(pages_url + "/seed.html")
+    browser.wait_state(page, done=("disabled",))
+    popup = browser.open_extension_page(f"popup/popup.html?tab={browser.tab_id(page.url)}")
+    try:
+        popup.evaluate("() => document.getElementById('open-welcome').click()")
+        url = f"{browser.origin}/welcome/welcome.html?site=127.0.0.1"  # its form then has the site
+        find = "async (api, url) => (await api.tabs.query({})).filter(t => (t.url || t.pendingUrl) === url).map(t => t.id)"
+        deadline = time.time() + 10
+        while not (opened := browser.ext(find, url)) and time.time() < deadline:
+            time.sleep(0.1)
+        assert opened, "Help did not open the first-run page for this site"
+        browser.ext("(api, ids) => api.tabs.remove(ids)", opened)
     finally:
         popup.close()
 

@@ -87,14 +87,17 @@ function renderFindings(tab, findings) {
   $("findings-section").hidden = findings.length === 0;
 }
 
+function hostOf(tab) {
+  try {
+    return new URL(tab.url).hostname;
+  } catch (_) {
+    return "";
+  }
+}
+
 async function refresh() {
   const tab = await activeTab();
-  let host = "";
-  try {
-    host = new URL(tab.url).hostname;
-  } catch (_) {
-    host = "";
-  }
+  const host = hostOf(tab);
   const settings = await getSettings();
   $("site-name").textContent = host || "this page";
   $("site-toggle").checked = siteEnabled(settings, host);
@@ -141,15 +144,8 @@ $("site-toggle").addEventListener("change", async (ev) => {
 // the first-run page again: how to start the server, with this tab's site ready to turn on
 $("open-welcome").addEventListener("click", async (ev) => {
   ev.preventDefault();
-  const tab = await activeTab();
-  let host = "";
-  try {
-    host = new URL(tab.url).hostname;
-  } catch (_) {
-    host = "";
-  }
+  const host = hostOf(await activeTab());
   await api.tabs.create({ url: api.runtime.getURL(`welcome/welcome.html${host ? `?site=${encodeURIComponent(host)}` : ""}`) });
-  window.close();
 });
 $("open-options").addEventListener("click", (ev) => {
   ev.preventDefault();
