@@ -15,6 +15,8 @@ import re
 import threading
 from dataclasses import dataclass
 
+from . import deadline
+
 ENGLISH = "en"
 
 # The rule's thresholds, each with why.
@@ -35,6 +37,13 @@ MIN_ENGLISH_SHARE = 0.5
 # the six real pages in other languages 0.006-0.08, and a list of foreign place names joined by
 # English words ("near X and Y, the city of Z"), which langid takes for Bikol, 0.31.
 MIN_ENGLISH_FUNCTION_WORDS = 0.2
+# The identifier's normalised probability falls as a text grows (a French sentence repeated to
+# 192,000 characters scores 0.41), so the whole-text verdict is taken on the text's first
+# characters, which a real article page fills with its own prose ...
+SAMPLE_CHARS = 5000
+# ... and the function words are counted, and the paragraphs judged one by one, in the first
+# characters too (the cost of a hostile 200,000-character text stays that of an article).
+PARAGRAPHS_SAMPLE_CHARS = 20000
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -91,7 +100,8 @@ def english_function_words(text: str) -> float:
 def english_share(text: str) -> float:
     """The share of letters, among paragraphs long enough to judge, in paragraphs judged English."""
     judged = english = 0
-    for paragraph in _PARAGRAPH_BREAK.split(text):
+    for paragraph in _PARAGRAPH_BREAK.split(text[:PARAGRAPHS_SAMPLE_CHARS]):
+        deadline.check()
         n = letters(paragraph)
         if n < MIN_PARAGRAPH_LETTERS:
             continue
@@ -103,14 +113,14 @@ def english_share(text: str) -> float:
 
 def identify(text: str) -> Language:
     """Decide whether Sourcemark reads `text`, and say which language it saw."""
-    code, confidence = _classify(text)
+    code, confidence = _classify(text[:SAMPLE_CHARS])
     if code == ENGLISH:
         return Language(code, confidence, True, "english")
     if letters(text) < MIN_LETTERS:
         return Language(code, confidence, True, "too_short")
     if confidence < MIN_CONFIDENCE:
         return Language(code, confidence, True, "unsure")
-    if english_function_words(text) >= MIN_ENGLISH_FUNCTION_WORDS:
+    if english_function_words(text[:PARAGRAPHS_SAMPLE_CHARS]) >= MIN_ENGLISH_FUNCTION_WORDS:
         return Language(code, confidence, True, "english_words")
     if english_share(text) >= MIN_ENGLISH_SHARE:
         return Language(code, confidence, True, "mostly_english")

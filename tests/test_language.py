@@ -50,6 +50,12 @@ def test_a_text_too_short_to_judge_is_read_as_english(text):
     assert verdict.reason in ("english", "too_short")
 
 
+def test_a_long_text_in_another_language_is_still_judged():
+    # the identifier grows unsure as a text grows: the verdict is taken on the text's beginning
+    verdict = language.identify("\n\n".join([FRENCH] * 600))
+    assert (verdict.code, verdict.english) == ("fr", False)
+
+
 def test_an_english_article_quoting_a_passage_in_french_stays_english():
     text = "\n\n".join([ENGLISH, ENGLISH.replace("mayor", "governor"), FRENCH])
     assert language.identify(text).english

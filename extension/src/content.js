@@ -153,7 +153,8 @@ async function decide() {
   const t0 = now();
   const detected = await detectLanguage(api, text);
   state.timings.languageMs = now() - t0;
-  if (!active || article.text !== text) return;
+  if (!active) return;
+  if (article.text !== text) return decide(); // the page changed meanwhile: decide on its new text
   const verdict = decideLanguage({ declared, detected, textLength: text.length });
   state.language = { code: verdict.code, source: verdict.source, declared };
   if (!verdict.english) {
