@@ -4,7 +4,10 @@ For each page (the seed article and the real news pages) it loads the page N tim
 site enabled and prints the median milliseconds the content script measured for extraction
 (Readability on a clone + mapping to the live page + offset map), the round trip (content script
 → background → server → back) and drawing (anchoring every finding, building the ranges and
-registering the highlights). Targets: extraction ≤ 50 ms, drawing ≤ 16 ms median.
+registering the highlights), and "again": the same page extracted a second time by the same
+content script, as when the page changes. Targets: extraction ≤ 50 ms, drawing ≤ 16 ms median.
+In Firefox every page load starts a fresh content-script sandbox whose code runs cold, behind Xray
+wrappers; the second extraction shows the cost once it is compiled.
 
     .venv/bin/python bench/bench_extension.py [--runs 5] [--browser chromium firefox]
                                               [--screenshot docs/screenshot-seed.png]
@@ -59,7 +62,8 @@ def bench(name, base, server, pages, runs, tmp, shot=None) -> bool:
         browser.set_storage({"sites": ["127.0.0.1"], "server": server.url, **ALL_FINDINGS})
         tab = browser.new_tab()
         print(f"headless {name}")
-        print(f"{'page':<20}{'chars':>8}{'findings':>10}{'extract ms':>12}{'round trip ms':>15}{'draw ms':>10}")
+        print(f"{'page':<20}{'chars':>8}{'findings':>10}{'extract ms':>12}{'round trip ms':>15}{'draw ms':>10}"
+              f"{'again ms':>10}")
         rows = []
         for page in pages:
             samples = []
@@ -71,13 +75,18 @@ def bench(name, base, server, pages, runs, tmp, shot=None) -> bool:
                 samples.append(state)
             med = {k: statistics.median(s["timings"][k] for s in samples)
                    for k in ("extractMs", "roundTripMs", "drawMs")}
+            # the same page extracted again by the same content script (its code now compiled), as
+            # when the page changes; the report it already has answers, so nothing is sent
+            again = [browser.tab_message(tab.url, {"type": "rerun"})["timings"]["extractMs"] for _ in range(runs)]
+            med["againMs"] = statistics.median(again)
             rows.append(med)
             print(f"{page:<20}{len(samples[-1]['text']):>8}{len(samples[-1]['findings']):>10}"
-                  f"{med['extractMs']:>12.1f}{med['roundTripMs']:>15.1f}{med['drawMs']:>10.1f}")
+                  f"{med['extractMs']:>12.1f}{med['roundTripMs']:>15.1f}{med['drawMs']:>10.1f}{med['againMs']:>10.1f}")
         ext = statistics.median(r["extractMs"] for r in rows)
         drw = statistics.median(r["drawMs"] for r in rows)
         met = ext <= TARGET_EXTRACT_MS and drw <= TARGET_DRAW_MS
-        print(f"{'median of pages':<38}{ext:>12.1f}{statistics.median(r['roundTripMs'] for r in rows):>15.1f}{drw:>10.1f}")
+        print(f"{'median of pages':<38}{ext:>12.1f}{statistics.median(r['roundTripMs'] for r in rows):>15.1f}{drw:>10.1f}"
+              f"{statistics.median(r['againMs'] for r in rows):>10.1f}")
         print(f"targets: extraction <= {TARGET_EXTRACT_MS} ms: {'met' if ext <= TARGET_EXTRACT_MS else 'MISSED'}; "
               f"drawing <= {TARGET_DRAW_MS} ms: {'met' if drw <= TARGET_DRAW_MS else 'MISSED'} "
               f"({runs} loads per page, headless {name})")
