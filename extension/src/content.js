@@ -160,6 +160,7 @@ async function decide() {
   if (!verdict.english) {
     decidedText = text;
     showLanguage();
+    if (textTouched) scheduleRecheck();
     return;
   }
   if (memory.has(text)) {
@@ -223,7 +224,7 @@ async function analyze(text) {
   decidedText = text;
   applyReport(answer.report);
   // the page changed while the server was reading: look again (the new text may be material)
-  if (article && article.text !== text) scheduleRecheck();
+  if (textTouched || (article && article.text !== text)) scheduleRecheck();
 }
 
 let analyzedUrl = location.href;
@@ -271,6 +272,10 @@ function recheckNow() {
     run();
   } else if (decidedText !== null && article && (report || state.status === "language")) {
     const previous = article;
+    const stale = !previous.map.isLive() ||
+      (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
+    if (!textTouched && !stale) return; // no text came or went: the article is as analysed
+    textTouched = false;
     extract();
     if (materialChange(decidedText, article.text)) {
       // new paragraphs or another article: re-anchor what is still there now, analyse once quiet
@@ -283,9 +288,7 @@ function recheckNow() {
       return;
     }
     // the same text (or a small edit): re-anchor only if the ranges collapsed or changed
-    const stale = article.text !== previous.text || !previous.map.isLive() ||
-      (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
-    if (!stale) article = previous;
+    if (!stale && article.text === previous.text) article = previous;
     else if (report) draw();
   } else if (state.status === "no-article" && lateTries < LATE_ARTICLE_TRIES) {
     // the article may still be on its way (rendered by script); try again, a bounded number of times
@@ -310,10 +313,17 @@ function scheduleRecheck() {
   }, wait);
 }
 
+// Did any change since the last check add, remove or edit text? (An ad slot filled with an empty
+// frame, a spinner swapped for an image: no need to extract the article again.)
+let textTouched = false;
+const hasText = (n) => n.nodeType === 3 ? !!n.data.trim() : !!(n.textContent && n.textContent.trim());
+const touchesText = (r) => r.type === "characterData" || [...r.addedNodes].some(hasText) || [...r.removedNodes].some(hasText);
+
 function watch() {
   if (observer) return;
   observer = new MutationObserver((records) => {
     if (ui && records.every((r) => ui.host.contains(r.target))) return;
+    if (!textTouched) textTouched = records.some(touchesText);
     scheduleRecheck();
   });
   observer.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
