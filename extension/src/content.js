@@ -6,7 +6,7 @@ import { extractArticle } from "./lib/extract.js";
 import { anchor } from "./lib/anchor.js";
 import { Highlighter } from "./lib/highlighter.js";
 import { createHost, fillCard, placeCard } from "./lib/card.js";
-import { declaredLanguage, decideLanguage, detectLanguage } from "./lib/language.js";
+import { declaredLanguage, decideLanguage, detectLanguage, reportLanguage } from "./lib/language.js";
 import { CHANGE_RULES, ReportMemory, materialChange } from "./lib/changes.js";
 
 const REDRAW_DEBOUNCE_MS = 250;
@@ -185,13 +185,13 @@ function showLanguage() {
 function applyReport(answer) {
   report = answer;
   state.summary = report.summary || null;
-  const meta = report.meta || {};
-  if (meta.skipped === "language") {
-    state.language = { ...state.language, code: meta.language && meta.language.code, source: "server" };
+  const said = reportLanguage(report);
+  if (said.skipped) {
+    state.language = { ...state.language, code: said.code, source: "server" };
     showLanguage();
     return;
   }
-  if (meta.language && meta.language.code) state.language = { ...state.language, code: meta.language.code };
+  if (said.code) state.language = { ...state.language, code: said.code };
   draw();
 }
 

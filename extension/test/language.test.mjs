@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { decideLanguage, declaredLanguage, detectLanguage, primary, LANGUAGE_RULES } from "../src/lib/language.js";
+import { decideLanguage, declaredLanguage, detectLanguage, primary, reportLanguage, LANGUAGE_RULES } from "../src/lib/language.js";
 
 const LONG = LANGUAGE_RULES.minChars;
 const detected = (reliable, ...languages) => ({ reliable, languages: languages.map(([code, percent]) => ({ code, percent })) });
@@ -42,4 +42,10 @@ test("detection is null where the browser has no detector or it fails", async ()
   assert.equal(await detectLanguage({ i18n: { detectLanguage: async () => { throw new Error("no"); } } }, "text"), null);
   const api = { i18n: { detectLanguage: async () => ({ isReliable: true, languages: [{ language: "en", percentage: 20 }, { language: "pt-BR", percentage: 80 }, { language: "und", percentage: 0 }] }) } };
   assert.deepEqual(await detectLanguage(api, "text"), { reliable: true, languages: [{ code: "pt", percent: 80 }, { code: "en", percent: 20 }] });
+});
+
+test("the server's verdict: a skipped report is not drawn, and names its language", () => {
+  assert.deepEqual(reportLanguage({ findings: [], meta: { language: { code: "es", confidence: 1 }, skipped: "language" } }), { code: "es", skipped: true });
+  assert.deepEqual(reportLanguage({ findings: [], meta: { language: { code: "en" } } }), { code: "en", skipped: false });
+  assert.deepEqual(reportLanguage({ findings: [] }), { code: null, skipped: false });
 });

@@ -65,6 +65,13 @@ export function decideLanguage({ declared, detected, textLength }) {
   return { english: true, code: top && top.code === ENGLISH ? ENGLISH : declared || (top && top.code) || null, source: null };
 }
 
+/** What a server report says of its text's language: {code, skipped} (skipped: not read). */
+export function reportLanguage(report) {
+  const meta = (report && report.meta) || {};
+  const code = meta.language && meta.language.code ? String(meta.language.code) : null;
+  return { code, skipped: meta.skipped === "language" };
+}
+
 /** The language's name in English ("fr" → "French"), or the code itself. */
 export function languageName(code) {
   try {
