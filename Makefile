@@ -17,7 +17,7 @@ help:
 	@echo "make test         install everything and run the whole test suite"
 	@echo "make bench        analysis speed against the bare spaCy pipeline"
 	@echo "make eval-quotes  quotation figures on the development set"
-	@echo "make eval-places  place figures on the development set"
+	@echo "make eval-places  place figures on the real corpora (dev and test), then speed and memory"
 	@echo "make extension    build the browser extension into extension/dist/"
 	@echo "make bench-extension  extraction, round trip and drawing times in headless Chromium"
 

@@ -1,0 +1,75 @@
+"""The context a place-name occurrence stands in, for breaking the catch rate down.
+
+One class per occurrence, the first that applies in the order of `Context` (a dateline name is
+usually also in capitals; the capitals are then not counted separately).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Context(Enum):
+    HEADLINE = "headline"
+    DATELINE = "dateline"
+    ALL_CAPS = "all caps"
+    HYPHENATED = "X-based / X-area"
+    POSSESSIVE = "possessive"
+    COMPASS = "compass-prefixed (north-west X)"
+    QUALIFIED = "qualified (X, Region)"
+    LIST = "list"
+    PREPOSITION = "after a preposition"
+    OTHER = "subject/other"
+
+
+PREPOSITIONS = frozenset("""
+about above across after against along amid among around at before behind below beneath beside
+besides between beyond by despite down during except for from in including inside into like near
+of off on onto opposite outside over past per since than through throughout to toward towards
+under unlike until up upon via versus vs with within without
+""".split())
+COMPASS = re.compile(r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I)
+DATELINE_AFTER = re.compile(r"(?:,[^—–\n.]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
+LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", "/", " & ", "; ")
+WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+$")  # the word just before, spaces between
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """Another annotated place name in the text, for lists and "X, Region"."""
+
+    start: int
+    end: int
+    is_region: bool  # a division or a country
+
+
+def classify(text: str, start: int, end: int, *, title_end: int, body_start: int,
+             neighbours: list[Neighbour]) -> Context:
+    word = text[start:end]
+    if start < title_end:
+        return Context.HEADLINE
+    at_line_start = start == body_start or start == 0 or text[start - 1] == "\n"
+    if at_line_start and DATELINE_AFTER.match(text, end):
+        return Context.DATELINE
+    if word.isupper():
+        return Context.ALL_CAPS
+    after = text[end : end + 3]
+    if re.match(r"-[A-Za-z]", after):
+        return Context.HYPHENATED
+    if re.match(r"['’]s?\b", after):
+        return Context.POSSESSIVE
+    before = WORD_BEFORE.search(text[max(0, start - 40) : start])
+    prev = before.group(1) if before else None
+    if prev and COMPASS.fullmatch(prev):
+        return Context.COMPASS
+    for n in neighbours:
+        if n.start == end + 2 and text[end : n.start] == ", " and n.is_region:
+            return Context.QUALIFIED
+    for n in neighbours:
+        if text[n.end : start] in LIST_JOINS or text[end : n.start] in LIST_JOINS:
+            return Context.LIST
+    if prev and prev.lower() in PREPOSITIONS:
+        return Context.PREPOSITION
+    return Context.OTHER
