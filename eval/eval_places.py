@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from places import analysis, corpora, geonames, misspell, score
+from places import analysis, claims, corpora, geonames, misspell, score
 from places.table import Target, line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +80,46 @@ def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> None
             print(f"      wrong suggestions: {inj.misspelling.typo!r} for {inj.misspelling.original!r}: {names}")
 
 
+def print_claims(c: score.Claims, show: bool) -> None:
+    wrong, caught = sum(c.wrong.values()), sum(c.wrong_caught.values())
+    true, flagged = sum(c.true.values()), sum(c.true_flagged.values())
+    print(f"  region claims: {wrong + true} article copies (one claim each) in {len(c.wrong | c.true)} shapes, "
+          f"{wrong} wrong and {true} true")
+    print(line("wrong-region claims caught (place.wrong_region warning/caution)", caught, wrong, WRONG_CAUGHT))
+    for shape in claims.shapes():
+        print(line(shape.name, c.wrong_caught[shape.name], c.wrong[shape.name], indent=1))
+    print(line("place.wrong_region at any severity (info too)", c.wrong_caught_any_severity, wrong, indent=1))
+    print(line("true claims flagged (any place warning/caution on the claim)", flagged, true, TRUE_FLAGGED))
+    for shape in claims.shapes():
+        if c.true_flagged[shape.name]:
+            print(line(shape.name, c.true_flagged[shape.name], c.true[shape.name], indent=1))
+    if show:
+        for claim, got in c.misses:
+            print(f"      missed: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} "
+                  f"(really {claim.mention.town.admin1}) got {got}")
+        for claim, got in c.false_alarms:
+            print(f"      true claim flagged: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} got {got}")
+
+
+def run_pages(pages: Path, runner, show: bool) -> None:
+    from server.extract import article_text  # the project's own extraction (trafilatura)
+
+    paths = corpora.english_pages(pages) if pages.is_dir() else []
+    if not paths:
+        print(f"\n== shared pages: none at {pages}; give --pages PATH ==")
+        return
+    texts = [article_text(p.read_text(encoding="utf-8", errors="replace"), p.name) for p in paths]
+    results = runner.analyze(texts)
+    alarms = [(p, t, f) for p, t, r in zip(paths, texts, results) for f in r.alarms()]
+    mentions = sum(r.places for r in results)
+    print(f"\n== the {len(paths)} English shared pages ({mentions} place mentions) ==")
+    print(line("place warnings/cautions", len(alarms), mentions, PAGES))
+    print(line("pages with any", len({p for p, _, _ in alarms}), len(paths), indent=1))
+    if show:
+        for p, t, f in alarms:
+            print(f"      alarm: {t[f.start:f.end]!r} {f.code}/{f.severity} ({p.stem})")
+
+
 def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> None:
     rnd = random.Random(f"{args.seed}-{split}")
     arts = sample(arts, args.limit, rnd)
@@ -93,6 +133,10 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> Non
                                                     args.misspellings)
     m = score.score_misspellings(injected, runner.analyze(i.text for i in injected))
     print_misspellings(m, eligible, show)
+    mentions = [t for a in arts for t in misspell.town_mentions(a, geo, min_letters=claims.MIN_LETTERS)]
+    injected_claims = claims.sample_claims(mentions, geo, random.Random(f"{args.seed}-{split}-claims"),
+                                           args.claims_per_shape)
+    print_claims(score.score_claims(injected_claims, runner.analyze(c.text for c in injected_claims)), show)
     print(f"  ({split}: {time.perf_counter() - started:.0f} s)")
 
 
@@ -104,6 +148,7 @@ def main(argv=None) -> int:
     ap.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1, help="GeoNames admin1CodesASCII.txt")
     ap.add_argument("--limit", type=int, default=None, help="articles per split (a deterministic sample)")
     ap.add_argument("--misspellings", type=int, default=400, help="misspelt-town article copies per split")
+    ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2, help="analyser processes")
     ap.add_argument("-v", "--verbose", action="store_true", help="list alarms and misses (dev split only)")
@@ -122,6 +167,7 @@ def main(argv=None) -> int:
         splits = ("dev", "test") if args.split == "both" else (args.split,)
         for split in splits:
             run_split(split, data.split(split), geo, runner, args)
+        run_pages(args.pages, runner, args.verbose)
     finally:
         runner.close()
     print(f"\n({runner.count} analyses, {time.perf_counter() - started:.0f} s)")

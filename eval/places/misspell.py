@@ -75,11 +75,11 @@ def title_form(phrase: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in phrase.split(" ")) if phrase.isupper() else phrase
 
 
-def town_mentions(article: Article, geo: GeoNames) -> list[TownMention]:
+def town_mentions(article: Article, geo: GeoNames, min_letters: int = MIN_LETTERS) -> list[TownMention]:
     groups: dict[str, list[Toponym]] = {}
     towns: dict[str, Town] = {}
     for t in article.toponyms:
-        if not PLAIN_NAME.fullmatch(t.phrase) or max(len(w) for w in t.phrase.split()) < MIN_LETTERS:
+        if not PLAIN_NAME.fullmatch(t.phrase) or max(len(w) for w in t.phrase.split()) < min_letters:
             continue
         if geo.is_region_name(t.phrase):
             continue

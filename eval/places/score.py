@@ -9,6 +9,7 @@ from .analysis import PlaceFinding, Result
 from .contexts import Context
 from .corpora import Article
 from .geonames import km, normalize
+from .claims import Claim
 from .misspell import Injected
 
 MISSPELLED = "place.misspelled"
@@ -95,3 +96,36 @@ def score_misspellings(injected: list[Injected], results: list[Result]) -> Missp
 
 
 CONTEXT_ORDER = list(Context)
+
+
+@dataclass
+class Claims:
+    wrong: Counter = field(default_factory=Counter)  # per shape
+    wrong_caught: Counter = field(default_factory=Counter)  # place.wrong_region warning/caution on the town
+    wrong_caught_any_severity: int = 0
+    true: Counter = field(default_factory=Counter)
+    true_flagged: Counter = field(default_factory=Counter)
+    misses: list[tuple[Claim, str]] = field(default_factory=list)  # for -v on dev
+    false_alarms: list[tuple[Claim, str]] = field(default_factory=list)
+
+
+def score_claims(claims: list[Claim], results: list[Result]) -> Claims:
+    c = Claims()
+    for claim, res in zip(claims, results):
+        name = claim.shape.name
+        on_town = [f for s, e in claim.town_spans for f in res.on(s, e, code=WRONG_REGION)]
+        if claim.true:
+            c.true[name] += 1
+            bad = res.on(*claim.inserted, alarm_only=True) + [f for f in res.alarms() if f.code == WRONG_REGION]
+            c.true_flagged[name] += bool(bad)
+            if bad:
+                c.false_alarms.append((claim, f"{bad[0].code}/{bad[0].severity} on {claim.text[bad[0].start:bad[0].end]!r}"))
+        else:
+            c.wrong[name] += 1
+            caught = any(f.alarm for f in on_town)
+            c.wrong_caught[name] += caught
+            c.wrong_caught_any_severity += bool(on_town)
+            if not caught:
+                got = [f"{f.code}/{f.severity} on {claim.text[f.start:f.end]!r}" for f in res.on(*claim.inserted)]
+                c.misses.append((claim, ", ".join(got) or "nothing"))
+    return c
