@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from places import analysis, claims, corpora, geonames, misspell, score
+from places import analysis, claims, corpora, geonames, misspell, own_sets, score
 from places.table import Target, line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +120,23 @@ def run_pages(pages: Path, runner, show: bool) -> None:
             print(f"      alarm: {t[f.start:f.end]!r} {f.code}/{f.severity} ({p.stem})")
 
 
+def run_own_sets(geo, runner, seed: int, show: bool) -> None:
+    print("\n== own sets: tests of behaviour, not evidence (hand-written, eval/data/*.txt) ==")
+    for name in own_sets.SETS:
+        lines = own_sets.read(ROOT / "eval" / "data" / name)
+        cases = own_sets.typos(lines, geo, random.Random(f"{seed}-{name}"))
+        s = own_sets.score(lines, runner.analyze(ln.text for ln in lines), cases, runner.analyze(c.text for c in cases))
+        print(f"  {name}: {len(lines)} texts")
+        print(line("real place names flagged", s.places_flagged, s.places, indent=2))
+        if s.others:
+            print(line("place-like other names flagged", s.others_flagged, s.others, indent=2))
+        print(line("their misspellings caught", s.typos_caught, s.typos, indent=2))
+        print(line("right place in the first 3, of those caught", s.typos_top3, s.typos_caught, indent=2))
+        if show:
+            for a in s.alarms:
+                print(f"      alarm: {a}")
+
+
 def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> None:
     rnd = random.Random(f"{args.seed}-{split}")
     arts = sample(arts, args.limit, rnd)
@@ -149,25 +166,28 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="articles per split (a deterministic sample)")
     ap.add_argument("--misspellings", type=int, default=400, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
+    ap.add_argument("--no-own-sets", action="store_true", help="leave out the hand-written sets")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2, help="analyser processes")
     ap.add_argument("-v", "--verbose", action="store_true", help="list alarms and misses (dev split only)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
-    if not corpora.available(args.corpora):
-        print(f"eval_places: no corpora at {args.corpora} (expected geo/lgl.xml and geo/GeoVirus.xml); "
-              "give --corpora PATH. Nothing measured.")
-        return 0
     runner = analysis.Runner(args.jobs)  # forked before the big loads below
     try:
-        data = corpora.load(args.corpora)
         geo = geonames.load(args.admin1)
-        print("Sourcemark place evaluation on real news "
-              f"(seed {args.seed}; {data.dropped_spans} GeoVirus spans not found and left out)")
-        splits = ("dev", "test") if args.split == "both" else (args.split,)
-        for split in splits:
-            run_split(split, data.split(split), geo, runner, args)
+        if corpora.available(args.corpora):
+            data = corpora.load(args.corpora)
+            print("Sourcemark place evaluation on real news "
+                  f"(seed {args.seed}; {data.dropped_spans} GeoVirus spans not found and left out)")
+            splits = ("dev", "test") if args.split == "both" else (args.split,)
+            for split in splits:
+                run_split(split, data.split(split), geo, runner, args)
+        else:
+            print(f"NO CORPORA at {args.corpora} (expected geo/lgl.xml and geo/GeoVirus.xml): the real-news "
+                  "figures are not measured. Give --corpora PATH.")
         run_pages(args.pages, runner, args.verbose)
+        if not args.no_own_sets:
+            run_own_sets(geo, runner, args.seed, args.verbose)
     finally:
         runner.close()
     print(f"\n({runner.count} analyses, {time.perf_counter() - started:.0f} s)")

