@@ -116,7 +116,7 @@ def score_claims(claims: list[Claim], results: list[Result]) -> Claims:
         on_town = [f for s, e in claim.town_spans for f in res.on(s, e, code=WRONG_REGION)]
         if claim.true:
             c.true[name] += 1
-            bad = res.on(*claim.inserted, alarm_only=True) + [f for f in res.alarms() if f.code == WRONG_REGION]
+            bad = res.on(*claim.inserted, alarm_only=True)
             c.true_flagged[name] += bool(bad)
             if bad:
                 c.false_alarms.append((claim, f"{bad[0].code}/{bad[0].severity} on {claim.text[bad[0].start:bad[0].end]!r}"))
