@@ -74,6 +74,8 @@ def test_quote_findings_are_left_out():
     ("He lives in Alexandria, Louisiana, now.", "Alexandria", Context.QUALIFIED),
     ("Crews from Pineville and Alexandria helped.", "Alexandria", Context.LIST),
     ("Crews drove toward Alexandria on Monday.", "Alexandria", Context.PREPOSITION),
+    ("The Alexandria City Council met.", "Alexandria", Context.NAME_PART),
+    ("A fire in Alexandria Tuesday.", "Alexandria", Context.PREPOSITION),
     ("Alexandria voted on Monday.", "Alexandria", Context.OTHER),
 ])
 def test_contexts(text, word, expected):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 
 class Context(Enum):
@@ -18,21 +19,27 @@ class Context(Enum):
     HYPHENATED = "X-based / X-area"
     POSSESSIVE = "possessive"
     COMPASS = "compass-prefixed (north-west X)"
+    NAME_PART = "in a longer name (X City Council)"
     QUALIFIED = "qualified (X, Region)"
     LIST = "list"
     PREPOSITION = "after a preposition"
     OTHER = "subject/other"
 
 
-PREPOSITIONS = frozenset("""
-about above across after against along amid among around at before behind below beneath beside
-besides between beyond by despite down during except for from in including inside into like near
-of off on onto opposite outside over past per since than through throughout to toward towards
-under unlike until up upon via versus vs with within without
-""".split())
+HERE = Path(__file__).resolve().parent
+
+
+def _words(name: str) -> frozenset[str]:
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+PREPOSITIONS = _words("prepositions.txt")
+CALENDAR = _words("calendar_words.txt")
 COMPASS = re.compile(r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I)
 DATELINE_AFTER = re.compile(r"(?:,[^—–\n]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
 LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", "/", " & ", "; ")
+NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)")  # a capitalised word right after, as in "X City Council"
 WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+$")  # the word just before, spaces between
 
 
@@ -64,6 +71,9 @@ def classify(text: str, start: int, end: int, *, title_end: int, body_start: int
     prev = before.group(1) if before else None
     if prev and COMPASS.fullmatch(prev):
         return Context.COMPASS
+    following = NEXT_NAME_WORD.match(text, end)
+    if following and following.group(1) not in CALENDAR and not any(n.start == end + 1 for n in neighbours):
+        return Context.NAME_PART
     for n in neighbours:
         if n.start == end + 2 and text[end : n.start] == ", " and n.is_region:
             return Context.QUALIFIED
