@@ -123,7 +123,7 @@ def read_geovirus(path: Path) -> tuple[list[Article], int]:
             tops.append(Toponym(start=s, end=s + len(name), phrase=name, lat=_float(loc, "lat"),
                                 lon=_float(loc, "lon"), geonameid=None, feature_class=None))
         out.append(Article(corpus="GeoVirus", docid=f"geovirus-{n}", split=art.get("split"), text=text,
-                           title_end=0, toponyms=tuple(sorted(set(tops), key=lambda t: t.start))))
+                           title_end=0, toponyms=tuple(sorted(set(tops), key=lambda t: (t.start, t.end, t.phrase)))))
     return out, dropped
 
 
