@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 import sys
 import time
 from pathlib import Path
 
 from places import analysis, claims, corpora, geonames, misspell, own_sets, score
-from places.table import Target, line
+from places.table import Figure, Target, line, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 DEFAULT_PAGES = ROOT.parent / "shared" / "pages"
 DEFAULT_ADMIN1 = ROOT.parent / "shared" / "data" / "geonames" / "admin1CodesASCII.txt"
+if not DEFAULT_ADMIN1.is_file():  # the same GeoNames file as the project ships it
+    DEFAULT_ADMIN1 = ROOT / "server" / "data" / "geonames" / "admin1CodesASCII.txt"
 
 # The targets of issue 8, each beside its figure.
 FALSE_ALARMS = Target("at most", 0.003)
@@ -41,7 +44,7 @@ def sample(items: list, n: int | None, rnd: random.Random) -> list:
     return [items[i] for i in sorted(rnd.sample(range(len(items)), n))]
 
 
-def print_honest(h: score.Honest, show: bool) -> None:
+def print_honest(h: score.Honest, show: bool) -> list[Figure]:
     tops, flagged = sum(h.toponyms.values()), sum(h.flagged.values())
     print(line("false alarms: annotated place names with a place warning/caution", flagged, tops, FALSE_ALARMS))
     for c in sorted(h.toponyms):
@@ -50,13 +53,17 @@ def print_honest(h: score.Honest, show: bool) -> None:
     print(line("honest articles with any place warning/caution", arts_flagged, arts, HONEST_ARTICLES))
     for c in sorted(h.articles):
         print(line(c, h.articles_flagged[c], h.articles[c], indent=1))
+    codes = Counter(f"{f.code}/{f.severity}" for _, _, f in h.alarms)
+    print("  their alarms by code: " + (", ".join(f"{k} {n}" for k, n in sorted(codes.items())) or "none"))
     if show:
         for art, text, f in h.alarms:
             print(f"      alarm: {text!r} {f.code}/{f.severity} ({art.corpus} {art.docid})"
                   f" suggests {[s.name for s in f.suggestions[:3]]}")
+    return [Figure("false alarms on annotated place names", flagged, tops, FALSE_ALARMS),
+            Figure("honest articles with a place alarm", arts_flagged, arts, HONEST_ARTICLES)]
 
 
-def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> None:
+def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> list[Figure]:
     occ = sum(m.occurrences.values())
     caught = sum(m.caught.values())
     print(f"  misspelt towns: {m.copies} article copies (one town each, of {eligible} eligible), "
@@ -78,9 +85,11 @@ def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> None
                   f"({inj.mention.article.docid}) got {got} | …{inj.text[max(0, start - 50) : start + 50]!r}…")
         for inj, names in m.wrong_suggestions:
             print(f"      wrong suggestions: {inj.misspelling.typo!r} for {inj.misspelling.original!r}: {names}")
+    return [Figure("misspellings caught", caught, occ, CAUGHT),
+            Figure("right place in the first 3, of caught", m.top3, caught, TOP3)]
 
 
-def print_claims(c: score.Claims, show: bool) -> None:
+def print_claims(c: score.Claims, show: bool) -> list[Figure]:
     wrong, caught = sum(c.wrong.values()), sum(c.wrong_caught.values())
     true, flagged = sum(c.true.values()), sum(c.true_flagged.values())
     print(f"  region claims: {wrong + true} article copies (one claim each) in {len(c.wrong | c.true)} shapes, "
@@ -99,15 +108,17 @@ def print_claims(c: score.Claims, show: bool) -> None:
                   f"(really {claim.mention.town.admin1}) got {got}")
         for claim, got in c.false_alarms:
             print(f"      true claim flagged: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} got {got}")
+    return [Figure("wrong-region claims caught", caught, wrong, WRONG_CAUGHT),
+            Figure("true claims flagged", flagged, true, TRUE_FLAGGED)]
 
 
-def run_pages(pages: Path, runner, show: bool) -> None:
+def run_pages(pages: Path, runner, show: bool) -> Figure | None:
     from server.extract import article_text  # the project's own extraction (trafilatura)
 
     paths = corpora.english_pages(pages) if pages.is_dir() else []
     if not paths:
         print(f"\n== shared pages: none at {pages}; give --pages PATH ==")
-        return
+        return None
     texts = [article_text(p.read_text(encoding="utf-8", errors="replace"), p.name) for p in paths]
     results = runner.analyze(texts)
     alarms = [(p, t, f) for p, t, r in zip(paths, texts, results) for f in r.alarms()]
@@ -118,6 +129,7 @@ def run_pages(pages: Path, runner, show: bool) -> None:
     if show:
         for p, t, f in alarms:
             print(f"      alarm: {t[f.start:f.end]!r} {f.code}/{f.severity} ({p.stem})")
+    return Figure(f"the {len(paths)} English shared pages: place alarms", len(alarms), mentions, PAGES)
 
 
 def run_own_sets(geo, runner, seed: int, show: bool) -> None:
@@ -137,7 +149,7 @@ def run_own_sets(geo, runner, seed: int, show: bool) -> None:
                 print(f"      alarm: {a}")
 
 
-def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> None:
+def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> list[Figure]:
     rnd = random.Random(f"{args.seed}-{split}")
     arts = sample(arts, args.limit, rnd)
     show = args.verbose and split == "dev"  # never per-article output for the test split
@@ -145,16 +157,17 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> Non
     n_lgl = sum(a.corpus == "LGL" for a in arts)
     print(f"\n== {split} split: {len(arts)} articles (LGL {n_lgl}, GeoVirus {len(arts) - n_lgl}) ==")
     honest = score.score_honest(arts, runner.analyze(a.text for a in arts))
-    print_honest(honest, show)
+    figures = print_honest(honest, show)
     injected, eligible = misspell.sample_injections(arts, geo, random.Random(f"{args.seed}-{split}-typos"),
                                                     args.misspellings)
     m = score.score_misspellings(injected, runner.analyze(i.text for i in injected))
-    print_misspellings(m, eligible, show)
+    figures += print_misspellings(m, eligible, show)
     mentions = [t for a in arts for t in misspell.town_mentions(a, geo, min_letters=claims.MIN_LETTERS)]
     injected_claims = claims.sample_claims(mentions, geo, random.Random(f"{args.seed}-{split}-claims"),
                                            args.claims_per_shape)
-    print_claims(score.score_claims(injected_claims, runner.analyze(c.text for c in injected_claims)), show)
+    figures += print_claims(score.score_claims(injected_claims, runner.analyze(c.text for c in injected_claims)), show)
     print(f"  ({split}: {time.perf_counter() - started:.0f} s)")
+    return figures
 
 
 def main(argv=None) -> int:
@@ -173,6 +186,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     started = time.perf_counter()
     runner = analysis.Runner(args.jobs)  # forked before the big loads below
+    figures: dict[str, list[Figure]] = {}
     try:
         geo = geonames.load(args.admin1)
         if corpora.available(args.corpora):
@@ -180,14 +194,18 @@ def main(argv=None) -> int:
             print("Sourcemark place evaluation on real news "
                   f"(seed {args.seed}; {data.dropped_spans} GeoVirus spans not found and left out)")
             splits = ("dev", "test") if args.split == "both" else (args.split,)
-            for split in splits:
-                run_split(split, data.split(split), geo, runner, args)
+            figures = {split: run_split(split, data.split(split), geo, runner, args) for split in splits}
         else:
             print(f"NO CORPORA at {args.corpora} (expected geo/lgl.xml and geo/GeoVirus.xml): the real-news "
                   "figures are not measured. Give --corpora PATH.")
-        run_pages(args.pages, runner, args.verbose)
+        pages = run_pages(args.pages, runner, args.verbose)
         if not args.no_own_sets:
             run_own_sets(geo, runner, args.seed, args.verbose)
+        if figures:
+            print("\n== summary: the real-news figures (the targets are for the test split) ==")
+            print("\n".join(summary(figures)))
+        if pages is not None:
+            print(line(pages.label + " (both splits)", pages.num, pages.den, pages.target))
     finally:
         runner.close()
     print(f"\n({runner.count} analyses, {time.perf_counter() - started:.0f} s)")

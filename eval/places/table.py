@@ -41,3 +41,27 @@ def line(label: str, num: int, den: int, target: Target | None = None, indent: i
         return f"{head} {figure}".rstrip()
     mark = "✓" if target.met(num, den) else "✗"
     return f"{head} {figure} {str(target):<14} {mark}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline figure of one split, for the closing summary."""
+
+    label: str
+    num: int
+    den: int
+    target: Target
+
+
+def summary(figures: dict[str, list[Figure]]) -> list[str]:
+    """The headline figures of each split side by side, with their targets."""
+    splits = list(figures)
+    width = 24
+    out = ["figure".ljust(LABEL_WIDTH - 14) + "".join(s.ljust(width) for s in splits) + "target"]
+    for i, first in enumerate(figures[splits[0]]):
+        cells = ""
+        for s in splits:
+            f = figures[s][i]
+            cells += f"{pct(f.num, f.den)} {'✓' if f.target.met(f.num, f.den) else '✗'}".ljust(width)
+        out.append(first.label.ljust(LABEL_WIDTH - 14) + cells + str(first.target).replace("target ", ""))
+    return out
