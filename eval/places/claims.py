@@ -12,24 +12,19 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
+from . import datafiles
 from .corpora import Article
 from .geonames import GeoNames, Town, normalize
 from .misspell import TownMention
 
-HERE = Path(__file__).resolve().parent
 MIN_LETTERS = 3  # towns of any name but the shortest carry claims
 WRONG_MIN_KM = 100.0  # a wrong division's nearest town lies at least this far from the town
 NEIGHBOUR_SHARE = 0.25  # share of wrong claims that put the town in a neighbouring country
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])")
 
 Where = Literal["after", "dateline"]
-
-
-def _lines(name: str) -> list[str]:
-    return [ln for ln in (HERE / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,7 @@ class Claim:
 
 def shapes() -> list[Shape]:
     out = []
-    for ln in _lines("claim_shapes.tsv"):
+    for ln in datafiles.lines("claim_shapes.tsv"):
         name, where, template = ln.split("\t")
         out.append(Shape(name, where, template))
     return out
@@ -71,9 +66,9 @@ def shapes() -> list[Shape]:
 class Divisions:
     def __init__(self, geo: GeoNames):
         self.geo = geo
-        self.words = dict(ln.split("\t") for ln in _lines("division_words.tsv"))
-        self.generic = {w.lower() for w in _lines("division_generic_words.txt")}
-        self.with_the = set(_lines("countries_with_the.txt"))
+        self.words = dict(ln.split("\t") for ln in datafiles.lines("division_words.tsv"))
+        self.generic = {w.lower() for w in datafiles.lines("division_generic_words.txt")}
+        self.with_the = set(datafiles.lines("countries_with_the.txt"))
         self.by_country: dict[str, list[str]] = {}
         for code in sorted(geo.admin1):
             self.by_country.setdefault(code.split(".")[0], []).append(code)

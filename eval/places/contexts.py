@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
+
+from . import datafiles
 
 
 class Context(Enum):
@@ -26,16 +27,8 @@ class Context(Enum):
     OTHER = "subject/other"
 
 
-HERE = Path(__file__).resolve().parent
-
-
-def _words(name: str) -> frozenset[str]:
-    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-PREPOSITIONS = _words("prepositions.txt")
-CALENDAR = _words("calendar_words.txt")
+PREPOSITIONS = frozenset(datafiles.lines("prepositions.txt"))
+CALENDAR = frozenset(datafiles.lines("calendar_words.txt"))
 COMPASS = re.compile(r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I)
 DATELINE_AFTER = re.compile(r"(?:,[^—–\n]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
 LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", "/", " & ", "; ")
