@@ -76,6 +76,8 @@ def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> list
     print(line("place.misspelled at any severity (info too)", m.caught_any_severity, occ, indent=1))
     print(line("any place warning/caution on the occurrence", m.alarmed, occ, indent=1))
     print(line("copies with every scored occurrence caught", m.copies_all_caught, m.copies, indent=1))
+    for corpus, n in sorted(m.by_corpus.items()):
+        print(line(f"in {corpus}", m.caught_by_corpus[corpus], n, indent=1))
     for (edits, first), n in sorted(m.by_edits.items()):
         label = f"{edits} edit{'s' if edits > 1 else ''}, first letter {'changed' if first else 'kept'}"
         print(line(label, m.caught_by_edits[(edits, first)], n, indent=1))
@@ -177,7 +179,7 @@ def main(argv=None) -> int:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of the shared real pages")
     ap.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1, help="GeoNames admin1CodesASCII.txt")
     ap.add_argument("--limit", type=int, default=None, help="articles per split (a deterministic sample)")
-    ap.add_argument("--misspellings", type=int, default=400, help="misspelt-town article copies per split")
+    ap.add_argument("--misspellings", type=int, default=300, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
     ap.add_argument("--no-own-sets", action="store_true", help="leave out the hand-written sets")
     ap.add_argument("--seed", type=int, default=8)

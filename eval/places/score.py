@@ -50,6 +50,8 @@ class Misspellings:
     top3: int = 0
     copies_all_caught: int = 0
     copies_any_caught: int = 0
+    by_corpus: Counter = field(default_factory=Counter)  # occurrences per corpus
+    caught_by_corpus: Counter = field(default_factory=Counter)
     by_edits: Counter = field(default_factory=Counter)  # (edits, first letter changed) -> occurrences
     caught_by_edits: Counter = field(default_factory=Counter)
     misses: list[tuple[Injected, int, str]] = field(default_factory=list)  # for -v on dev
@@ -76,6 +78,7 @@ def score_misspellings(injected: list[Injected], results: list[Result]) -> Missp
         for occ in inj.scored:
             m.occurrences[occ.context] += 1
             m.by_edits[edits] += 1
+            m.by_corpus[inj.mention.article.corpus] += 1
             hits = [f for f in res.on(occ.start, occ.end, alarm_only=True) if f.code == MISSPELLED]
             m.caught_any_severity += bool(res.on(occ.start, occ.end, code=MISSPELLED))
             m.alarmed += bool(res.on(occ.start, occ.end, alarm_only=True))
@@ -83,6 +86,7 @@ def score_misspellings(injected: list[Injected], results: list[Result]) -> Missp
             if hits:
                 m.caught[occ.context] += 1
                 m.caught_by_edits[edits] += 1
+                m.caught_by_corpus[inj.mention.article.corpus] += 1
                 if right_suggestion(inj, hits[0]):
                     m.top3 += 1
                 else:
