@@ -1,7 +1,12 @@
 """Evaluate the place analysis on real annotated news (LGL, GeoVirus), dev and test apart.
 
-    .venv/bin/python eval/eval_places.py [--split dev|test|both] [--corpora PATH] [--limit N]
-                                         [--seed S] [--jobs 2] [-v]
+    .venv/bin/python eval/eval_places.py [--split dev|test|both] [--corpora PATH] [--pages PATH]
+        [--limit N] [--misspellings 300] [--claims-per-shape 20] [--seed S] [--jobs 2] [-v]
+
+Prints for each split: false alarms on the annotated real place names, honest articles with any
+place alarm, misspelt towns caught (by context) and their right suggestion, wrong region claims
+caught (by shape) and true ones flagged; then the 16 English shared pages, the project's own
+hand-written sets (tests of behaviour, not evidence) and a summary.
 
 It reads only the analyser's public JSON report (`get_analyzer().analyze_json(text)` of the
 `server` installed in the running virtualenv) and chooses its injections from GeoNames
@@ -13,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections import Counter
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from places import analysis, claims, corpora, geonames, misspell, own_sets, score
