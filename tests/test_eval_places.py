@@ -67,6 +67,8 @@ def test_quote_findings_are_left_out():
 @pytest.mark.parametrize("text, word, expected", [
     ("Fire in Alexandria. Body.", "Alexandria", Context.HEADLINE),
     ("ALEXANDRIA, La. — A fire broke out.", "ALEXANDRIA", Context.DATELINE),
+    ("Photo by staff. ALEXANDRIA \x97 A fire broke out.", "ALEXANDRIA", Context.DATELINE),
+    ("Storm damage. SALINA, Kan. Strong winds toppled trucks.", "SALINA", Context.DATELINE),
     ("Police said ALEXANDRIA streets were closed.", "ALEXANDRIA", Context.ALL_CAPS),
     ("The Alexandria-based firm grew.", "Alexandria", Context.HYPHENATED),
     ("Alexandria’s mayor spoke.", "Alexandria", Context.POSSESSIVE),

@@ -1,7 +1,9 @@
 """The context a place-name occurrence stands in, for breaking the catch rate down.
 
 One class per occurrence, the first that applies in the order of `Context` (a dateline name is
-usually also in capitals; the capitals are then not counted separately).
+usually also in capitals; the capitals are then not counted separately). A name in capitals
+followed by a dash or "(AP)" is a dateline wherever it stands: LGL's texts often run a dateline
+on after a caption or a byline.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ class Context(Enum):
 PREPOSITIONS = frozenset(datafiles.lines("prepositions.txt"))
 CALENDAR = frozenset(datafiles.lines("calendar_words.txt"))
 COMPASS = re.compile(r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I)
-DATELINE_AFTER = re.compile(r"(?:,[^—–\n]{0,30}?)?\s*(?:—|–|-{1,3}|\([A-Za-z]+\))")
+# What follows a dateline's place: maybe ", State", then a dash (also as the mojibake of one: the
+# C1 control \x97 or "â") or "(AP)"; or, after a name in capitals, just ", Abbr." ("SALINA, Kan.").
+DATELINE_AFTER = re.compile(r"(?:,[^—–\n]{0,30}?)?\s*(?:—|–|\x97|â|-{1,3}|\([A-Za-z]+\))")
+CAPITALS_DATELINE_AFTER = re.compile(r",\s+[A-Z][A-Za-z]{1,4}\.(?:[A-Z][a-z]?\.)?\s")
 LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", "/", " & ", "; ")
 NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)")  # a capitalised word right after, as in "X City Council"
 WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+$")  # the word just before, spaces between
@@ -51,7 +56,10 @@ def classify(text: str, start: int, end: int, *, title_end: int, body_start: int
     if start < title_end:
         return Context.HEADLINE
     at_line_start = start == body_start or start == 0 or text[start - 1] == "\n"
-    if at_line_start and DATELINE_AFTER.match(text, end):
+    capitals = word.isupper() and len(word) > 1
+    if (at_line_start or capitals) and DATELINE_AFTER.match(text, end):
+        return Context.DATELINE
+    if capitals and CAPITALS_DATELINE_AFTER.match(text, end):
         return Context.DATELINE
     if word.isupper():
         return Context.ALL_CAPS
