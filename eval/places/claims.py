@@ -22,7 +22,9 @@ from .misspell import TownMention
 MIN_LETTERS = 3  # towns of any name but the shortest carry claims
 WRONG_MIN_KM = 100.0  # a wrong division's nearest town lies at least this far from the town
 NEIGHBOUR_SHARE = 0.25  # share of wrong claims that put the town in a neighbouring country
-SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])")
+# A sentence's end: a full stop after a lower-case word of 2+ letters or a digit (not "Mr.",
+# "Gov.", "p.m."), or ! or ?, maybe a closing quote, then space and a capital or an opening quote.
+SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})\.|(?<=\b[a-z]{2})\.|(?<=\d)\.|[!?])[\"”’')]?\s+(?=[A-Z\"“‘'])")
 
 Where = Literal["after", "dateline"]
 
