@@ -8,7 +8,6 @@ units into Python string indices. Nothing of the analyser's internals is read.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -87,7 +86,7 @@ def _init() -> None:
     global _analyzer
     from server.pipeline import get_analyzer  # the server installed in this virtualenv
 
-    _analyzer = get_analyzer(gazetteer_path=os.environ.get("SOURCEMARK_GAZETTEER") or None)
+    _analyzer = get_analyzer()  # the API contract: get_analyzer().analyze_json(text)
 
 
 def _analyze(text: str) -> Result:
