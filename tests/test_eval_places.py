@@ -148,3 +148,31 @@ def test_claims_true_and_wrong(geo):
 def test_geovirus_offsets_are_refound():
     assert corpora._refind("a town in Pandi, Bulacan", "Pandi", 11) == 10
     assert corpora._refind("a town in Pandi", "Bulacan", 10) is None
+
+
+def test_scoring_counts_only_warnings_on_the_injected_span(geo):
+    from places import score
+    from places.analysis import PlaceFinding, Result, Suggestion
+
+    text = "Crews in Alexandria worked. Alexandria voted."
+    art = article(text, [("Alexandria", 4314550, "P")])
+    mention = misspell.town_mentions(art, geo)[0]
+    inj = misspell.inject(mention, misspell.Misspelling("Alexandria", "Alexnadria", ("swap",)), geo)
+    first, second = inj.scored
+    right = (Suggestion(4314550, "Alexandria", 31.3, -92.4),)
+    result = Result(findings=(
+        PlaceFinding("place.misspelled", "warning", first.start, first.end, right),
+        PlaceFinding("place.misspelled", "info", second.start, second.end, right),
+    ), places=2)
+    m = score.score_misspellings([inj], [result])
+    assert sum(m.caught.values()) == 1 and m.top3 == 1 and m.caught_any_severity == 2
+    assert m.caught[Context.PREPOSITION] == 1 and m.occurrences[Context.OTHER] == 1 and not m.caught[Context.OTHER]
+
+
+def test_targets_and_marks():
+    from places.table import Target, line
+
+    assert Target("at most", 0.003).met(3, 1000) and not Target("at most", 0.003).met(4, 1000)
+    assert Target("at least", 0.9).met(9, 10) and not Target("at least", 0.9).met(0, 0)
+    assert line("caught", 9, 10, Target("at least", 0.9)).endswith("✓")
+    assert "9/10 = 90.0%" in line("caught", 9, 10)
