@@ -1,0 +1,210 @@
+"""The labelling rule for PolNeAR Sources: named, pronoun or anonymous (unnamed).
+
+The rule reads only the annotated source string (and, for "the official", the article before
+it); it uses no server code and no model, so the analyser can be tuned against the labels
+without grading itself. The policy and the hand check of a sample are in
+`eval/quotes/LABELS.md`; the head-noun table is `eval/quotes/role_nouns.tsv`.
+
+The order, first match wins (each label carries the name of the rule that fired):
+
+1. `pronoun`      the whole phrase is a pronoun, a relative pronoun or an anaphoric quantifier
+                  ("he", "who", "both", "the two"); "Q"/"A" of an interview;
+2. `indefinite`   an indefinite pronoun ("some", "many", "others", "someone") → anonymous;
+3. `anonymity`    words that say the speaker is kept unnamed ("anonymity", "familiar with",
+                  "not authorized") → anonymous;
+4. the core of the phrase is cut before its first post-modifier (a comma, a bracket, a
+   preposition, a relative pronoun, "and") and its head is its last word:
+   `quantified`   "one of his aides", "some of them": the quantifier and the noun after "of";
+   `honorific`    a head after Mr./Mrs./Sen./Gov. … → named;
+   `proper-name`  a capitalised head that is not in the role table → named
+                  ("Trump", "the White House", "The New York Times", "Clinton's campaign" → see 5);
+   `role`         a head in the table: its class and its determiner decide (LABELS.md);
+   `not-a-person` any other lower-case head (an institution, document or thing) → named.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+HERE = Path(__file__).resolve().parent / "quotes"
+TABLE = HERE / "role_nouns.tsv"
+LABELS = HERE / "polnear_sources.tsv"
+
+Kind = Literal["named", "pronoun", "anonymous"]
+
+PRONOUNS = frozenset("""
+he she it they we you i me him her us them his hers its their theirs our ours your yours my mine
+himself herself itself themselves ourselves yourself yourselves myself self
+who whom whose which that this these those
+both each either neither all
+""".split())
+ANAPHORIC = ("the two", "the three", "the latter", "the former", "the pair", "the duo",
+             "both of them", "all of them", "each of them", "the other", "one another")
+INTERVIEW = frozenset({"q", "a"})
+INDEFINITE = frozenset("""
+some many most others other few several someone somebody anyone anybody everyone everybody
+nobody one another none
+""".split()) | {"no one", "a few", "a number", "a lot", "plenty", "some people"}
+ANONYMITY = re.compile(
+    r"anonym|not authori[sz]ed|unauthori[sz]ed|not (?:to )?be (?:named|identified)|"
+    r"(?:declined|refused) to be (?:named|identified)|familiar with|close to|knowledgeable|"
+    r"briefed on|with knowledge of|on background|speaking privately|in private",
+    re.I,
+)
+# where the core of a noun phrase ends and its post-modifiers begin
+POSTMODIFIER = frozenset("""
+of at for from in with on to within inside among under over involved briefed speaking who whom
+whose which that and or but according familiar close aware knowledgeable working
+""".split())
+HONORIFICS = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj.
+sgt sgt. capt capt. prof prof. rev rev. sir
+""".split())
+INDEFINITE_DETS = frozenset("""
+a an one another some several many two three four five six seven eight nine ten dozens dozen
+hundreds thousands few various numerous multiple most other no any
+""".split())
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "few", "two", "three", "four",
+                         "five", "none", "any", "half", "much", "majority", "dozens", "all",
+                         "both", "each", "either", "neither"})
+ANAPHORIC_QUANTIFIERS = frozenset({"both", "each", "either", "neither", "all"})
+
+_WORD = re.compile(r"[\w.’'-]+|[,()\[\]:;—–]")
+
+
+class RoleClass(Enum):
+    UNNAMED = "unnamed"
+    STAFF = "staff"
+    TITLE = "title"
+    GROUP = "group"
+    THING = "thing"
+
+
+@dataclass(frozen=True)
+class Label:
+    label: Kind
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def role_table() -> dict[str, RoleClass]:
+    table = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, cls = line.split("\t")
+            table[noun.strip()] = RoleClass(cls.strip())
+    return table
+
+
+def _role(word: str) -> tuple[RoleClass | None, bool]:
+    """The table class of a head word and whether it is a plural."""
+    table = role_table()
+    low = word.lower()
+    if low in table:
+        return table[low], low.endswith("s") and low[:-1] in table or low.endswith("people") or (
+            low.endswith("men") and low[:-3] + "man" in table)
+    for singular in (low[:-3] + "y" if low.endswith("ies") else None,
+                     low[:-2] if low.endswith("es") else None,
+                     low[:-1] if low.endswith("s") else None):
+        if singular and singular in table:
+            return table[singular], True
+    return None, False
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return (word[:-2] if suffix[0] in "'’" else word[:-1]), True
+    return word, False
+
+
+def _indefinite_before(article_text: str, at: int, head: str) -> bool:
+    """An earlier "a/an/one … HEAD" in the article: "the official" points back to one unnamed."""
+    pattern = re.compile(
+        r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,4}?" + re.escape(head.lower()) + r"\b", re.I)
+    return bool(pattern.search(article_text[:at]))
+
+
+def label_source(phrase: str, article_text: str = "", at: int = 0) -> Label:
+    """The label of one source phrase; `article_text[:at]` is the article before it."""
+    text = " ".join(phrase.split()).strip(" .,:;\"“”‘’'")
+    low = text.lower()
+    if low in PRONOUNS or low in ANAPHORIC:
+        return Label("pronoun", "pronoun")
+    if low in INTERVIEW:
+        return Label("pronoun", "interview-marker")
+    if low in INDEFINITE:
+        return Label("anonymous", "indefinite")
+    if ANONYMITY.search(text):
+        return Label("anonymous", "anonymity")
+    words = _WORD.findall(text)
+    core: list[str] = []
+    rest: list[str] = []
+    for i, w in enumerate(words):
+        if i > 0 and (w.lower() in POSTMODIFIER or not w[0].isalnum()):
+            rest = words[i:]
+            break
+        core.append(w)
+    if not core:
+        return Label("named", "no-words")
+    # "one of his aides", "some of them": the quantifier speaks for the noun after "of"
+    if len(core) == 1 and core[0].lower() in QUANTIFIERS and rest[:1] and rest[0].lower() == "of":
+        inner = label_source(" ".join(rest[1:]), article_text, at)
+        if core[0].lower() in ANAPHORIC_QUANTIFIERS and inner.label != "anonymous":
+            return Label("pronoun", "quantified")  # "both of them", "each of the candidates"
+        return Label("anonymous", "quantified")  # "one of his aides", "some of them"
+    head = _strip_possessive(core[-1])[0]
+    first = core[0].lower()
+    if len(core) >= 2 and core[-2].lower() in HONORIFICS:
+        return Label("named", "honorific")
+    cls, plural = _role(head)
+    if cls is None:
+        if head[:1].isupper() or head[:1].isdigit() and len(core) > 1:
+            return Label("named", "proper-name")
+        return Label("named", "not-a-person")
+    if head[:1].isupper() and len(core) >= 2 and core[-2][:1].isupper() and (
+        core[-2].lower() not in role_table() and core[-2].lower() not in DEFINITE_DETS | INDEFINITE_DETS
+    ):
+        return Label("named", "proper-name")  # "Will Hurd"-like: a name whose last word is a noun
+    if cls is RoleClass.THING:
+        return Label("named", "role-thing")
+    if cls in (RoleClass.UNNAMED, RoleClass.GROUP):
+        return Label("anonymous", f"role-{cls.value}")
+    if plural:
+        return Label("anonymous", "role-plural")
+    possessive = first in POSSESSIVE_DETS or any(_strip_possessive(w)[1] for w in core[:-1])
+    if possessive:
+        return Label("named", "role-possessive")
+    if first in DEFINITE_DETS:
+        if cls is RoleClass.STAFF and _indefinite_before(article_text, at, head):
+            return Label("anonymous", "role-definite-after-indefinite")
+        return Label("named", "role-definite")
+    if first in INDEFINITE_DETS or cls is RoleClass.STAFF:
+        return Label("anonymous", "role-indefinite")
+    return Label("named", "role-title")  # "President", "Chairman" as a bare title
+
+
+# --- the data file -------------------------------------------------------------------------------
+
+COLUMNS = ("split", "article", "start", "end", "text", "label", "rule")
+
+
+@lru_cache(maxsize=4)
+def read_labels(path: Path = LABELS) -> dict[tuple[str, str, int, int], Label]:
+    """The committed labels, keyed by (split, article, source start, source end)."""
+    if not path.exists():
+        raise SystemExit(f"no source labels at {path}: run .venv/bin/python eval/label_sources.py")
+    out = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            out[(row["split"], row["article"], int(row["start"]), int(row["end"]))] = Label(
+                row["label"], row["rule"])
+    return out
