@@ -59,8 +59,9 @@ ANONYMITY = re.compile(
 )
 # where the core of a noun phrase ends and its post-modifiers begin
 POSTMODIFIER = frozenset("""
-of at for from in with on to within inside among under over involved briefed speaking who whom
+of at for from by in with on to within inside among under over involved briefed speaking who whom
 whose which that and or but according familiar close aware knowledgeable working
+here there nationwide today themselves himself herself itself
 """.split())
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj.
@@ -72,12 +73,25 @@ hundreds thousands few various numerous multiple most other no any
 """.split())
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+DETERMINERS = DEFINITE_DETS | INDEFINITE_DETS | POSSESSIVE_DETS
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "few", "two", "three", "four",
                          "five", "none", "any", "half", "much", "majority", "dozens", "all",
                          "both", "each", "either", "neither"})
 ANAPHORIC_QUANTIFIERS = frozenset({"both", "each", "either", "neither", "all"})
 
-_WORD = re.compile(r"[\w.’'-]+|[,()\[\]:;—–]")
+# nouns that name several people though they do not end in -s
+COLLECTIVES = frozenset({"people", "men", "women", "staff", "spokespeople", "police", "youth",
+                         "personnel", "leadership", "circle"})
+# a share of a poll's respondents: "38% of likely voters", "about three in 10", "a majority"
+SHARE = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:percent|in (?:10|ten|five|four|three))\b|"
+    r"\b(?:half|third|thirds|quarter|quarters|majority|majorities|minority|plurality)\b)", re.I)
+# "a group of conservative leaders": the collective speaks for the noun after "of"
+COLLECTIVE_OF = frozenset({"group", "trio", "handful", "couple", "pair", "number", "lot", "bunch",
+                           "host", "dozen", "dozens", "series", "coalition", "crowd", "chorus",
+                           "slew", "band", "team", "panel"})
+
+_WORD = re.compile(r"[\w.’'%-]+|[,()\[\]:;—–]")
 
 
 class RoleClass(Enum):
@@ -108,9 +122,9 @@ def _role(word: str) -> tuple[RoleClass | None, bool]:
     """The table class of a head word and whether it is a plural."""
     table = role_table()
     low = word.lower()
+    plural = (low.endswith("s") and not low.endswith("ss")) or low in COLLECTIVES
     if low in table:
-        return table[low], low.endswith("s") and low[:-1] in table or low.endswith("people") or (
-            low.endswith("men") and low[:-3] + "man" in table)
+        return table[low], plural
     for singular in (low[:-3] + "y" if low.endswith("ies") else None,
                      low[:-2] if low.endswith("es") else None,
                      low[:-1] if low.endswith("s") else None):
@@ -145,44 +159,119 @@ def label_source(phrase: str, article_text: str = "", at: int = 0) -> Label:
         return Label("anonymous", "indefinite")
     if ANONYMITY.search(text):
         return Label("anonymous", "anonymity")
-    words = _WORD.findall(text)
-    core: list[str] = []
-    rest: list[str] = []
+    words = [w for w in _WORD.findall(text)]
+    return _label_words(words, article_text, at)
+
+
+def _is_punct(word: str) -> bool:
+    return not any(c.isalnum() for c in word)
+
+
+def _split_core(words: list[str]) -> tuple[list[str], list[str]]:
+    """The core of a noun phrase and the post-modifiers after it ("officials | at the Pentagon")."""
     for i, w in enumerate(words):
-        if i > 0 and (w.lower() in POSTMODIFIER or not w[0].isalnum()):
-            rest = words[i:]
-            break
-        core.append(w)
+        if i == 0:
+            continue
+        low = w.lower()
+        prev = words[i - 1].lower()
+        participle = (low.endswith(("ed", "ing")) and len(low) > 4 and w[0].islower()
+                      and prev not in DETERMINERS and not prev.endswith("ly"))
+        if low in POSTMODIFIER or _is_punct(w) or participle:
+            return words[:i], words[i:]
+    return words, []
+
+
+def _conjuncts(words: list[str]) -> list[list[str]]:
+    """ "Trump and his team" → two phrases; only before the first comma or bracket."""
+    out, cur = [], []
+    for i, w in enumerate(words):
+        if _is_punct(w) and w not in ("-",):
+            return out + [cur + words[i:]] if cur else out
+        if w.lower() in ("and", "or", "nor") and cur:
+            out.append(cur)
+            cur = []
+        else:
+            cur.append(w)
+    return out + [cur] if cur else out
+
+
+def _label_words(words: list[str], article_text: str, at: int) -> Label:
+    parts = _conjuncts(words)
+    if len(parts) > 1:
+        labels = [_label_phrase(p, article_text, at) for p in parts]
+        if any(lab.label == "named" and lab.rule in NAME_RULES for lab in labels):
+            return Label("named", "conjunct-named")  # "Japanese journalist and author Hiro Aida"
+        # "the anti-Trump and anti-Cruz activists": a modifier alone before "and" is no phrase
+        return next((lab for lab in labels if lab.rule != "not-a-person"), labels[0])
+    return _label_phrase(words, article_text, at)
+
+
+NAME_RULES = ("proper-name", "honorific", "apposition-name", "conjunct-named")
+APPOSITION = ("including", "such", "namely", "like")
+
+
+def _apposition_named(rest: list[str]) -> bool:
+    """ "A top strategist, John Weaver," / "officials, including Gov. Chris Christie": a name
+    right after the phrase names its speaker."""
+    i = 0
+    while i < len(rest) and (_is_punct(rest[i]) or rest[i].lower() in APPOSITION + ("as",)):
+        i += 1
+    if i == 0 or i >= len(rest) or not rest[i][:1].isupper():
+        return False
+    core, _ = _split_core(rest[i:])
+    return _label_phrase(core, "", 0).rule in ("proper-name", "honorific")
+
+
+def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
+    core, rest = _split_core(words)
     if not core:
         return Label("named", "no-words")
+    low_core = " ".join(core).lower()
+
+    def first_is(word: str) -> bool:
+        return core[0].lower() == word
+
+    if first_is("those") and rest[:1] and rest[0].lower() in ("who", "whose"):
+        return Label("anonymous", "indefinite")  # "those who have a 401(k)": anyone who does
+    if low_core in PRONOUNS or low_core in ANAPHORIC or low_core in ("the one", "the ones"):
+        return Label("pronoun", "pronoun")
+    if SHARE.search(" ".join(words[: len(core) + 2])):
+        return Label("named", "poll-share")  # the poll is the source, not a hidden person
+    if low_core in INDEFINITE and not (rest[:1] and rest[0].lower() == "of"):
+        return Label("anonymous", "indefinite")  # "many in the crowd", "some here"
     # "one of his aides", "some of them": the quantifier speaks for the noun after "of"
     if len(core) == 1 and core[0].lower() in QUANTIFIERS and rest[:1] and rest[0].lower() == "of":
-        inner = label_source(" ".join(rest[1:]), article_text, at)
+        inner = _label_words(rest[1:], article_text, at)
         if core[0].lower() in ANAPHORIC_QUANTIFIERS and inner.label != "anonymous":
             return Label("pronoun", "quantified")  # "both of them", "each of the candidates"
         return Label("anonymous", "quantified")  # "one of his aides", "some of them"
     head = _strip_possessive(core[-1])[0]
     first = core[0].lower()
+    if head.lower() in COLLECTIVE_OF and rest[:1] and rest[0].lower() == "of":
+        inner = _label_words(rest[1:], article_text, at)
+        return Label("anonymous" if inner.label == "anonymous" else "named", "collective-of")
     if len(core) >= 2 and core[-2].lower() in HONORIFICS:
         return Label("named", "honorific")
     cls, plural = _role(head)
     if cls is None:
-        if head[:1].isupper() or head[:1].isdigit() and len(core) > 1:
+        if head[:1].isupper() and not head.lower().startswith(("anti-", "pro-", "non-")):
             return Label("named", "proper-name")
         return Label("named", "not-a-person")
-    if head[:1].isupper() and len(core) >= 2 and core[-2][:1].isupper() and (
-        core[-2].lower() not in role_table() and core[-2].lower() not in DEFINITE_DETS | INDEFINITE_DETS
-    ):
-        return Label("named", "proper-name")  # "Will Hurd"-like: a name whose last word is a noun
     if cls is RoleClass.THING:
         return Label("named", "role-thing")
-    if cls in (RoleClass.UNNAMED, RoleClass.GROUP):
-        return Label("anonymous", f"role-{cls.value}")
+    if _apposition_named(rest):
+        return Label("named", "apposition-name")
+    possessive = first in POSSESSIVE_DETS or any(_strip_possessive(w)[1] for w in core[:-1])
+    if first in ANAPHORIC_QUANTIFIERS - {"all"}:
+        return Label("pronoun", "anaphoric")  # "both women", "each candidate": met before
+    if cls is RoleClass.GROUP:
+        return Label("anonymous", "role-group")
     if plural:
         return Label("anonymous", "role-plural")
-    possessive = first in POSSESSIVE_DETS or any(_strip_possessive(w)[1] for w in core[:-1])
     if possessive:
-        return Label("named", "role-possessive")
+        return Label("named", "role-possessive")  # "his spokesman", "Clinton's right-hand woman"
+    if cls is RoleClass.UNNAMED:
+        return Label("anonymous", "role-unnamed")
     if first in DEFINITE_DETS:
         if cls is RoleClass.STAFF and _indefinite_before(article_text, at, head):
             return Label("anonymous", "role-definite-after-indefinite")
