@@ -9,6 +9,7 @@ annotated Source, and the `quote.anonymous` findings matched to annotated quotat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -82,6 +83,8 @@ class DirectOutcome:
     found: bool
     speech: bool  # the matched quote was taken as speech (not a title or scare quote)
     speaker_right: bool
+    same_name: bool  # the source's surname is in the speaker's text or resolved name
+    marks: str  # "double" or "single"
     speaker: str  # what the analyser gave: kind and text
     codes: tuple[str, ...]
 
@@ -118,6 +121,20 @@ class ArticleScore:
 def _short(text: str, n: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def _same_name(source: str, speaker: report_view.ReportedSpeaker) -> bool:
+    """The annotated source's last capitalised word (a surname, mostly) in what the analyser
+    gave as speaker, its text or the name it resolved to: the same person at another mention."""
+    words = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w
+             for w in _NAME_WORD.findall(source.split(",")[0])]
+    if not words:
+        return False
+    said = f"{speaker.text or ''} {speaker.resolved or ''}"
+    return re.search(r"\b" + re.escape(words[-1]) + r"\b", said) is not None
 
 
 def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> ArticleScore:
@@ -158,6 +175,9 @@ def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> Ar
             found=match is not None,
             speech=bool(match and match.speech),
             speaker_right=right,
+            same_name=bool(match and lab and lab.label == "named" and
+                           _same_name(att.source.text, match.speaker)),
+            marks=att.marks.value,
             speaker=(f"{match.speaker.kind} {match.speaker.text!r}" if match else "-"),
             codes=tuple(sorted(match.codes)) if match else (),
         ))
@@ -232,6 +252,14 @@ def figures(scores: list[ArticleScore]) -> list[Figure]:
                sum(o.label == "anonymous" for o in src_pred_anon), len(src_pred_anon), 0.90),
         Figure("all attributions: named/pronoun sources classified anonymous",
                sum(o.predicted == "anonymous" for o in src_named), len(src_named), None, "<="),
+        Figure("speaker right, or the same name at another mention",
+               sum(o.speaker_right or o.same_name for o in with_source), len(with_source), None),
+        Figure("speaker right, of the found quotations taken as speech",
+               sum(o.speaker_right for o in with_source if o.found and o.speech),
+               sum(1 for o in with_source if o.found and o.speech), None),
+        Figure("direct quotations in single marks found",
+               sum(o.found for o in d if o.marks == "single"),
+               sum(1 for o in d if o.marks == "single"), None),
         Figure("found quotations taken as not speech", sum(not o.speech for o in found),
                len(found), None, "<="),
         Figure("direct quotations with no source flagged quote.unattributed",

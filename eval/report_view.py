@@ -43,6 +43,7 @@ class ReportedSpeaker:
     kind: str  # named | pronoun | anonymous | none, as the report says
     text: str | None
     range: Range | None
+    resolved: str | None = None  # the full name a pronoun or surname stands for
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def read_quotes(report: dict, text: str) -> list[ReportedQuote]:
             range=rng,
             text=q.get("text", ""),
             speech=q.get("speech", True),
-            speaker=ReportedSpeaker(sp.get("kind", "none"), sp.get("text"), _range(sp, cp)),
+            speaker=ReportedSpeaker(sp.get("kind", "none"), sp.get("text"), _range(sp, cp),
+                                    sp.get("resolved")),
             codes=codes,
         ))
     return out

@@ -244,6 +244,12 @@ def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
         inner = _label_words(rest[1:], article_text, at)
         if core[0].lower() in ANAPHORIC_QUANTIFIERS and inner.label != "anonymous":
             return Label("pronoun", "quantified")  # "both of them", "each of the candidates"
+        if inner.rule in ("role-thing", "poll-share") or core[0].lower() == "much" or (
+                inner.rule == "not-a-person" and not rest[-1].lower().endswith("s")):
+            return Label("named", "quantified-thing")  # "much of Beck's ire": not a person
+        comma = next((i for i, w in enumerate(rest) if _is_punct(w)), None)
+        if comma is not None and _apposition_named(rest[comma:]):
+            return Label("named", "apposition-name")  # "one of the authors, Ari Fleischer,"
         return Label("anonymous", "quantified")  # "one of his aides", "some of them"
     head = _strip_possessive(core[-1])[0]
     first = core[0].lower()
