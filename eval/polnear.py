@@ -9,7 +9,7 @@ A *direct quotation* is an attribution whose Content holds quote marks; the part
 between the marks are its *quoted parts* (`quoted_parts`). The policy, written down in
 `eval/quotes/LABELS.md`:
 
-- double marks, straight `"` or curly `“ ”`, always count;
+- double marks, straight `"`, curly `“ ”` or the newspaper style's `''…''`, always count;
 - single marks `‘ ’` or straight `'` count only in a Content with no double mark, and only as a
   pair that opens before a word and closes after one (`’s`, `’90s`, `don’t` are apostrophes);
 - a partial quote (`called it "a disgrace"`) counts; only its marked part must be found;
@@ -192,8 +192,10 @@ def _pair(text: str, lo: int, hi: int, marks: list[tuple[int, bool]]) -> list[Fr
 
 
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, bool]]:
+    """Curly and straight double marks, and the newspaper style's two apostrophes ''…''."""
     out = []
-    for i in range(lo, hi):
+    i = lo
+    while i < hi:
         ch = text[i]
         if ch == DOUBLE_OPEN:
             out.append((i, True))
@@ -201,6 +203,13 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, bool]]:
             out.append((i, False))
         elif ch == '"':
             out.append((i, _opens(text, i)))
+        elif text.startswith("''", i) and i + 1 < hi:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 2] if i + 2 < len(text) else " "
+            opening = not before.isalnum() and before not in ".,;:!?" and not after.isspace()
+            out.append((i, True) if opening else (i + 1, False))
+            i += 1
+        i += 1
     return out
 
 
@@ -209,8 +218,9 @@ def _single_marks(text: str, lo: int, hi: int) -> list[tuple[int, bool]]:
     out = []
     for i in range(lo, hi):
         ch = text[i]
-        if ch not in (SINGLE_OPEN, SINGLE_CLOSE, "'"):
-            continue
+        if ch not in (SINGLE_OPEN, SINGLE_CLOSE, "'") or text[i - 1:i + 2].count("'") > 1:
+            continue  # not a single mark, or one of the two apostrophes of ''…''
+
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if before.isalnum() and after.isalnum():

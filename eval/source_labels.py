@@ -11,7 +11,7 @@ The order, first match wins (each label carries the name of the rule that fired)
                   ("he", "who", "both", "the two"); "Q"/"A" of an interview;
 2. `indefinite`   an indefinite pronoun ("some", "many", "others", "someone") → anonymous;
 3. `anonymity`    words that say the speaker is kept unnamed ("anonymity", "familiar with",
-                  "not authorized") → anonymous;
+                  "not authorized") → anonymous, unless a name rule of 4 names the speaker;
 4. the core of the phrase is cut before its first post-modifier (a comma, a bracket, a
    preposition, a relative pronoun, "and") and its head is its last word:
    `quantified`   "one of his aides", "some of them": the quantifier and the noun after "of";
@@ -157,10 +157,11 @@ def label_source(phrase: str, article_text: str = "", at: int = 0) -> Label:
         return Label("pronoun", "interview-marker")
     if low in INDEFINITE:
         return Label("anonymous", "indefinite")
-    if ANONYMITY.search(text):
+    label = _label_words(_WORD.findall(text), article_text, at)
+    if ANONYMITY.search(text) and label.rule not in NAME_RULES:
+        # "a person close to the campaign"; but "Edward G. Rendell, … who is close to …" is named
         return Label("anonymous", "anonymity")
-    words = [w for w in _WORD.findall(text)]
-    return _label_words(words, article_text, at)
+    return label
 
 
 def _is_punct(word: str) -> bool:
@@ -182,10 +183,12 @@ def _split_core(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _conjuncts(words: list[str]) -> list[list[str]]:
-    """ "Trump and his team" → two phrases; only before the first comma or bracket."""
+    """ "Trump and his team" → two phrases; only in the core, before any post-modifier."""
     out, cur = [], []
     for i, w in enumerate(words):
-        if _is_punct(w) and w not in ("-",):
+        ends_core = _is_punct(w) and w != "-" or (
+            i > 0 and w.lower() in POSTMODIFIER and w.lower() not in ("and", "or", "nor"))
+        if ends_core:  # "people close to Clinton's camp and the White House" is one phrase
             return out + [cur + words[i:]] if cur else out
         if w.lower() in ("and", "or", "nor") and cur:
             out.append(cur)
@@ -247,7 +250,8 @@ def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
         if inner.rule in ("role-thing", "poll-share") or core[0].lower() == "much" or (
                 inner.rule == "not-a-person" and not rest[-1].lower().endswith("s")):
             return Label("named", "quantified-thing")  # "much of Beck's ire": not a person
-        comma = next((i for i, w in enumerate(rest) if _is_punct(w)), None)
+        comma = next((i for i, w in enumerate(rest) if _is_punct(w) or w.lower() in APPOSITION),
+                     None)
         if comma is not None and _apposition_named(rest[comma:]):
             return Label("named", "apposition-name")  # "one of the authors, Ari Fleischer,"
         return Label("anonymous", "quantified")  # "one of his aides", "some of them"

@@ -55,3 +55,11 @@ def test_single_marks_count_only_as_a_pair(tmp_path, content, direct):
 def test_an_absent_corpus_says_so(tmp_path):
     with pytest.raises(SystemExit, match="PolNeAR not found"):
         polnear.read_split(tmp_path, "dev")
+
+
+def test_two_apostrophes_are_a_double_mark(tmp_path):
+    content = "said it was ''a disgrace,'' and left"
+    ann = f"T1\tContent 0 {len(content)}\t{content}\nE1\tAttribution-no-source:T1 Content:T1\n"
+    att = _article(tmp_path, content, ann).attributions[0]
+    assert att.marks is polnear.Marks.DOUBLE
+    assert [content[p.start:p.end] for p in att.quoted_parts] == ["''a disgrace,''"]
