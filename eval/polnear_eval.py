@@ -87,6 +87,7 @@ class DirectOutcome:
     marks: str  # "double" or "single"
     speaker: str  # what the analyser gave: kind and text
     codes: tuple[str, ...]
+    context: str = ""  # the text from the first to the last span of the attribution, shortened
 
 
 @dataclass
@@ -137,6 +138,16 @@ def _same_name(source: str, speaker: report_view.ReportedSpeaker) -> bool:
     return re.search(r"\b" + re.escape(words[-1]) + r"\b", said) is not None
 
 
+def _context(text: str, att: polnear.Attribution, n: int = 220) -> str:
+    spans = [s for s in (att.source, att.cue, att.content) if s is not None]
+    lo, hi = min(s.start for s in spans), max(s.end for s in spans)
+    lo = max(0, lo - 40)
+    snippet = " ".join(text[lo:hi].split())
+    if len(snippet) > n:
+        snippet = snippet[: n // 2] + " … " + snippet[-n // 2 :]
+    return snippet
+
+
 def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> ArticleScore:
     art = polnear.read_article(corpora, split, name)
     labels = read_labels(labels_path)
@@ -180,6 +191,7 @@ def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> Ar
             marks=att.marks.value,
             speaker=(f"{match.speaker.kind} {match.speaker.text!r}" if match else "-"),
             codes=tuple(sorted(match.codes)) if match else (),
+            context=_context(art.text, att),
         ))
 
     direct = art.direct
@@ -279,7 +291,7 @@ def misses(scores: list[ArticleScore]) -> dict[str, list[str]]:
     for s in scores:
         for o in s.direct:
             line = (f"{s.name} {o.ident}: {o.quoted!r} source {o.source_text!r} [{o.label}]"
-                    f" -> {o.speaker} {','.join(o.codes) or '-'}")
+                    f" -> {o.speaker} {','.join(o.codes) or '-'}\n      | {o.context}")
             if not o.found:
                 out["quotation not found"].append(line)
             elif o.has_source and not o.speaker_right:
