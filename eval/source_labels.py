@@ -97,6 +97,7 @@ _WORD = re.compile(r"[\w.’'%-]+|[,()\[\]:;—–]")
 class RoleClass(Enum):
     UNNAMED = "unnamed"
     STAFF = "staff"
+    MEMBER = "member"
     TITLE = "title"
     GROUP = "group"
     THING = "thing"
@@ -176,10 +177,17 @@ def _split_core(words: list[str]) -> tuple[list[str], list[str]]:
         low = w.lower()
         prev = words[i - 1].lower()
         participle = (low.endswith(("ed", "ing")) and len(low) > 4 and w[0].islower()
-                      and prev not in DETERMINERS and not prev.endswith("ly"))
+                      and prev not in DETERMINERS and not prev.endswith("ly")
+                      and not _strip_possessive(words[i - 1])[1] and not _member_adjective(words[i - 1]))
         if low in POSTMODIFIER or _is_punct(w) or participle:
             return words[:i], words[i:]
     return words, []
+
+
+def _member_adjective(word: str) -> bool:
+    """ "Republican" in "Republican elected officials": a party or faith word used as an adjective."""
+    cls, plural = _role(word)
+    return cls is RoleClass.MEMBER and not plural
 
 
 def _conjuncts(words: list[str]) -> list[list[str]]:
@@ -223,6 +231,20 @@ def _apposition_named(rest: list[str]) -> bool:
         return False
     core, _ = _split_core(rest[i:])
     return _label_phrase(core, "", 0).rule in ("proper-name", "honorific")
+
+
+def _full_name_after_comma(rest: list[str], plural: bool) -> bool:
+    """ "Another delegate on the Cruz slate, Jim Poolman,": a first and last name after the
+    post-modifier's comma (one capitalised word there is more often a place: "in Worcester,
+    Massachusetts"); after a plural, names joined by "and" ("supporters of her opponent, Sen.
+    Bernie Sanders" names the opponent, not the supporters)."""
+    comma = next((i for i, w in enumerate(rest) if w == ","), None)
+    if comma is None or not _apposition_named(rest[comma:]):
+        return False
+    if plural and "and" not in (w.lower() for w in rest[comma:]):
+        return False
+    name, _ = _split_core(rest[comma + 1:])
+    return len(name) >= 2 and all(w[:1].isupper() for w in name)
 
 
 def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
@@ -269,8 +291,13 @@ def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
         return Label("named", "not-a-person")
     if cls is RoleClass.THING:
         return Label("named", "role-thing")
-    if _apposition_named(rest):
+    if _apposition_named(rest) or _full_name_after_comma(rest, plural):
         return Label("named", "apposition-name")
+    if head[:1].isupper() and not plural and cls in (RoleClass.STAFF, RoleClass.TITLE) and (
+        len(core) == 1 or len(core) == 2 and core[0][:1].isupper()
+        and core[0].lower() not in role_table() and first not in DETERMINERS
+    ):
+        return Label("named", "proper-name")  # "Dan Backer", "Backer": a surname that is a noun
     possessive = first in POSSESSIVE_DETS or any(_strip_possessive(w)[1] for w in core[:-1])
     if first in ANAPHORIC_QUANTIFIERS - {"all"}:
         return Label("pronoun", "anaphoric")  # "both women", "each candidate": met before
@@ -283,10 +310,10 @@ def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
     if cls is RoleClass.UNNAMED:
         return Label("anonymous", "role-unnamed")
     if first in DEFINITE_DETS:
-        if cls is RoleClass.STAFF and _indefinite_before(article_text, at, head):
+        if cls in (RoleClass.STAFF, RoleClass.MEMBER) and _indefinite_before(article_text, at, head):
             return Label("anonymous", "role-definite-after-indefinite")
         return Label("named", "role-definite")
-    if first in INDEFINITE_DETS or cls is RoleClass.STAFF:
+    if first in INDEFINITE_DETS or cls in (RoleClass.STAFF, RoleClass.MEMBER):
         return Label("anonymous", "role-indefinite")
     return Label("named", "role-title")  # "President", "Chairman" as a bare title
 
