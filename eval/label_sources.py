@@ -29,9 +29,7 @@ def rows(corpora: Path):
                 if src is None or (src.start, src.end) in seen:
                     continue
                 seen.add((src.start, src.end))
-                # the pieces of a discontinuous Source: the first one's core decides
-                phrase = " ; ".join(art.text[f.start:f.end] for f in src.fragments)
-                lab = label_source(phrase, art.text, src.start)
+                lab = label_source(src.text, art.text, src.start)
                 yield {"split": split, "article": art.name, "start": src.start, "end": src.end,
                        "text": " ".join(src.text.split()), "label": lab.label, "rule": lab.rule}
 
