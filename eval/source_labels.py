@@ -5,21 +5,18 @@ it); it uses no server code and no model, so the analyser can be tuned against t
 without grading itself. The policy and the hand check of a sample are in
 `eval/quotes/LABELS.md`; the head-noun table is `eval/quotes/role_nouns.tsv`.
 
-The order, first match wins (each label carries the name of the rule that fired):
+The order (each label carries the name of the rule that fired; LABELS.md has the full table):
 
-1. `pronoun`      the whole phrase is a pronoun, a relative pronoun or an anaphoric quantifier
-                  ("he", "who", "both", "the two"); "Q"/"A" of an interview;
-2. `indefinite`   an indefinite pronoun ("some", "many", "others", "someone") → anonymous;
-3. `anonymity`    words that say the speaker is kept unnamed ("anonymity", "familiar with",
-                  "not authorized") → anonymous, unless a name rule of 4 names the speaker;
-4. the core of the phrase is cut before its first post-modifier (a comma, a bracket, a
-   preposition, a relative pronoun, "and") and its head is its last word:
-   `quantified`   "one of his aides", "some of them": the quantifier and the noun after "of";
-   `honorific`    a head after Mr./Mrs./Sen./Gov. … → named;
-   `proper-name`  a capitalised head that is not in the role table → named
-                  ("Trump", "the White House", "The New York Times", "Clinton's campaign" → see 5);
-   `role`         a head in the table: its class and its determiner decide (LABELS.md);
-   `not-a-person` any other lower-case head (an institution, document or thing) → named.
+1. the whole phrase: a pronoun or "the two" → pronoun; an indefinite pronoun ("some",
+   "others") → anonymous;
+2. the phrase is split at "and"/"or" within its core; a conjunct that is a name names it;
+3. each phrase's core ends at its first post-modifier (a comma, a bracket, a preposition, a
+   relative pronoun, a participle after a noun) and its head is the core's last word: a share
+   of poll respondents, "one of X" / "a group of X", an honorific, a capitalised head not in the
+   role table (a name), a name in apposition, then the head's class in `role_nouns.tsv` with
+   its determiner (indefinite, definite, possessive) and number decide;
+4. words that say the speaker is kept unnamed ("anonymity", "familiar with") make anonymous
+   whatever step 3 found, unless it found a name.
 """
 
 from __future__ import annotations
