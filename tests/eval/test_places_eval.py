@@ -1,20 +1,15 @@
-"""The place evaluation's own parts (eval/places/): reading offsets, classifying contexts,
-injecting misspelt towns and region claims. They run on a few real GeoNames records, so they are
-quick and need no corpora."""
+"""The place evaluation's own parts (eval/places/, imported from eval/'s folder as conftest.py
+sets up): reading offsets, classifying contexts, injecting misspelt towns and region claims,
+scoring. They run on a few real GeoNames records, so they are quick and need no corpora."""
 
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-
-from places import analysis, claims, corpora, misspell  # noqa: E402
-from places.contexts import Context, Neighbour, classify  # noqa: E402
-from places.geonames import GeoNames, english_word, normalize  # noqa: E402
+from places import analysis, claims, corpora, misspell
+from places.contexts import Context, Neighbour, classify
+from places.geonames import GeoNames, english_word, normalize
 
 CITIES = [
     {"geonameid": 4314550, "name": "Alexandria", "countrycode": "US", "admin1code": "LA", "latitude": 31.31129,
