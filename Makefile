@@ -18,7 +18,7 @@ help:
 	@echo "make bench        analysis speed against the bare spaCy pipeline"
 	@echo "make eval-quotes  quotation figures on PolNeAR dev and test, then the own sets"
 	@echo "make eval-places  place figures on the real corpora (dev and test), then speed and memory"
-	@echo "make eval-language  the language rule on the English dev articles and the real pages"
+	@echo "make eval-language  the language rule on English news (dev and test) and the shared pages"
 	@echo "make extension    build the browser extension into extension/dist/"
 	@echo "make package      installable extension/dist/packages/: Chromium zip and Firefox .xpi"
 	@echo "make bench-extension  extraction, round trip and drawing times in headless Chromium and Firefox"
@@ -60,8 +60,9 @@ eval-places: $(INSTALLED)
 	$(PY) eval/eval_places.py --split both --corpora $(CORPORA)
 	$(PY) bench/bench_places.py
 
+# English articles of the same corpora (dev, then test), then the shared pages in seven languages.
 eval-language: $(INSTALLED)
-	$(PY) eval/eval_language.py
+	$(PY) eval/eval_language.py --split both --corpora $(CORPORA)
 
 NODE_MODULES := extension/node_modules/.package-lock.json
 
