@@ -10,7 +10,7 @@ PORT ?= 8765
 WORKERS ?= 2
 export HOST PORT WORKERS
 
-.PHONY: help install serve test test-fast bench bench-extension eval-quotes eval-places extension browser-deps clean
+.PHONY: help install serve test test-fast bench bench-extension eval-quotes eval-places eval-language extension package browser-deps clean
 
 help:
 	@echo "make serve        run the API on http://$(HOST):$(PORT) (HOST, PORT, WORKERS override)"
@@ -18,8 +18,10 @@ help:
 	@echo "make bench        analysis speed against the bare spaCy pipeline"
 	@echo "make eval-quotes  quotation figures on PolNeAR dev and test, then the own sets"
 	@echo "make eval-places  place figures on the real corpora (dev and test), then speed and memory"
+	@echo "make eval-language  the language rule on English news (dev and test) and the shared pages"
 	@echo "make extension    build the browser extension into extension/dist/"
-	@echo "make bench-extension  extraction, round trip and drawing times in headless Chromium"
+	@echo "make package      installable extension/dist/packages/: Chromium zip and Firefox .xpi"
+	@echo "make bench-extension  extraction, round trip and drawing times in headless Chromium and Firefox"
 
 install: $(INSTALLED)
 
@@ -58,6 +60,10 @@ eval-places: $(INSTALLED)
 	$(PY) eval/eval_places.py --split both --corpora $(CORPORA)
 	$(PY) bench/bench_places.py
 
+# English articles of the same corpora (dev, then test), then the shared pages in seven languages.
+eval-language: $(INSTALLED)
+	$(PY) eval/eval_language.py --split both --corpora $(CORPORA)
+
 NODE_MODULES := extension/node_modules/.package-lock.json
 
 $(NODE_MODULES): extension/package.json extension/package-lock.json
@@ -66,10 +72,15 @@ $(NODE_MODULES): extension/package.json extension/package-lock.json
 extension: $(NODE_MODULES)
 	npm run build --prefix extension
 
+# The version comes from server/__init__.py; web-ext lint must be clean or nothing is written.
+package: $(NODE_MODULES)
+	npm run package --prefix extension
+
 bench-extension: $(INSTALLED) extension browser-deps
 	$(PY) bench/bench_extension.py --runs 5
 
-# Debian's Chromium and Firefox ESR for the browser tests (needs root or sudo).
+# Debian's Chromium and Firefox ESR for the browser tests (needs root or sudo); the tests drive
+# Chromium with Playwright's client and Firefox over WebDriver BiDi, with no driver or browser download.
 browser-deps:
 	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

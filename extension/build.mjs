@@ -1,9 +1,6 @@
 // Build the extension for Chromium and Firefox from one source tree:
-//   node build.mjs                      -> dist/chromium/, dist/firefox/, dist/test/readability.js
-//   node build.mjs --smoke-sites=HOST --smoke-server=URL
-//       -> also dist/firefox-smoke/: HOST preset as enabled, URL as the server, and the background
-//          reports each page's drawing to URL/healthz?sourcemark-smoke=... (only for the headless
-//          Firefox smoke test, where no test driver can read the extension's state)
+//   node build.mjs      -> dist/chromium/, dist/firefox/, dist/test/readability.js
+// (package.mjs then zips them into dist/packages/ for `make package`)
 import { build } from "esbuild";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -12,20 +9,19 @@ import { fileURLToPath } from "node:url";
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, "src");
 const dist = join(root, "dist");
-const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
-const argValue = (name) => {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg === undefined ? undefined : arg.slice(name.length + 3);
-};
-const smokeArg = argValue("smoke-sites");
+// The one version of server and extension: server/__init__.py (pyproject.toml and /api/v1/info read it too).
+const versionMatch = /^__version__\s*=\s*"([0-9]+(?:\.[0-9]+){0,3})"/m.exec(await readFile(join(root, "..", "server", "__init__.py"), "utf8"));
+if (!versionMatch) throw new Error("no __version__ = \"X.Y.Z\" in server/__init__.py");
+export const VERSION = versionMatch[1];
 
 const ENTRIES = {
   "content.js": "content.js",
   "background.js": "background.js",
   "popup/popup.js": "popup/popup.js",
   "options/options.js": "options/options.js",
+  "welcome/welcome.js": "welcome/welcome.js",
 };
-const STATIC = ["highlights.css", "popup/popup.html", "popup/popup.css", "options/options.html", "icons"];
+const STATIC = ["highlights.css", "popup/popup.html", "popup/popup.css", "options/options.html", "welcome/welcome.html", "icons"];
 
 // Readability assigns innerHTML twice: to restore the page between its retries and to read
 // <noscript> images. Both act on the inert clone only, but web-ext lint (rightly) flags any
@@ -56,7 +52,7 @@ function manifest(target) {
   const m = {
     manifest_version: 3,
     name: "Sourcemark",
-    version: pkg.version,
+    version: VERSION,
     description: "Warns, inline, about suspect place names and unattributed or anonymous quotations in news articles.",
     icons: { 16: "icons/icon-16.png", 48: "icons/icon-48.png", 128: "icons/icon-128.png" },
     permissions: ["storage"],
@@ -83,7 +79,7 @@ function manifest(target) {
   return m;
 }
 
-async function buildTarget(target, outDir, defaultSites, smoke = null) {
+async function buildTarget(target, outDir) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await build({
@@ -92,11 +88,6 @@ async function buildTarget(target, outDir, defaultSites, smoke = null) {
     bundle: true,
     format: "iife",
     target: ["chrome105", "firefox142"],
-    define: {
-      __SOURCEMARK_DEFAULT_SITES__: JSON.stringify(defaultSites),
-      __SOURCEMARK_DEFAULT_SERVER__: JSON.stringify((smoke && smoke.server) || "http://127.0.0.1:8765"),
-      __SOURCEMARK_SMOKE__: JSON.stringify(!!smoke),
-    },
     legalComments: "eof",
     plugins: [readabilityWithoutInnerHTML],
     logLevel: "warning",
@@ -105,12 +96,8 @@ async function buildTarget(target, outDir, defaultSites, smoke = null) {
   await writeFile(join(outDir, "manifest.json"), JSON.stringify(manifest(target), null, 2) + "\n");
 }
 
-await buildTarget("chromium", join(dist, "chromium"), []);
-await buildTarget("firefox", join(dist, "firefox"), []);
-if (smokeArg) {
-  const sites = smokeArg.split(",").filter(Boolean);
-  await buildTarget("firefox", join(dist, "firefox-smoke"), sites, { server: argValue("smoke-server") });
-}
+await buildTarget("chromium", join(dist, "chromium"));
+await buildTarget("firefox", join(dist, "firefox"));
 // Readability alone, for the browser tests to compare the extension's text with Readability's own.
 await mkdir(join(dist, "test"), { recursive: true });
 await build({
@@ -120,4 +107,4 @@ await build({
   format: "iife",
   logLevel: "warning",
 });
-console.log(`built ${dist}/chromium and ${dist}/firefox${smokeArg ? " and firefox-smoke" : ""}`);
+console.log(`built ${dist}/chromium and ${dist}/firefox (version ${VERSION})`);

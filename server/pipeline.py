@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, places, quotes
+from . import __version__, language, places, quotes
 from .config import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .pos_mapper import replace_attribute_ruler
@@ -67,14 +67,19 @@ class Analyzer:
         }
 
     def analyze(self, text: str) -> Report:
-        doc = self.nlp(sanitize(text))
+        text = sanitize(text)
+        lang = language.identify(text)
+        meta = {**self.meta, "language": lang.to_json()}
+        if not lang.english:  # Sourcemark reads English only: nothing else is parsed as if it were
+            return Report(quotes=[], places=[], findings=[], meta={**meta, "skipped": "language"})
+        doc = self.nlp(text)
         found_quotes, quote_findings = quotes.analyze(doc)
         found_places, place_findings = places.analyze(doc, self.gazetteer)
         return Report(
             quotes=found_quotes,
             places=found_places,
             findings=quote_findings + place_findings,
-            meta=dict(self.meta),
+            meta=meta,
         )
 
     def analyze_json(self, text: str) -> dict:

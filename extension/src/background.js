@@ -73,17 +73,11 @@ export async function health() {
   try {
     const r = await fetchWithTimeout(serverUrl(settings, "/healthz"), { method: "GET" }, HEALTH_TIMEOUT_MS);
     if (!r.ok) return { ok: false, server: settings.server, code: "http_error", message: `The server answered ${r.status}.` };
-    return { ok: true, server: settings.server, message: "Server is running." };
+    const body = await r.json().catch(() => ({}));
+    return { ok: true, server: settings.server, version: body && body.version ? String(body.version) : null, message: "Server is running." };
   } catch (err) {
     return { ok: false, server: settings.server, ...transportError(err, settings, HEALTH_TIMEOUT_MS) };
   }
-}
-
-// Smoke-test builds only: tell the test server what the page drew (it reads its access log).
-async function smokeReport(msg) {
-  const settings = await getSettings();
-  const report = `${msg.status}:${msg.drawn}/${msg.total}:${msg.highlightApi ? "highlight-api" : "fallback"}:${msg.rangesOk}`;
-  fetch(serverUrl(settings, `/healthz?sourcemark-smoke=${encodeURIComponent(report)}`)).catch(() => {});
 }
 
 function badge(tabId, msg) {
@@ -92,6 +86,11 @@ function badge(tabId, msg) {
   api.action.setBadgeText({ tabId, text }).catch(() => {});
   api.action.setBadgeBackgroundColor({ tabId, color: msg.status === "error" ? "#777" : "#c0392b" }).catch(() => {});
 }
+
+// The first-run page, once, when the extension is installed (not on updates or browser starts).
+api.runtime.onInstalled.addListener((details) => {
+  if (details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }).catch(() => {});
+});
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg !== "object") return false;
@@ -105,7 +104,6 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (msg.type === "state") {
     badge(sender.tab && sender.tab.id, msg);
-    if (__SOURCEMARK_SMOKE__ && (msg.status === "drawn" || msg.status === "error")) smokeReport(msg);
   }
   return false;
 });

@@ -6,12 +6,15 @@ import { extractArticle } from "./lib/extract.js";
 import { anchor } from "./lib/anchor.js";
 import { Highlighter } from "./lib/highlighter.js";
 import { createHost, fillCard, placeCard } from "./lib/card.js";
+import { declaredLanguage, decideLanguage, detectLanguage, reportLanguage } from "./lib/language.js";
+import { CHANGE_RULES, ReportMemory, materialChange } from "./lib/changes.js";
 
 const REDRAW_DEBOUNCE_MS = 250;
 const now = () => performance.now();
 
 const state = {
-  status: "idle", // idle | disabled | extracting | waiting | drawn | no-article | error
+  status: "idle", // idle | disabled | extracting | waiting | drawn | language | no-article | error
+  language: null, // {code, source: "browser" | "page" | "server" | null, declared}
   error: null,
   method: null,
   text: "",
@@ -20,6 +23,7 @@ const state = {
   timings: {},
   runs: 0,
   draws: 0,
+  requests: 0, // analyses sent to the server from this page
   errors: [], // errors of the extension's own code in this page
 };
 
@@ -130,33 +134,97 @@ function extract() {
   const t0 = now();
   article = extractArticle(document);
   state.timings.extractMs = now() - t0;
+  state.timings.extractPhases = article.phases;
   state.method = article.method;
   state.text = article.text;
 }
 
-async function analyze() {
+/** The text the current report (or language verdict) was made for. */
+let decidedText = null;
+/** The text being analysed right now, if any (a text is never sent twice at once). */
+let inFlight = null;
+const memory = new ReportMemory();
+let analyzeTimer = null;
+
+/** Read the language, then analyse the current article text (or reuse the report made for it). */
+async function decide() {
+  const text = article.text;
+  const declared = declaredLanguage(document);
+  const t0 = now();
+  const detected = await detectLanguage(api, text);
+  state.timings.languageMs = now() - t0;
+  if (!active) return;
+  if (article.text !== text) return decide(); // the page changed meanwhile: decide on its new text
+  const verdict = decideLanguage({ declared, detected, textLength: text.length });
+  state.language = { code: verdict.code, source: verdict.source, declared };
+  if (!verdict.english) {
+    decidedText = text;
+    showLanguage();
+    if (textTouched) scheduleRecheck();
+    return;
+  }
+  if (memory.has(text)) {
+    decidedText = text;
+    applyReport(memory.get(text));
+    return;
+  }
+  await analyze(text);
+}
+
+/** Not English: draw nothing, send nothing more, and say which language was seen. */
+function showLanguage() {
+  report = null;
+  if (highlighter) highlighter.clear();
+  hideCard();
+  state.findings = [];
+  state.summary = null;
+  state.status = "language";
+  publish();
+}
+
+function applyReport(answer) {
+  report = answer;
+  state.summary = report.summary || null;
+  const said = reportLanguage(report);
+  if (said.skipped) {
+    state.language = { ...state.language, code: said.code, source: "server" };
+    showLanguage();
+    return;
+  }
+  if (said.code) state.language = { ...state.language, code: said.code };
+  draw();
+}
+
+async function analyze(text) {
+  if (inFlight === text) return;
+  inFlight = text;
   state.status = "waiting";
   state.error = null;
   publish();
   const t0 = now();
   let answer;
   try {
-    answer = await api.runtime.sendMessage({ type: "analyze", text: article.text, url: location.href });
+    answer = await api.runtime.sendMessage({ type: "analyze", text, url: location.href });
   } catch (err) {
     answer = { ok: false, error: { code: "extension_error", message: String(err && err.message || err) } };
   }
+  inFlight = null;
   state.timings.roundTripMs = now() - t0;
+  state.requests += 1;
   if (!active) return;
   if (!answer || !answer.ok) {
     state.status = "error";
     state.error = (answer && answer.error) || { code: "unknown", message: "No answer from the extension." };
     report = null;
+    decidedText = text;
     publish();
     return;
   }
-  report = answer.report;
-  state.summary = report.summary || null;
-  draw();
+  memory.set(text, answer.report);
+  decidedText = text;
+  applyReport(answer.report);
+  // the page changed while the server was reading: look again (the new text may be material)
+  if (textTouched || (article && article.text !== text)) scheduleRecheck();
 }
 
 let analyzedUrl = location.href;
@@ -164,9 +232,11 @@ let analyzedUrl = location.href;
 async function run() {
   state.runs += 1;
   analyzedUrl = location.href;
+  clearTimeout(analyzeTimer);
   if (highlighter) highlighter.clear();
   hideCard();
   report = null;
+  decidedText = null;
   state.status = "extracting";
   extract();
   watch();
@@ -175,7 +245,7 @@ async function run() {
     publish();
     return;
   }
-  await analyze();
+  await decide();
 }
 
 /** After the page re-renders: re-anchor on the new nodes (no new request), or analyze late content. */
@@ -200,12 +270,26 @@ function recheckNow() {
     // a single-page site moved to another article: this is a new page to analyse
     lateTries = 0;
     run();
-  } else if (report && article) {
-    // ranges collapse or change when the page replaces or edits the nodes they sit on
-    const stale = !article.map.isLive() || (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
-    if (!stale) return;
+  } else if (decidedText !== null && article && (report || state.status === "language")) {
+    const previous = article;
+    const stale = !previous.map.isLive() ||
+      (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
+    if (!textTouched && !stale) return; // no text came or went: the article is as analysed
+    textTouched = false;
     extract();
-    draw();
+    if (materialChange(decidedText, article.text)) {
+      // new paragraphs or another article: re-anchor what is still there now, analyse once quiet
+      if (report) draw();
+      clearTimeout(analyzeTimer);
+      const text = article.text;
+      analyzeTimer = setTimeout(() => {
+        if (active && article && article.text === text && text !== decidedText) decide().catch(noteError);
+      }, CHANGE_RULES.analyzeDebounceMs);
+      return;
+    }
+    // the same text (or a small edit): re-anchor only if the ranges collapsed or changed
+    if (!stale && article.text === previous.text) article = previous;
+    else if (report) draw();
   } else if (state.status === "no-article" && lateTries < LATE_ARTICLE_TRIES) {
     // the article may still be on its way (rendered by script); try again, a bounded number of times
     lateTries += 1;
@@ -213,12 +297,34 @@ function recheckNow() {
   }
 }
 
+// A page that never stops changing (a ticking clock, a rotating ad) would keep postponing a
+// debounced check for ever: after this long the check runs anyway.
+const RECHECK_MAX_WAIT_MS = 2000;
+let recheckSince = 0;
+
+function scheduleRecheck() {
+  clearTimeout(redrawTimer);
+  const t = now();
+  if (!recheckSince) recheckSince = t;
+  const wait = t - recheckSince >= RECHECK_MAX_WAIT_MS ? 0 : REDRAW_DEBOUNCE_MS;
+  redrawTimer = setTimeout(() => {
+    recheckSince = 0;
+    recheck();
+  }, wait);
+}
+
+// Did any change since the last check add, remove or edit text? (An ad slot filled with an empty
+// frame, a spinner swapped for an image: no need to extract the article again.)
+let textTouched = false;
+const hasText = (n) => n.nodeType === 3 ? !!n.data.trim() : !!(n.textContent && n.textContent.trim());
+const touchesText = (r) => r.type === "characterData" || [...r.addedNodes].some(hasText) || [...r.removedNodes].some(hasText);
+
 function watch() {
   if (observer) return;
   observer = new MutationObserver((records) => {
     if (ui && records.every((r) => ui.host.contains(r.target))) return;
-    clearTimeout(redrawTimer);
-    redrawTimer = setTimeout(recheck, REDRAW_DEBOUNCE_MS);
+    if (!textTouched) textTouched = records.some(touchesText);
+    scheduleRecheck();
   });
   observer.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
 }
@@ -227,6 +333,8 @@ function stop() {
   active = false;
   if (observer) observer.disconnect();
   observer = null;
+  clearTimeout(analyzeTimer);
+  decidedText = null;
   if (highlighter) highlighter.clear();
   hideCard();
   report = null;
@@ -234,6 +342,7 @@ function stop() {
   state.status = "disabled";
   state.findings = [];
   state.summary = null;
+  state.language = null;
   state.text = "";
   publish();
 }
@@ -268,10 +377,12 @@ function snapshot() {
     method: state.method,
     text: state.text,
     summary: state.summary,
+    language: state.language,
     findings: state.findings,
     timings: state.timings,
     runs: state.runs,
     draws: state.draws,
+    requests: state.requests,
     errors: state.errors,
     highlightApi: highlighter ? highlighter.native : null,
   };

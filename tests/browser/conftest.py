@@ -1,5 +1,6 @@
 """Fixtures for the end-to-end tests (see harness.py): one server and one page server per session,
-one Chromium per test module."""
+one browser per test module and browser; every browser test takes `browser` and so runs in
+Chromium and in Firefox."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import os
 
 import pytest
 
-REQUIRE_BROWSERS = bool(os.environ.get("SOURCEMARK_REQUIRE_BROWSERS"))
+from .harness import BROWSERS, Server, SetupError, browser_binary, launch, make_site, serve
 
-from .harness import CHROMIUM, Browser, Server, SetupError, chromium_available, make_site, serve
+REQUIRE_BROWSERS = bool(os.environ.get("SOURCEMARK_REQUIRE_BROWSERS"))
+PACKAGES = {"chromium": "chromium", "firefox": "firefox-esr"}
 
 
 @pytest.fixture(scope="session")
@@ -37,16 +39,24 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory, site_root):
-    if not chromium_available():
-        missing = f"Chromium not found at {CHROMIUM} (install Debian's `chromium` package)"
-        if REQUIRE_BROWSERS:  # make test installs it: its absence there is a failure
+@pytest.fixture(scope="module", params=BROWSERS)
+def browser(request, tmp_path_factory, site_root):
+    name = request.param
+    if not browser_binary(name):
+        missing = f"{name} not found (install Debian's `{PACKAGES[name]}` package)"
+        if REQUIRE_BROWSERS:  # make test installs them: their absence there is a failure
             pytest.fail(missing)
         pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
+    try:
+        b = launch(name, tmp_path_factory.mktemp(f"{name}-profile"))
+    except SetupError as exc:
+        pytest.fail(str(exc))
+    yield b
+    b.close()
 
-    with sync_playwright() as pw:
-        b = Browser.launch(pw, tmp_path_factory.mktemp("chromium-profile"))
-        yield b
-        b.context.close()
+
+@pytest.fixture
+def page(browser):
+    tab = browser.new_tab()
+    yield tab
+    tab.close()

@@ -1,6 +1,8 @@
 """The pieces of the end-to-end setup, shared by the browser tests and the benchmark: a real
-Sourcemark server (gunicorn) and the test pages, both on 127.0.0.1, and a headless Chromium with
-the unpacked extension loaded, every other host blocked."""
+Sourcemark server (gunicorn) and the test pages, both on 127.0.0.1, and a headless browser with
+the unpacked extension loaded, every other host blocked: Chromium driven by Playwright, Debian's
+firefox-esr by WebDriver BiDi (bidi.py). Both are seen through one interface (`ExtensionBrowser`,
+`Tab`), so that every behaviour test runs in both."""
 
 from __future__ import annotations
 
@@ -36,7 +38,12 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--disable-features=Translate,MediaRouter,OptimizationHints",
 ]
+FIREFOX = os.environ.get("SOURCEMARK_FIREFOX") or shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
+BROWSERS = ("chromium", "firefox")
 REAL_PAGES = sorted(p.name for p in (FIXTURES / "pages").glob("*.html"))
+# real news pages in other languages (tests/fixtures/pages/NOTICE.md), served under other-languages/
+OTHER_LANGUAGE_PAGES = {"lemonde-1": "fr", "liberation-1": "fr", "heise": "de", "la-nacion": "es",
+                        "folha": "pt", "aktualne": "cs"}
 ALL_FINDINGS = {"kinds": ["place", "quote"], "severities": ["warning", "caution", "info"]}
 
 
@@ -46,6 +53,16 @@ class SetupError(RuntimeError):
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def firefox_available() -> bool:
+    return Path(FIREFOX).is_file() and os.access(FIREFOX, os.X_OK)
+
+
+def browser_binary(name: str) -> str | None:
+    """The browser's executable, or None when it is not installed."""
+    available = {"chromium": chromium_available, "firefox": firefox_available}[name]()
+    return {"chromium": CHROMIUM, "firefox": FIREFOX}[name] if available else None
 
 
 def free_port() -> int:
@@ -82,9 +99,14 @@ def make_site(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for page in (FIXTURES / "pages").glob("*.html"):
         shutil.copy(page, root / page.name)
+    (root / "other-languages").mkdir(exist_ok=True)
+    for page in (FIXTURES / "pages" / "other-languages").glob("*.html"):
+        shutil.copy(page, root / "other-languages" / page.name)
     for page in (FIXTURES / "browser").glob("*.html"):
         shutil.copy(page, root / page.name)
     (root / "seed.html").write_text(seed_html(), encoding="utf-8")
+    # the same English article on a page that declares itself French (sites get `lang` wrong)
+    (root / "seed-lang-fr.html").write_text(seed_html().replace('<html lang="en">', '<html lang="fr">'), encoding="utf-8")
     shutil.copy(build_extension() / "test" / "readability.js", root / "readability.js")
     return root
 
@@ -156,6 +178,13 @@ class Server:
             self.proc.kill()
 
 
+
+# -- the browsers ---------------------------------------------------------------------------------
+
+# The extension's API object in an extension page or worker, for the helpers' scripts.
+API = "(globalThis.browser ?? globalThis.chrome)"
+
+
 def block_foreign(route):
     """Let requests to 127.0.0.1 (and extension URLs) through; abort everything else."""
     url = route.request.url
@@ -166,16 +195,193 @@ def block_foreign(route):
     return route.continue_()
 
 
-class Browser:
-    """A headless Chromium with the extension; helpers talk to it through its service worker."""
+class Tab:
+    """One browser tab, whichever the browser: what the tests do with a page."""
 
-    def __init__(self, context, worker):
-        self.context, self.worker = context, worker
+    errors: list[str]
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    def goto(self, url: str) -> None:
+        raise NotImplementedError
+
+    def evaluate(self, js: str, arg=None):
+        """Run the JS function `js` with `arg` in the page's own world; return its JSON value."""
+        raise NotImplementedError
+
+    def mouse_move(self, x: float, y: float) -> None:
+        raise NotImplementedError
+
+    def press(self, key: str) -> None:
+        """Press one key: "Tab", "Enter", "Escape"."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def wait_for(self, js: str, arg=None, timeout: float = 5.0):
+        """Poll the JS function `js` until it returns something truthy; return that."""
+        deadline = time.time() + timeout
+        while True:
+            value = self.evaluate(js, arg)
+            if value:
+                return value
+            if time.time() > deadline:
+                body = self.evaluate("() => document.body ? document.body.textContent.replace(/\\s+/g, ' ').slice(-300) : ''")
+                raise AssertionError(f"timed out waiting for {js[:120]} on {self.url}; the page reads: {body}")
+            time.sleep(0.05)
+
+    def wait(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class ChromiumTab(Tab):
+    def __init__(self, page):
+        self.page = page
+        self.errors = []
+        page.on("pageerror", lambda e: self.errors.append(f"{e}\n{e.stack or ''}"))
+
+    @property
+    def url(self):
+        return self.page.url
+
+    def goto(self, url):
+        self.page.goto(url, wait_until="load")
+
+    def evaluate(self, js, arg=None):
+        return self.page.evaluate(js, arg)
+
+    def mouse_move(self, x, y):
+        self.page.mouse.move(x, y)
+
+    def press(self, key):
+        self.page.keyboard.press(key)
+
+    def close(self):
+        self.page.close()
+
+
+BIDI_KEYS = {"Tab": "\ue004", "Enter": "\ue007", "Escape": "\ue00c"}
+
+
+class FirefoxTab(Tab):
+    def __init__(self, ff, context: str):
+        self.ff, self.context = ff, context
+        self.errors = []
+
+    @property
+    def url(self):
+        return self.ff.url(self.context)
+
+    def goto(self, url):
+        from .bidi import BidiError
+
+        try:
+            self.ff.navigate(self.context, url)
+        except BidiError:
+            # a real page's own scripts may abort their requests to the (blocked) publishers' hosts,
+            # which Firefox reports as a failed navigation although the page itself loaded
+            if self.url != url:
+                raise
+            self.wait_for("() => document.readyState === 'complete'", timeout=30)
+
+    def evaluate(self, js, arg=None):
+        return self.ff.call(self.context, js, arg)
+
+    def mouse_move(self, x, y):
+        self.ff.mouse_move(self.context, x, y)
+
+    def press(self, key):
+        self.ff.press(self.context, BIDI_KEYS.get(key, key))
+
+    def close(self):
+        self.ff.close_tab(self.context)
+
+
+class ExtensionBrowser:
+    """A headless browser with the extension loaded; the helpers talk to the extension through
+    one of its own realms (Chromium: the service worker; Firefox: the first-run page, which the
+    extension opens itself on install)."""
+
+    name: str
+    origin: str  # chrome-extension://ID or moz-extension://UUID
+
+    def new_tab(self) -> Tab:
+        raise NotImplementedError
+
+    def ext(self, js: str, arg=None):
+        """Run `js`, a function `(api, arg) => …`, in the extension; return its JSON value."""
+        raise NotImplementedError
+
+    def open_extension_page(self, path: str) -> Tab:
+        raise NotImplementedError
+
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- shared helpers ---------------------------------------------------------------------
+
+    def set_storage(self, values: dict) -> None:
+        self.ext("(api, v) => api.storage.local.set(v)", values)
+
+    def storage(self) -> dict:
+        return self.ext("(api) => api.storage.local.get(null)")
+
+    def tab_id(self, url: str) -> int:
+        return self.ext("async (api, url) => (await api.tabs.query({})).find(t => t.url === url).id", url)
+
+    def tab_message(self, url: str, message: dict):
+        return self.ext(
+            """async (api, [url, message]) => {
+                const tabs = await api.tabs.query({});
+                const tab = tabs.find(t => t.url === url);
+                if (!tab) throw new Error('no tab for ' + url);
+                return await api.tabs.sendMessage(tab.id, message);
+            }""",
+            [url, message],
+        )
+
+    def badge(self, tab: Tab) -> str:
+        return self.ext("async (api, url) => api.action.getBadgeText({tabId: (await api.tabs.query({})).find(t => t.url === url).id})",
+                        tab.url)
+
+    def state(self, tab: Tab) -> dict:
+        return self.tab_message(tab.url, {"type": "getState"})
+
+    def wait_state(self, tab: Tab, done=("drawn", "error", "no-article", "language"), timeout=60.0, where=None) -> dict:
+        """Poll the content script's state until its status is one of `done`."""
+        deadline = time.time() + timeout
+        last = None
+        url = tab.url
+        while time.time() < deadline:
+            try:
+                last = self.tab_message(url, {"type": "getState"})
+            except Exception as exc:  # the content script is not there yet
+                last = {"status": f"unreachable: {exc}"}
+                url = tab.url
+            if last and last.get("status") in done and (where is None or where(last)):
+                return last
+            time.sleep(0.05)
+        raise AssertionError(f"extension did not reach {done} on {url}: {str(last)[:500]}")
+
+
+class Chromium(ExtensionBrowser):
+    name = "chromium"
+
+    def __init__(self, pw, context, worker):
+        self.pw, self.context, self.worker = pw, context, worker
         self.extension_id = worker.url.split("/")[2]
+        self.origin = f"chrome-extension://{self.extension_id}"
 
     @classmethod
-    def launch(cls, playwright, profile: Path, extension: Path = DIST / "chromium"):
-        context = playwright.chromium.launch_persistent_context(
+    def launch(cls, profile: Path, extension: Path = DIST / "chromium") -> "Chromium":
+        from playwright.sync_api import sync_playwright
+
+        pw = sync_playwright().start()
+        context = pw.chromium.launch_persistent_context(
             str(profile),
             executable_path=CHROMIUM,
             headless=True,
@@ -186,35 +392,81 @@ class Browser:
         context.route("**/*", block_foreign)
         worker = context.service_workers[0] if context.service_workers else context.wait_for_event(
             "serviceworker", timeout=20000)
-        return cls(context, worker)
+        return cls(pw, context, worker)
 
-    def set_storage(self, values: dict) -> None:
-        self.worker.evaluate("v => chrome.storage.local.set(v)", values)
+    def new_tab(self) -> ChromiumTab:
+        return ChromiumTab(self.context.new_page())
 
-    def tab_message(self, url: str, message: dict):
-        return self.worker.evaluate(
-            """async ([url, message]) => {
-                const tabs = await chrome.tabs.query({});
-                const tab = tabs.find(t => t.url === url);
-                if (!tab) throw new Error('no tab for ' + url);
-                return await chrome.tabs.sendMessage(tab.id, message);
-            }""",
-            [url, message],
-        )
+    def ext(self, js, arg=None):
+        return self.worker.evaluate(f"([a]) => ({js})(chrome, a)", [arg])
 
-    def state(self, page) -> dict:
-        return self.tab_message(page.url, {"type": "getState"})
+    def open_extension_page(self, path):
+        tab = self.new_tab()
+        tab.goto(f"{self.origin}/{path}")
+        return tab
 
-    def wait_state(self, page, done=("drawn", "error", "no-article"), timeout=60.0, where=None) -> dict:
-        """Poll the content script's state until its status is one of `done`."""
-        deadline = time.time() + timeout
-        last = None
-        while time.time() < deadline:
-            try:
-                last = self.state(page)
-            except Exception as exc:  # the content script is not there yet
-                last = {"status": f"unreachable: {exc}"}
-            if last and last.get("status") in done and (where is None or where(last)):
-                return last
+    def close(self):
+        try:
+            self.context.close()
+        finally:
+            self.pw.stop()
+
+
+class Firefox(ExtensionBrowser):
+    name = "firefox"
+
+    def __init__(self, ff, realm: str, origin: str):
+        self.ff, self.realm, self.origin = ff, realm, origin
+
+    @classmethod
+    def launch(cls, profile: Path, extension: Path = DIST / "firefox") -> "Firefox":
+        from . import bidi
+
+        ff = bidi.Firefox(FIREFOX, profile, free_port(), bidi.profile_prefs(),
+                          profile.parent / f"{profile.name}.log")
+        try:
+            ff.install_extension(extension)
+            deadline = time.time() + 20
+            while True:  # the extension opens its first-run page on install: that is our realm
+                contexts = ff.send("browsingContext.getTree", {})["contexts"]
+                welcome = [c for c in contexts if c["url"].startswith("moz-extension://") and "/welcome/" in c["url"]]
+                if welcome:
+                    break
+                if time.time() > deadline:
+                    raise SetupError("Firefox: the extension did not open its first-run page")
+                time.sleep(0.1)
+            realm = welcome[0]["context"]
+            origin = "/".join(welcome[0]["url"].split("/")[:3])
+            FirefoxTab(ff, realm).wait_for("() => document.readyState === 'complete'", timeout=10)
+        except BaseException:
+            ff.close()
+            raise
+        return cls(ff, realm, origin)
+
+    def new_tab(self) -> FirefoxTab:
+        return FirefoxTab(self.ff, self.ff.new_tab())
+
+    def ext(self, js, arg=None):
+        return self.ff.call(self.realm, f"(a) => ({js})(browser, a)", arg)
+
+    def open_extension_page(self, path):
+        url = f"{self.origin}/{path}"
+        self.ext("(api, url) => api.tabs.create({url})", url)
+        deadline = time.time() + 10
+        while True:
+            contexts = self.ff.send("browsingContext.getTree", {})["contexts"]
+            found = [c["context"] for c in contexts if c["url"] == url]
+            if found:
+                tab = FirefoxTab(self.ff, found[-1])
+                tab.wait_for("() => document.readyState === 'complete'", timeout=10)
+                return tab
+            if time.time() > deadline:
+                raise AssertionError(f"Firefox has no tab at {url}")
             time.sleep(0.05)
-        raise AssertionError(f"extension did not reach {done} on {page.url}: {str(last)[:500]}")
+
+    def close(self):
+        self.ff.close()
+
+
+def launch(name: str, profile: Path) -> ExtensionBrowser:
+    return {"chromium": Chromium, "firefox": Firefox}[name].launch(profile)

@@ -129,9 +129,16 @@ function textNodesUnder(root) {
  */
 export function extractArticle(doc = document) {
   let article = null;
+  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+  const phases = {};
   try {
+    let t = clock();
     const { clone, twins, liveElements } = cloneWithTwins(doc);
+    phases.cloneMs = clock() - t;
+    t = clock();
     const parsed = new Readability(clone, { serializer: (el) => el }).parse();
+    phases.readabilityMs = clock() - t;
+    t = clock();
     if (parsed && parsed.content) {
       const liveNodes = [];
       for (const t of textNodesUnder(parsed.content)) {
@@ -139,6 +146,7 @@ export function extractArticle(doc = document) {
         if (twin) liveNodes.push(twin);
       }
       const map = mapTextNodes(liveNodes);
+      phases.mapMs = clock() - t;
       if (map.text.length >= MIN_ARTICLE_CHARS) {
         article = { map, text: map.text, method: "readability", title: parsed.title || doc.title };
       }
@@ -161,5 +169,6 @@ export function extractArticle(doc = document) {
     const map = OffsetMap.fromBlocks([]);
     article = { map, text: "", method: "none", title: doc.title };
   }
+  article.phases = phases;
   return article;
 }

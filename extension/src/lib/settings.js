@@ -3,17 +3,11 @@
 
 export const api = globalThis.browser ?? globalThis.chrome;
 
-// Build-time constants (build.mjs); plain defaults when the module runs unbundled (unit tests).
-/* global __SOURCEMARK_DEFAULT_SITES__, __SOURCEMARK_DEFAULT_SERVER__ */
-const PRESET_SITES = typeof __SOURCEMARK_DEFAULT_SITES__ !== "undefined" ? __SOURCEMARK_DEFAULT_SITES__ : [];
-const PRESET_SERVER = typeof __SOURCEMARK_DEFAULT_SERVER__ !== "undefined" ? __SOURCEMARK_DEFAULT_SERVER__ : "http://127.0.0.1:8765";
-
 export const DEFAULTS = Object.freeze({
   // hostnames Sourcemark may read; "example.com" also covers "www.example.com"
-  // (a build for a smoke test may preset it; the shipped builds preset nothing)
-  sites: PRESET_SITES,
+  sites: [],
   // the Sourcemark server
-  server: PRESET_SERVER,
+  server: "http://127.0.0.1:8765",
   // request timeout for an analysis, in milliseconds
   timeoutMs: 30000,
   // which findings to draw

@@ -2,6 +2,8 @@
 // warning is a button (keyboard reachable) that scrolls the page to it and opens its card.
 
 import { api, getSettings, setSiteEnabled, siteEnabled } from "../lib/settings.js";
+import { languageName } from "../lib/language.js";
+import { versionNote } from "../lib/version.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,6 +14,14 @@ const STATUS = {
   "no-article": "No article found on this page.",
   idle: "Starting…",
 };
+
+const SOURCES = { browser: "the browser's language detector", page: "the page and the browser's detector", server: "the Sourcemark server" };
+
+function languageStatus(language) {
+  const name = language && language.code ? languageName(language.code) : "another language";
+  const by = language && SOURCES[language.source] ? ` (as ${SOURCES[language.source]} found)` : "";
+  return `This page is in ${name}${by}. Sourcemark reads English articles only, so nothing is marked here.`;
+}
 
 const CODES = {
   "place.misspelled": "Misspelled place",
@@ -77,14 +87,17 @@ function renderFindings(tab, findings) {
   $("findings-section").hidden = findings.length === 0;
 }
 
+function hostOf(tab) {
+  try {
+    return new URL(tab.url).hostname;
+  } catch (_) {
+    return "";
+  }
+}
+
 async function refresh() {
   const tab = await activeTab();
-  let host = "";
-  try {
-    host = new URL(tab.url).hostname;
-  } catch (_) {
-    host = "";
-  }
+  const host = hostOf(tab);
   const settings = await getSettings();
   $("site-name").textContent = host || "this page";
   $("site-toggle").checked = siteEnabled(settings, host);
@@ -100,6 +113,9 @@ async function refresh() {
   } else if (state.status === "error") {
     $("status").textContent = state.error ? state.error.message : "Error.";
     $("status").className = "bad";
+  } else if (state.status === "language") {
+    $("status").textContent = languageStatus(state.language);
+    $("status").className = "";
   } else if (state.status === "drawn") {
     const n = state.findings.length;
     $("status").textContent = n ? `${n} warning${n === 1 ? "" : "s"} on this page.` : "No warnings on this page.";
@@ -114,6 +130,9 @@ async function refresh() {
   const h = await api.runtime.sendMessage({ type: "health" }).catch(() => null);
   $("server-state").textContent = h ? `Server: ${h.ok ? "running" : h.message}` : "Server: unknown";
   $("server-state").className = h && h.ok ? "good" : "bad";
+  const note = h && h.ok ? versionNote(api.runtime.getManifest().version, h.version) : "";
+  $("version-note").textContent = note;
+  $("version-note").hidden = !note;
   return state;
 }
 
@@ -121,6 +140,12 @@ $("site-toggle").addEventListener("change", async (ev) => {
   const tab = await activeTab();
   await setSiteEnabled(new URL(tab.url).hostname, ev.target.checked);
   setTimeout(refresh, 400);
+});
+// the first-run page again: how to start the server, with this tab's site ready to turn on
+$("open-welcome").addEventListener("click", async (ev) => {
+  ev.preventDefault();
+  const host = hostOf(await activeTab());
+  await api.tabs.create({ url: api.runtime.getURL(`welcome/welcome.html${host ? `?site=${encodeURIComponent(host)}` : ""}`) });
 });
 $("open-options").addEventListener("click", (ev) => {
   ev.preventDefault();
