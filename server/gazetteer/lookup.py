@@ -1,12 +1,7 @@
-"""The gazetteer: GeoNames places and regions, exact and fuzzy lookup, loaded from the compact index.
+"""Lookup in the compact index: exact and blocked fuzzy lookup of names, places' records,
+regions, distances, and the Zipf frequency of English words.
 
-    gazetteer = Gazetteer.load()          # once per process; builds the index if missing or stale
-    gazetteer.exact("SevSk")              # place ids whose name or alternate name is "sevsk"
-    gazetteer.fuzzy("Severodonnetsk")     # near misses: [(key, distance, place ids)], best first
-    gazetteer.regions.resolve("the Donetsk region")
-    gazetteer.record(i)                   # {name, country, admin1, lat, lon, geonameid, ...}
-
-The index itself (format, building, location) lives in `gazetteer_index`.
+The index itself (format, building, location) lives in `index`.
 """
 
 from __future__ import annotations
@@ -21,8 +16,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from . import gazetteer_index as gi
-from .gazetteer_index import build_index, index_path, normalize  # noqa: F401  (public API)
+from . import index as gi
+from .names import normalize
 from .regions import Region, RegionTable
 
 DESCRIPTION = "GeoNames cities500, countries and first-order divisions (geonames.org, CC BY 4.0)"
@@ -39,7 +34,7 @@ class NearMiss:
 
 def ensure_index(path: str | os.PathLike | None = None) -> Path:
     """The index path, building the index first if it is missing, stale or of an old format."""
-    target = Path(path) if path else index_path()
+    target = Path(path) if path else gi.index_path()
     if not gi.is_current(target):
         with _build_lock:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +47,7 @@ def ensure_index(path: str | os.PathLike | None = None) -> Path:
                 except ImportError:  # pragma: no cover (not POSIX)
                     pass
                 if not gi.is_current(target):
-                    build_index(target)
+                    gi.build_index(target)
     return target
 
 
@@ -82,7 +77,8 @@ class Gazetteer:
         self.country_codes: list[str] = meta["country_codes"]
         self.admin_codes: list[str] = meta["admin_codes"]
         self.regions = RegionTable.from_json(meta["regions"])
-        self._key_index = {}  # filled lazily by _find
+        self._word_keys = arrays["word_keys"]
+        self._word_zipf = arrays["word_zipf"]
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
@@ -116,6 +112,28 @@ class Gazetteer:
         """Places whose main or alternate name is `name` (normalised), most populous first."""
         ids = self.ids_for_key(normalize(name))
         return sorted(ids, key=lambda i: -int(self.pop[i]))
+
+    # -- English words ------------------------------------------------------------------------
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency of an English word (0 for a word nobody writes): "Carter"
+        4.4, "Nollywood" 2.5, "Lodnon" 0. A name of several words counts by its rarest word."""
+        parts = normalize(word).split()
+        if not parts:
+            return 0.0
+        return min(self._zipf_of_key(p) for p in parts)
+
+    def _zipf_of_key(self, key: str) -> float:
+        try:
+            raw = key.encode("ascii")
+        except UnicodeEncodeError:
+            return 0.0
+        if len(raw) > gi.WORD_MAX_LEN:
+            return 0.0
+        k = int(np.searchsorted(self._word_keys, raw))
+        if k < len(self._word_keys) and self._word_keys[k] == raw:
+            return int(self._word_zipf[k]) / 10
+        return 0.0
 
     # -- fuzzy lookup ---------------------------------------------------------------------------
 

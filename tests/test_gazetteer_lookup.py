@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from server import gazetteer as gz
-from server import gazetteer_index as gi
+from server import datafiles
+
 from server.gazetteer import Gazetteer, normalize
+from server.gazetteer import index as gi
+from server.gazetteer import lookup as gz
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +105,7 @@ def test_eastern_ukraine_contains_donetsk_not_lviv(g):
 def test_every_code_in_the_region_table_exists(g):
     import json
 
-    table = json.load(open(gi.DATA_DIR / "places" / "regions.json", encoding="utf-8"))
+    table = json.loads(datafiles.path("gazetteer/regions.json").read_text(encoding="utf-8"))
     known = set(g.regions.admin_names) | set(g.regions.country_names)
     for entry in table["regions"]:
         assert set(entry["codes"]) <= known, entry["name"]
@@ -125,7 +127,7 @@ def test_index_is_current_only_for_this_format_and_source(tmp_path, g):
 def test_a_stale_index_is_rebuilt_on_load(tmp_path, monkeypatch):
     target = tmp_path / "g.npz"
     built = []
-    monkeypatch.setattr(gz, "build_index", lambda path: built.append(path))
+    monkeypatch.setattr(gi, "build_index", lambda path: built.append(path))
     monkeypatch.setattr(gi, "is_current", lambda path: bool(built))
     assert gz.ensure_index(target) == target
     assert built == [target]
@@ -134,3 +136,21 @@ def test_a_stale_index_is_rebuilt_on_load(tmp_path, monkeypatch):
 def test_default_index_lives_in_the_user_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert gi.index_path().parent == tmp_path / "sourcemark"
+
+
+@pytest.mark.parametrize("word", ["Carter", "Within", "Retina", "Mercia", "Nollywood", "Anfield", "Neymar", "Shiite"])
+def test_known_words_and_names_have_a_real_zipf_frequency(g, word):
+    assert 2 <= g.zipf(word) <= 6
+
+
+@pytest.mark.parametrize("word", ["Lodnon", "Berlni", "Pitsburgh", "Severodonnetsk"])
+def test_misspelled_names_are_known_to_nobody(g, word):
+    assert g.zipf(word) == 0
+
+
+def test_index_file_name_changes_with_the_format(monkeypatch):
+    name = gi.index_path().name
+    assert name.startswith(f"gazetteer-v{gi.FORMAT_VERSION}-")
+    monkeypatch.setattr(gi, "FORMAT_VERSION", gi.FORMAT_VERSION + 1)
+    monkeypatch.setattr(gi, "_fingerprint", None)
+    assert gi.index_path().name != name

@@ -1,0 +1,269 @@
+"""Stage 3: read the claims — where the text says a place lies.
+
+The shapes of a claim are data (data/places/claim_shapes.json): the words between the place X
+and the region Y ("X, a town in Y", "X is a town in the Y region of Z", "X, located in Y",
+"X (Y)", "the Y town of X", …), matched at every candidate the same way wherever it stands.
+A region phrase is read by `region_at` ("the Donetsk region", "Russia's Bryansk region",
+"the Y province of Z", "eastern Ukraine"). A claim may also refer back: a sentence opening
+"The city, (strategically) located in Y" claims Y for the last place named in a locative role
+in the sentences before.
+
+Linear: each candidate tries each shape once over a bounded window; the anaphora look-up goes
+by sentence index, not over all candidates.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from .. import datafiles, deadline
+from ..gazetteer import DIRECTIONS, TYPE_WORDS, Region, RegionTable
+from . import rules
+from .candidates import POSSESSIVE_MARKS, cap_run
+from .lexicon import context, settlement_words
+from .model import Candidate, Claim
+
+BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
+WHICH = ("which", "that")
+DETERMINERS = ("a", "an", "the")
+MAX_MODS = 3
+
+
+@lru_cache(maxsize=None)
+def shapes() -> tuple[dict, ...]:
+    return tuple(datafiles.json("places/claim_shapes.json")["shapes"])
+
+
+@lru_cache(maxsize=None)
+def anaphora() -> dict:
+    return datafiles.json("places/claim_shapes.json")["anaphora"]
+
+
+def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int, bool] | None:
+    """The region phrase starting at token i: (region, first token, end token, has type word)."""
+    n = len(doc)
+    while i < n and doc[i].lower_ == "the":
+        i += 1
+    start = i
+    country = None
+    run = cap_run(doc, i)
+    if run and run[1] < n and doc[run[1]].lower_ in POSSESSIVE_MARKS:
+        r = regions.resolve(doc[run[0] : run[1]].text)
+        if r is not None and r.country is not None:
+            country = r.country  # "Russia's Bryansk region"
+            i = run[1] + 1
+            start_after_country = i
+        else:
+            return None
+    else:
+        start_after_country = i
+    while i < n and doc[i].lower_ in DIRECTIONS:
+        i += 1
+    run = cap_run(doc, i, {"of"})  # "Bay of Plenty", "Isle of Man"
+    if run is None:
+        return None
+    a, b = run
+    if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
+        more = cap_run(doc, b + 1)
+        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
+            b = more[1]
+    typed = b < n and doc[b].lower_ in TYPE_WORDS
+    b2 = b + 1 if typed else b
+    if typed and country is None and b2 + 1 < n and doc[b2].lower_ == "of":
+        # "the Y region of Z": Z narrows Y to its country
+        of = cap_run(doc, b2 + 1)
+        if of is not None:
+            r = regions.resolve(doc[of[0] : of[1]].text)
+            if r is not None and r.country is not None:
+                country = r.country
+    for x, y in ((start_after_country, b2), (a, b2), (a, b)):
+        if x >= y:
+            continue
+        region = regions.resolve(doc[x:y].text, country)
+        if region is not None:
+            return region, (start if country and start < x else x), y, typed and y == b2
+    return None
+
+
+def _match_after(doc: Doc, j: int, slots: list[str]) -> int | None:
+    """Match `slots` from token j on; the token after the match, or None."""
+    n = len(doc)
+    settle = settlement_words()
+    located = context("located_words")
+    for slot in slots:
+        if slot == "{adv*}":
+            while j < n and doc[j].pos_ == "ADV":
+                j += 1
+            continue
+        if slot == "{mods}":
+            k = 0
+            while j < n and k < MAX_MODS and doc[j].lower_ not in settle and doc[j].pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
+                j += 1
+                k += 1
+            continue
+        if slot == "{det?}":
+            if j < n and doc[j].lower_ in DETERMINERS:
+                j += 1
+            continue
+        if j >= n:
+            return None
+        low = doc[j].lower_
+        ok = {
+            "{det}": low in DETERMINERS,
+            "{settlement}": low in settle,
+            "{located}": low in located,
+            "{be}": low in BE,
+            "{which}": low in WHICH,
+        }.get(slot, low == slot)
+        if not ok:
+            return None
+        j += 1
+    return j
+
+
+def _is_list_after(doc: Doc, j: int) -> bool:
+    """After a region phrase ending at j: does a list go on ("…, Poland and Germany")?"""
+    if j >= len(doc):
+        return False
+    if doc[j].lower_ in ("and", "or", "&"):
+        return True
+    if doc[j].text == "," and j + 1 < len(doc):
+        nxt = doc[j + 1]
+        return nxt.lower_ in ("and", "or") or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")
+    return False
+
+
+def _meets(doc: Doc, found, needs: list[str]) -> bool:
+    region, a, b, typed = found
+    for need in needs:
+        if need == "named" and not (
+            region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
+        ):
+            return False
+        if need == "not_list" and _is_list_after(doc, b):
+            return False
+        if need == "closed" and not (b < len(doc) and doc[b].text == ")"):
+            return False
+    return True
+
+
+def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
+    """A region phrase that ends right before token `end` ("the Donetsk town of X")."""
+    for start in range(max(0, end - rules.MAX_RUN - 1), end):
+        found = region_at(doc, start, regions)
+        if found and found[2] == end:
+            return found
+    return None
+
+
+def find_claims(
+    doc: Doc, candidates: list[Candidate], regions: RegionTable, can_lie_in: Callable[[Candidate], bool]
+) -> list[Claim]:
+    """Region claims for the candidates `can_lie_in` accepts (towns, not countries)."""
+    claims: list[Claim] = []
+
+    def claim(c: Candidate, found, anaphoric: bool, shape: str) -> None:
+        region, a, b, _ = found
+        if a > 0 and doc[a - 1].lower_ == "the":
+            a -= 1  # "the Donetsk region", as the text says it
+        span = doc[a:b]
+        claims.append(Claim(c, region, span.start_char, span.end_char, span.text, anaphoric, shape))
+
+    for c in candidates:
+        deadline.check()
+        if not can_lie_in(c):
+            continue
+        j = c.tok_end
+        if j < len(doc) and doc[j].lower_ in POSSESSIVE_MARKS:
+            continue
+        for shape in shapes():
+            if "before" in shape:
+                found = _match_before(doc, c.tok_start, shape["before"], regions)
+                if found:
+                    claim(c, found, False, shape["name"])
+                    break
+                continue
+            k = _match_after(doc, j, shape["after"])
+            if k is None:
+                continue
+            found = region_at(doc, k, regions)
+            if found and _meets(doc, found, shape.get("needs", [])):
+                claim(c, found, False, shape["name"])
+                break
+    claims.extend(_anaphoric_claims(doc, candidates, regions, can_lie_in))
+    return claims
+
+
+def _match_before(doc: Doc, i: int, slots: list[str], regions: RegionTable):
+    """Match `slots` right to left from just before token i; the region phrase at {region}."""
+    settle = settlement_words()
+    k = i
+    for slot in slots:
+        if slot == "{region}":
+            return _region_ending_at(doc, k, regions)
+        k -= 1
+        if k < 0:
+            return None
+        low = doc[k].lower_
+        if slot == "{settlement}":
+            if low not in settle:
+                return None
+        elif low != slot:
+            return None
+    return None
+
+
+def _anaphoric_claims(doc: Doc, candidates, regions, can_lie_in) -> list[Claim]:
+    """"… withdrawal from SevSk … The city, strategically located in the Donetsk region, …"."""
+    spec = anaphora()
+    openers = set(spec["openers"])
+    settle = settlement_words()
+    located = context("located_words")
+    before_in = {w for w in spec["before_in"] if not w.startswith("{")}
+    by_sent: dict[int, Candidate] = {}  # the last locative place of each sentence
+    for c in candidates:
+        if c.locative and can_lie_in(c):
+            by_sent[c.sent] = c
+    out: list[Claim] = []
+    for si, sent in enumerate(doc.sents):
+        deadline.check()
+        if si == 0:
+            continue
+        toks = [t for t in sent[: 4 + rules.ANAPHORA_WINDOW + 2] if not t.is_space]
+        if len(toks) < 4 or toks[0].lower_ not in openers:
+            continue
+        k = 1
+        while k < len(toks) and k < 4 and toks[k].lower_ not in settle and toks[k].pos_ in ("ADJ", "NOUN", "ADV"):
+            k += 1
+        if k >= len(toks) or toks[k].lower_ not in settle:
+            continue
+        found = None
+        window = toks[k + 1 : k + 1 + rules.ANAPHORA_WINDOW]
+        for n_t, t in enumerate(window):
+            if t.lower_ != "in":
+                continue
+            # Only a statement of where it lies: "The city, (strategically) located in Y",
+            # "The town, in Y, …", "The city is (situated) in Y" — not any "in" ("The city has
+            # been shelled since the war in Ukraine began").
+            before = [w for w in window[:n_t] if w.pos_ != "ADV"]
+            prev = before[-1].lower_ if before else ""
+            if prev in located or (prev in before_in and len(before) <= 2):
+                found = region_at(doc, t.i + 1, regions)
+            break
+        if not found:
+            continue
+        antecedent = None
+        for back in range(1, rules.ANAPHORA_SENTENCES + 1):
+            antecedent = by_sent.get(si - back)
+            if antecedent is not None:
+                break
+        if antecedent is not None:
+            region, a, b, _ = found
+            if a > 0 and doc[a - 1].lower_ == "the":
+                a -= 1
+            span = doc[a:b]
+            out.append(Claim(antecedent, region, span.start_char, span.end_char, span.text, True, "anaphora"))
+    return out

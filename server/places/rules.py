@@ -1,0 +1,106 @@
+"""Every threshold and weight of the place analysis, in one table, each with what it is for.
+
+EVIDENCE.md beside this file says which evidence each severity needs; the names below are the
+numbers it refers to.
+"""
+
+from __future__ import annotations
+
+# -- a word nobody knows ---------------------------------------------------------------------------
+
+# A word or name with at least this Zipf frequency in wordfreq's English list ("Carter" 4.4,
+# "Nollywood" 2.5, "Anfield" 3.1) is a known word and never a misspelled place. The list stops at
+# 1.0; invented and misspelled names are absent (0).
+KNOWN_WORD_ZIPF = 1.0
+# A candidate found from the string alone (no entity label, no locative cue) must be at least
+# this long: shorter capitalised words are a letter or two from thousands of places.
+MIN_STRING_CANDIDATE_LEN = 5
+# A candidate checked for a misspelling at all must be at least this long (letters).
+MIN_MISSPELLING_LEN = 5
+# Two edits are allowed only in names of at least this many letters (one edit below).
+MIN_LEN_TWO_EDITS = 7
+# Longest capitalised run (tokens) read as one place name.
+MAX_RUN = 4
+# Most words a checked name may have ("Rio de Janeiro" has three).
+MAX_NAME_WORDS = 3
+
+# -- how notable a near miss is ----------------------------------------------------------------
+
+# A near miss is notable enough to back a warning by its size alone from these populations,
+# by edit distance: one letter from a town of 50,000, two from a city of 250,000.
+NOTABLE_POP = {1: 50_000, 2: 250_000}
+# An alternate (not main) name of a place counts as notable only from this many times the
+# population: alternate names hold odd spellings of every language.
+ALTERNATE_NAME_POP_FACTOR = 10
+# Size backs a near miss only if it is not on another continent from everything the article
+# names: farther than this from all of the article's places (and in none of its countries).
+WORLD_KM = 3_000
+
+# -- how close a near miss is to the article's world -------------------------------------------
+
+# A near miss this close to one of the article's other towns, or in a division the article
+# names, is backed by context ("Alexnadria" beside Pineville and Rapides Parish).
+CLOSE_KM = 60
+# ... but two letters from a place backs it only if that place is this big (near any city lie
+# hundreds of villages a letter or two from any name).
+CLOSE_TWO_EDITS_MIN_POP = 5_000
+# ... and one letter from a village this small backs it only if it lies this close.
+VILLAGE_POP = 2_000
+VILLAGE_KM = 25
+# In the article's own country a near miss of one letter is backed from this population.
+SAME_COUNTRY_POP = 20_000
+
+# -- ranking suggestions -----------------------------------------------------------------------
+
+# Score of a suggestion = EDIT_WEIGHT * edits + log10(population) + context bonuses below.
+EDIT_WEIGHT = -3.0
+BONUS_NAMED_DIVISION = 2.0  # the suggestion lies in a division the article names
+BONUS_COUNTRY = 1.5  # in a country the article names or its towns lie in
+BONUS_NEAR = 2.0  # within RESOLVE_NEAR_KM of the article's other towns
+BONUS_IN_CLAIM = 6.0  # inside the region the text claims for the name
+BONUS_MAIN_NAME = 0.5  # the near miss is the place's main name, not an alternate one
+RESOLVE_NEAR_KM = 300  # "near the article's other towns" when picking among namesakes
+RESOLVE_IN_CLAIM = 10.0  # picking among namesakes: the one inside the claimed region wins
+MAX_SUGGESTIONS = 5
+
+# -- region claims -----------------------------------------------------------------------------
+
+# A town this close to the claimed region is not called wrongly placed (borders, suburbs).
+BORDER_KM = 25
+# A wrong-region claim is a warning when the place is real and notable from this population
+# (a smaller namesake may be a village GeoNames lacks inside the claimed region) ...
+WRONG_REGION_MIN_POP = 5_000
+# ... or when a place of a similar name (this many edits) lies inside the claimed region.
+SIMILAR_IN_REGION_EDITS = 2
+# Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
+ANAPHORA_WINDOW = 14
+# A claim referring back ("The city, located in Y") looks this many sentences back.
+ANAPHORA_SENTENCES = 2
+
+# -- far from context --------------------------------------------------------------------------
+
+FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
+FAR_MAX_POP = 100_000  # ... and smaller than this (a capital far off is often just news)
+
+# -- resolving a name that is also a region ----------------------------------------------------
+
+# A name that is both a region and a town ("Donetsk") is the town when some town of that name
+# is this big and the text adds no region word.
+TOWN_OVER_REGION_POP = 50_000
+# A word that is a demonym-like form of a place this big is a demonym ("Kenyan").
+DEMONYM_PLACE_POP = 300_000
+DEMONYM_CITY_POP = 1_000_000  # "Londoner": the -er form only for big cities
+# An abbreviation (all capitals) of at most this many letters is no place name ("EU", "NATO").
+ABBREVIATION_MAX_LEN = 5
+# A firm's name after "shares in" is a hamlet of that name only from this population.
+FIRM_TOWN_MIN_POP = 10_000
+
+# -- bounded work on hostile texts -------------------------------------------------------------
+
+# The article's context keeps at most this many distinct towns (the most mentioned first): a
+# text naming thousands costs no more than one naming a few hundred.
+MAX_CONTEXT_TOWNS = 300
+# Fuzzy lookups (about 1 ms each) allowed per text: this many, plus one per FUZZY_TOKENS_EACH
+# tokens, so that thousands of distinct unknown capitalised words stay linear and cheap.
+FUZZY_BASE = 60
+FUZZY_TOKENS_EACH = 50
