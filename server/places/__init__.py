@@ -124,7 +124,7 @@ def _unknown(word: str, g: Gazetteer) -> bool:
 
 def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -> Verdict | None:
     if r.kind == "town":
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget), c)
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c)
     key = r.key or c.key
     if c.role is Role.POSSESSIVE and c.opens_clause or not evidence.checkable_key(key):
         return None
@@ -135,7 +135,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget), c)
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c)
     ev = evidence.miss_evidence(c, r, own, g, world, near, person_words)
     return verdicts.misspelling(ev) or verdicts.unknown(ev)
 

@@ -88,14 +88,23 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
     return None
 
 
-def _match_after(doc: Doc, j: int, slots: list[str]) -> int | None:
-    """Match `slots` from token j on; the token after the match, or None."""
+def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
+    """Match `slots` from token j on: (the token after the match, the region phrase read at a
+    {region} slot or None), or None."""
     n = len(doc)
+    inner = None
     settle = settlement_words()
     located = context("located_words")
     for slot in slots:
-        if slot == "{adv*}":
-            while j < n and doc[j].pos_ == "ADV":
+        if slot == "{region}":
+            inner = region_at(doc, j, regions)
+            if inner is None:
+                return None
+            j = inner[2]
+            continue
+        if slot in ("{adv*}", "{adj*}"):
+            pos = "ADV" if slot == "{adv*}" else "ADJ"
+            while j < n and doc[j].pos_ == pos:
                 j += 1
             continue
         if slot == "{mods}":
@@ -121,7 +130,7 @@ def _match_after(doc: Doc, j: int, slots: list[str]) -> int | None:
         if not ok:
             return None
         j += 1
-    return j
+    return j, inner
 
 
 def _is_list_after(doc: Doc, j: int) -> bool:
@@ -186,10 +195,11 @@ def find_claims(
                     claim(c, found, False, shape["name"])
                     break
                 continue
-            k = _match_after(doc, j, shape["after"])
-            if k is None:
+            matched = _match_after(doc, j, shape["after"], regions)
+            if matched is None:
                 continue
-            found = region_at(doc, k, regions)
+            k, inner = matched
+            found = inner or region_at(doc, k, regions)
             if found and _meets(doc, found, shape.get("needs", [])):
                 claim(c, found, False, shape["name"])
                 break

@@ -106,6 +106,8 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     if not close and edits == 1 and pop >= rules.SAME_COUNTRY_POP and g.country_code(i) in world.countries:
         close = True  # one letter from a sizeable town of the article's own country
     floor = rules.NOTABLE_POP.get(edits, math.inf) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
+    if world.towns and nearest > rules.FAR_FROM_WORLD_KM:
+        floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
     notable = pop >= floor
     has_world = bool(world.towns) or bool(world.countries)
     off_world = has_world and g.country_code(i) not in world.countries and nearest > rules.WORLD_KM
@@ -114,7 +116,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         + (rules.BONUS_IN_CLAIM if in_claim else 0.0) + (rules.BONUS_MAIN_NAME if main else 0.0)
     )
     return NearPlace(
-        place=i, edits=edits, score=score, main_name=main, named_in_article=named,
+        place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, notable=notable, off_world=off_world,
     )
 
@@ -142,7 +144,7 @@ def lenient_region(claim: Claim) -> Region:
 
 
 def claim_evidence(
-    c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, budget: FuzzyBudget,
+    c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, budget: FuzzyBudget, world: ArticleWorld,
 ) -> ClaimEvidence | None:
     """The first claim no place of that name fits, with where the place really lies."""
     for claim in claims:
@@ -157,7 +159,12 @@ def claim_evidence(
             continue
         similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
+        own = frozenset(r.ids)
+        anchored = world.nearest_km(best, own) <= rules.ANCHOR_KM or (
+            g.admin_code(best) in world.codes - set(claim.region.codes)
+        )
         return ClaimEvidence(
+            anchored=anchored,
             claim=claim, place=best, distance_km=km, similar=similar,
             notable=int(g.pop[best]) >= rules.WRONG_REGION_MIN_POP,
             same_country=g.country_code(best) in claimed_countries,
@@ -168,7 +175,9 @@ def claim_evidence(
 def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudget) -> list[int]:
     """Places inside the claimed region whose name is close to `key` ("Sevsk" -> Seversk)."""
     found: dict[int, tuple[int, int]] = {}
-    edits = rules.SIMILAR_IN_REGION_EDITS if len(key) >= 4 else 1
+    # Two letters only inside a division: a whole country has a town two letters from anything.
+    division = region.kind != "country"
+    edits = rules.SIMILAR_IN_REGION_EDITS if division and len(key) >= rules.MIN_MISSPELLING_LEN else 1
     for miss in budget.fuzzy(key, edits, limit=200):
         for i in miss.ids:
             if g.in_region(i, region) and i not in found:

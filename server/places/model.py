@@ -24,7 +24,8 @@ class Role(Enum):
 
     LOCATIVE = "locative"  # object of a locative preposition or verb, a place entity
     DATELINE = "dateline"  # "LONDON, March 3 —" at a paragraph's start
-    MODIFIER = "modifier"  # "an east Lnodon hospital", "the Pitsburgh-based company"
+    COMPOUND = "compound"  # "the Pitsburgh-based company", "Lnodon-bound flights"
+    MODIFIER = "modifier"  # "the Lnodon hospital": a proper noun qualifying a common noun
     POSSESSIVE = "possessive"  # "Lodnon's airport"
     LIST = "list"  # an item of a list of places
     PERSON = "person"  # part of a person's name ("Denis Pushilin")
@@ -32,7 +33,11 @@ class Role(Enum):
     OTHER = "other"  # subject, object, anything else
 
 
-PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.MODIFIER, Role.POSSESSIVE, Role.LIST})
+# Roles in which a name is a place: a near miss that is notable backs a warning.
+PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.LIST})
+# Roles in which a name may be a place or a thing named after one ("Lodnon's airport", "the
+# Torenia operation"): only a very notable near miss, or the article's world, backs a warning.
+WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})
 
 Kind = Literal["region", "other", "town", "miss", "skip"]
 
@@ -92,6 +97,7 @@ class NearPlace:
 
     place: int  # gazetteer id
     edits: int  # optimal-string-alignment distance to the word
+    pop: int  # its population
     score: float  # rank among the suggestions
     main_name: bool  # the near miss is the place's main name
     named_in_article: bool  # the article itself names this place (rightly spelt) elsewhere
@@ -126,3 +132,4 @@ class ClaimEvidence:
     similar: list[int]  # places of a similar name inside the claimed region
     notable: bool  # the place is big enough that a namesake village is unlikely
     same_country: bool  # the claimed region is in the place's own country
+    anchored: bool  # the article's other places lie around the real place (or name its division)

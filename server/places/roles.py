@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..gazetteer import DIRECTIONS
 from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
 from .lexicon import context, cue_phrases
 from .model import Candidate, Cue, Role
@@ -20,6 +21,7 @@ DASHES = ("—", "–", "-", "--")
 LOCATIVE_DEPS = ("pobj",)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
 
 
 def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
@@ -37,8 +39,8 @@ def role_of(doc: Doc, c: Candidate) -> Role:
     ent_len = _entity_length(doc, i)
     if c.organisation:
         return Role.ORGANISATION
-    if ent == "PERSON" and ent_len > j - i and not c.locative:
-        return Role.PERSON  # "Danielle Flores", "Denis Pushilin": the word is part of a name
+    if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
+        return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
     if ent == "ORG" and ent_len > j - i and not c.locative:
         return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
     if _is_dateline(doc, c):
@@ -46,7 +48,9 @@ def role_of(doc: Doc, c: Candidate) -> Role:
     if j < n and doc[j].lower_ in POSSESSIVE_MARKS:
         return Role.POSSESSIVE
     if j + 1 < n and doc[j].text in ("-", "–") and doc[j + 1].lower_ in context("compound_suffixes"):
-        return Role.MODIFIER  # "Pitsburgh-based"
+        return Role.COMPOUND  # "Pitsburgh-based"
+    if i > 0 and doc[i - 1].lower_ in DIRECTION_WORDS:
+        return Role.LOCATIVE  # "north-west Lnodon", "an east Lnodon hospital": a direction makes a place
     if c.locative:
         return Role.LOCATIVE
     if head.dep_ in LOCATIVE_DEPS and head.head.lower_ in (

@@ -29,9 +29,16 @@ MAX_NAME_WORDS = 3
 # A near miss is notable enough to back a warning by its size alone from these populations,
 # by edit distance: one letter from a town of 50,000, two from a city of 250,000.
 NOTABLE_POP = {1: 50_000, 2: 250_000}
+# In a role where a name may be a thing named after a place ("Lodnon's airport", "the Torenia
+# operation") size backs only one letter from a city of this size.
+WEAK_ROLE_NOTABLE_POP = 1_000_000
 # An alternate (not main) name of a place counts as notable only from this many times the
 # population: alternate names hold odd spellings of every language.
 ALTERNATE_NAME_POP_FACTOR = 10
+# Farther than this from every town the article names, a near miss must be this many times as
+# big to be notable ("Lanexa" in a Virginia story is not Lenexa, Kansas, a town of 50,000).
+FAR_FROM_WORLD_KM = 500
+FAR_FROM_WORLD_POP_FACTOR = 4
 # Size backs a near miss only if it is not on another continent from everything the article
 # names: farther than this from all of the article's places (and in none of its countries).
 WORLD_KM = 3_000
@@ -70,6 +77,9 @@ BORDER_KM = 25
 # A wrong-region claim is a warning when the place is real and notable from this population
 # (a smaller namesake may be a village GeoNames lacks inside the claimed region) ...
 WRONG_REGION_MIN_POP = 5_000
+# ... or when the article's other places lie within this distance of the real place (or it
+# names the real place's division): the article's own world puts the town elsewhere ...
+ANCHOR_KM = 150
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.

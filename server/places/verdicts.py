@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import rules
-from .model import PLACE_ROLES, Candidate, ClaimEvidence, Cue, MissEvidence, NearPlace, Role
+from .model import PLACE_ROLES, WEAK_PLACE_ROLES, Candidate, ClaimEvidence, Cue, MissEvidence, NearPlace, Role
 
 Severity = Literal["warning", "caution", "info"]
 
@@ -35,10 +35,15 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word or c.joined_person and ev.near[0].edits > 1:
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
     place_role = _in_place_role(c)
+    weak_role = not place_role and c.role in WEAK_PLACE_ROLES
     named = [p for p in ev.near if p.named_in_article or p.in_claim]
     if named:
         # The article itself names the place rightly spelt, or the claimed region holds it.
         return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0])
+    if weak_role:
+        # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
+        backed = [p for p in ev.near if p.close or p.edits == 1 and p.pop >= rules.WEAK_ROLE_NOTABLE_POP and not p.off_world]
+        return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
     if not place_role:
         close = [p for p in ev.near if p.close and p.edits == 1]
         return Verdict("place.misspelled", "info", close[0]) if close else None
@@ -75,7 +80,9 @@ def wrong_region(ev: ClaimEvidence | None, c: Candidate) -> Verdict | None:
     """A real place the text puts in a region where no place of that name lies."""
     if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
         return None
-    if ev.similar or (ev.notable and ev.same_country):
+    if not c.from_entity and c.label in ("ORG", "PERSON", "NORP"):
+        return None  # "Hamas is in Palestine": a group named like some town elsewhere
+    if ev.similar or ev.anchored or (ev.notable and ev.same_country):
         return Verdict("place.wrong_region", "warning", claim=ev)
     return Verdict("place.wrong_region", "info", claim=ev)
 
