@@ -40,7 +40,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     # 1. Candidates and their roles.
     found = find_candidates(
         doc,
-        region_follows=lambda i: claims_stage.region_at(doc, i, g.regions) is not None,
+        claim_follows=lambda i: claims_stage.shape_at(doc, i, g.regions),
         unknown=lambda word: _unknown(word, g),
     )
     assign_roles(doc, found)
@@ -124,7 +124,7 @@ def _unknown(word: str, g: Gazetteer) -> bool:
 
 def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -> Verdict | None:
     if r.kind == "town":
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c)
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
     key = r.key or c.key
     if c.role is Role.POSSESSIVE and c.opens_clause or not evidence.checkable_key(key):
         return None
@@ -135,7 +135,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c)
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
     ev = evidence.miss_evidence(c, r, own, g, world, near, person_words)
     return verdicts.misspelling(ev) or verdicts.unknown(ev)
 

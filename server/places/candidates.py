@@ -31,6 +31,8 @@ EXCLUDED_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "
 WEAK_EXCLUDED_LABELS = {"LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC"}
 POSSESSIVE_MARKS = ("'s", "’s")
+# First words of the claim shapes that may follow a place ("X, a town in Y", "X is in Y", "X (Y)").
+CLAIM_OPENERS = frozenset({",", "in", "(", "is", "was", "lies", "sits", "located", "situated"})
 
 
 def is_cap(tok: Token) -> bool:
@@ -108,11 +110,11 @@ def _key_of(text: str) -> str:
 
 def find_candidates(
     doc: Doc,
-    region_follows: Callable[[int], bool] | None = None,
+    claim_follows: Callable[[int], str | None] | None = None,
     unknown: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
-    """Candidates, in text order. `region_follows(i)` says whether a region phrase starts at
-    token i ("… in the Philippines"): a name right before "in" + region is a place too.
+    """Candidates, in text order. `claim_follows(i)` names the claim shape that starts at token
+    i ("… in the Philippines", ", a town in Y"), if any: a name right before one is a place too.
     `unknown(word)` says whether a capitalised word is known to nobody (no English word, no
     gazetteer name): such a word is a candidate wherever it stands."""
     sent_of = {}
@@ -127,6 +129,8 @@ def find_candidates(
     ents = list(doc.ents)  # doc.ents builds new spans on every access
     token_ents: list = [None] * len(doc)
     for ent in ents:
+        if ent.label_ in ("ORG", "PERSON") and any(t.text == "," for t in ent):
+            continue  # "Bakhmut, Kharkiv Oblast" as one ORG: the model's confusion, no name
         for k in range(ent.start, ent.end):
             token_ents[k] = (ent.label_, len(ent))
 
@@ -267,19 +271,22 @@ def find_candidates(
             if run:
                 _consider_run(doc, token_ents, run, Cue.POSSESSIVE, "", add)
 
-    # 4. "Tacoban in the Philippines", "X, Ukraine": a region claim makes its subject a place.
-    if region_follows is not None:
+    # 4. "Tacoban in the Philippines", "Bakhmut, located in Kharkiv Oblast", "X is a town in Y":
+    # a region claim makes its subject a place, wherever it stands.
+    if claim_follows is not None:
         for tok in doc:
-            if tok.lower_ != "in" or tok.i == 0 or taken[tok.i - 1]:
+            if tok.i == 0 or taken[tok.i - 1] or tok.lower_ not in CLAIM_OPENERS:
                 continue
             run = _run_ending_at(doc, tok.i)
             if run is None or run[0] == tok.i:
                 continue
             label, ent_len = _entity_label(token_ents, run[0], run[1])
-            if label in ("PERSON", "ORG") or run[0] == sent_start.get(run[0]):
-                continue  # "Zelensky in Ukraine", or a sentence's first word
-            if region_follows(tok.i + 1):
-                _consider_run(doc, token_ents, run, Cue.STRONG, "", add)
+            if label in ("PERSON", "ORG") and ent_len > 1:
+                continue  # "Zelensky in Ukraine"
+            shape = claim_follows(tok.i)
+            if shape is None or (shape == "in" and run[0] == sent_start.get(run[0])):
+                continue  # a sentence's first word before a bare "in" may be no name at all
+            _consider_run(doc, token_ents, run, Cue.STRONG, "", add)
 
     # 5. The string alone: a capitalised word nobody knows, wherever it stands.
     if unknown is not None:

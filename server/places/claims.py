@@ -72,6 +72,7 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
             b = more[1]
     typed = b < n and doc[b].lower_ in TYPE_WORDS
     b2 = b + 1 if typed else b
+    typed_inside = b - a >= 2 and doc[b - 1].lower_ in TYPE_WORDS  # "Kharkiv Oblast" capitalised
     if typed and country is None and b2 + 1 < n and doc[b2].lower_ == "of":
         # "the Y region of Z": Z narrows Y to its country
         of = cap_run(doc, b2 + 1)
@@ -84,7 +85,7 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
             continue
         region = regions.resolve(doc[x:y].text, country)
         if region is not None:
-            return region, (start if country and start < x else x), y, typed and y == b2
+            return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
     return None
 
 
@@ -165,6 +166,21 @@ def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
         found = region_at(doc, start, regions)
         if found and found[2] == end:
             return found
+    return None
+
+
+def shape_at(doc: Doc, j: int, regions: RegionTable) -> str | None:
+    """The name of the first claim shape that starts at token j and reaches a region, or None."""
+    for shape in shapes():
+        if "after" not in shape:
+            continue
+        matched = _match_after(doc, j, shape["after"], regions)
+        if matched is None:
+            continue
+        k, inner = matched
+        found = inner or region_at(doc, k, regions)
+        if found and _meets(doc, found, shape.get("needs", [])):
+            return shape["name"]
     return None
 
 

@@ -68,6 +68,7 @@ def role_of(doc: Doc, c: Candidate) -> Role:
 
 
 def _entity_length(doc: Doc, i: int) -> int:
+    """Tokens of the entity around token i (0 if none, or one the model ran over a comma)."""
     tok = doc[i]
     if not tok.ent_type_:
         return 0
@@ -77,6 +78,8 @@ def _entity_length(doc: Doc, i: int) -> int:
     b = i + 1
     while b < len(doc) and doc[b].ent_iob_ == "I":
         b += 1
+    if any(t.text == "," for t in doc[a:b]):
+        return 0
     return b - a
 
 

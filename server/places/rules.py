@@ -12,6 +12,9 @@ from __future__ import annotations
 # "Nollywood" 2.5, "Anfield" 3.1) is a known word and never a misspelled place. The list stops at
 # 1.0; invented and misspelled names are absent (0).
 KNOWN_WORD_ZIPF = 1.0
+# A name this frequent that the model labels a group, firm or person ("Hamas", "Nokia") is that,
+# not the town of the same name somewhere else.
+COMMON_NAME_ZIPF = 3.0
 # A candidate found from the string alone (no entity label, no locative cue) must be at least
 # this long: shorter capitalised words are a letter or two from thousands of places.
 MIN_STRING_CANDIDATE_LEN = 5
@@ -80,6 +83,9 @@ WRONG_REGION_MIN_POP = 5_000
 # ... or when the article's other places lie within this distance of the real place (or it
 # names the real place's division): the article's own world puts the town elsewhere ...
 ANCHOR_KM = 150
+# ... or when the real place lies within this distance of the claimed region: a writer confusing
+# neighbouring divisions (a namesake missing from GeoNames lies anywhere, mostly far off) ...
+NEIGHBOUR_KM = 300
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.

@@ -76,13 +76,14 @@ def unknown(ev: MissEvidence) -> Verdict | None:
     return Verdict("place.unknown", "caution" if c.settlement in ("city", "capital") else "info")
 
 
-def wrong_region(ev: ClaimEvidence | None, c: Candidate) -> Verdict | None:
+def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict | None:
     """A real place the text puts in a region where no place of that name lies."""
     if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
         return None
-    if not c.from_entity and c.label in ("ORG", "PERSON", "NORP"):
-        return None  # "Hamas is in Palestine": a group named like some town elsewhere
-    if ev.similar or ev.anchored or (ev.notable and ev.same_country):
+    if not c.from_entity and c.label in ("ORG", "PERSON", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
+        return None  # "Hamas is in Palestine": a well-known group named like some town elsewhere
+    near_by = ev.distance_km <= rules.NEIGHBOUR_KM
+    if ev.similar or ev.anchored or near_by or (ev.notable and ev.same_country):
         return Verdict("place.wrong_region", "warning", claim=ev)
     return Verdict("place.wrong_region", "info", claim=ev)
 
