@@ -40,7 +40,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     # 1. Candidates and their roles.
     found = find_candidates(
         doc,
-        claim_follows=lambda i: claims_stage.shape_at(doc, i, g.regions),
+        claim_follows=lambda i: claims_stage.shape_at(doc, i, g),
         unknown=lambda word: _unknown(word, g),
     )
     assign_roles(doc, found)
@@ -53,7 +53,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     def can_lie_in(c: Candidate) -> bool:
         return res[id(c)].kind in ("town", "miss") and c.role not in (Role.PERSON, Role.ORGANISATION)
 
-    claims = claims_stage.find_claims(doc, kept, g.regions, can_lie_in)
+    claims = claims_stage.find_claims(doc, kept, g, can_lie_in)
     claims_of: dict[int, list[Claim]] = {}
     for cl in claims:
         claims_of.setdefault(id(cl.candidate), []).append(cl)
@@ -126,7 +126,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if r.kind == "town":
         return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
     key = r.key or c.key
-    if c.role is Role.POSSESSIVE and c.opens_clause or not evidence.checkable_key(key):
+    if not evidence.checkable_key(key):
         return None
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place

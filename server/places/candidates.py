@@ -293,7 +293,10 @@ def find_candidates(
         for tok in doc:
             if taken[tok.i] or not _string_candidate(tok, unknown):
                 continue
-            add(tok.i, tok.i + 1, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
+            a = tok.i
+            if a > 0 and not taken[a - 1] and is_cap(doc[a - 1]) and doc[a - 1].lower_ in names("name_prefixes.txt"):
+                a -= 1  # "Los Nagelbes", "Glen Allhen": checked with the name's first word
+            add(a, tok.i + 1, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():

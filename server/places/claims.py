@@ -20,7 +20,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from .. import datafiles, deadline
-from ..gazetteer import DIRECTIONS, TYPE_WORDS, Region, RegionTable
+from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable
 from . import rules
 from .candidates import POSSESSIVE_MARKS, cap_run
 from .lexicon import context, settlement_words
@@ -146,18 +146,23 @@ def _is_list_after(doc: Doc, j: int) -> bool:
     return False
 
 
-def _meets(doc: Doc, found, needs: list[str]) -> bool:
+def _meets(doc: Doc, found, needs: list[str], g: Gazetteer) -> bool:
     region, a, b, typed = found
     for need in needs:
         if need == "named" and not (
             region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
+            or not _is_town_name(doc[a:b].text, g)
         ):
-            return False
+            return False  # "in Kyiv, Kharkiv": a list of towns, not Kyiv in the Kharkiv region
         if need == "not_list" and _is_list_after(doc, b):
             return False
         if need == "closed" and not (b < len(doc) and doc[b].text == ")"):
             return False
     return True
+
+
+def _is_town_name(text: str, g: Gazetteer) -> bool:
+    return any(int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP for i in g.exact(text)[:5])
 
 
 def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
@@ -169,8 +174,9 @@ def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
     return None
 
 
-def shape_at(doc: Doc, j: int, regions: RegionTable) -> str | None:
+def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
     """The name of the first claim shape that starts at token j and reaches a region, or None."""
+    regions = g.regions
     for shape in shapes():
         if "after" not in shape:
             continue
@@ -179,15 +185,16 @@ def shape_at(doc: Doc, j: int, regions: RegionTable) -> str | None:
             continue
         k, inner = matched
         found = inner or region_at(doc, k, regions)
-        if found and _meets(doc, found, shape.get("needs", [])):
+        if found and _meets(doc, found, shape.get("needs", []), g):
             return shape["name"]
     return None
 
 
 def find_claims(
-    doc: Doc, candidates: list[Candidate], regions: RegionTable, can_lie_in: Callable[[Candidate], bool]
+    doc: Doc, candidates: list[Candidate], g: Gazetteer, can_lie_in: Callable[[Candidate], bool]
 ) -> list[Claim]:
     """Region claims for the candidates `can_lie_in` accepts (towns, not countries)."""
+    regions = g.regions
     claims: list[Claim] = []
 
     def claim(c: Candidate, found, anaphoric: bool, shape: str) -> None:
@@ -216,7 +223,7 @@ def find_claims(
                 continue
             k, inner = matched
             found = inner or region_at(doc, k, regions)
-            if found and _meets(doc, found, shape.get("needs", [])):
+            if found and _meets(doc, found, shape.get("needs", []), g):
                 claim(c, found, False, shape["name"])
                 break
     claims.extend(_anaphoric_claims(doc, candidates, regions, can_lie_in))

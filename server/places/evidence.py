@@ -43,8 +43,10 @@ class FuzzyBudget:
 
 
 def has_feature_word(key: str) -> bool:
-    """Rivers, streets, airports: GeoNames cities500 has none."""
-    return bool(set(key.split()) & names("feature_words.txt"))
+    """Rivers, streets, airports: GeoNames cities500 has none. The type word ends the name
+    ("Danube River", "Orchard Street"); "Mount Pleasant" and "Lake Charles" are towns."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in names("feature_words.txt") or key in names("feature_words.txt")
 
 
 def checkable_key(key: str) -> bool:
@@ -58,7 +60,7 @@ def checkable_key(key: str) -> bool:
 
 
 def max_edits(key: str) -> int:
-    return 2 if len(key.replace(" ", "")) >= rules.MIN_LEN_TWO_EDITS else 1
+    return 2 if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else 1
 
 
 def variant_ids(key: str, near: list[NearMiss]) -> list[int]:
@@ -97,15 +99,16 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     nearest = world.nearest_km(i) if world.towns else math.inf
     named = world.names_town(i) or miss.key in world.named_keys
     in_division = g.admin_code(i) in world.codes
+    short = edits == 2 and len(key.replace(" ", "")) < rules.MIN_LEN_TWO_EDITS
     if edits == 1:
         close = nearest <= (rules.VILLAGE_KM if pop < rules.VILLAGE_POP else rules.CLOSE_KM) or (
             in_division and pop >= rules.VILLAGE_POP
         )
     else:
-        close = pop >= rules.CLOSE_TWO_EDITS_MIN_POP and (nearest <= rules.CLOSE_KM or in_division)
+        close = pop >= rules.CLOSE_TWO_EDITS_MIN_POP and (nearest <= rules.CLOSE_KM or in_division and not short)
     if not close and edits == 1 and pop >= rules.SAME_COUNTRY_POP and g.country_code(i) in world.countries:
         close = True  # one letter from a sizeable town of the article's own country
-    floor = rules.NOTABLE_POP.get(edits, math.inf) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
+    floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
     if world.towns and nearest > rules.FAR_FROM_WORLD_KM:
         floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
     notable = pop >= floor
@@ -119,6 +122,12 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, notable=notable, off_world=off_world,
     )
+
+
+def notable_floor(edits: int, length: int) -> float:
+    """The population from which a near miss of `edits` in a name of `length` letters is notable."""
+    floors = [pop for (e, min_len), pop in rules.NOTABLE_POP.items() if e == edits and length >= min_len]
+    return min(floors) if floors else math.inf
 
 
 # -- region claims ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class Role(Enum):
     LOCATIVE = "locative"  # object of a locative preposition or verb, a place entity
     DATELINE = "dateline"  # "LONDON, March 3 —" at a paragraph's start
     COMPOUND = "compound"  # "the Pitsburgh-based company", "Lnodon-bound flights"
+    INSTITUTION = "institution"  # "the Shrreveport Police Department", "a Pulesfine man"
     MODIFIER = "modifier"  # "the Lnodon hospital": a proper noun qualifying a common noun
     POSSESSIVE = "possessive"  # "Lodnon's airport"
     LIST = "list"  # an item of a list of places
@@ -34,7 +35,7 @@ class Role(Enum):
 
 
 # Roles in which a name is a place: a near miss that is notable backs a warning.
-PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.LIST})
+PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
 # Roles in which a name may be a place or a thing named after one ("Lodnon's airport", "the
 # Torenia operation"): only a very notable near miss, or the article's world, backs a warning.
 WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})

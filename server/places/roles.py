@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import DIRECTIONS
 from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
-from .lexicon import context, cue_phrases
+from .lexicon import context, cue_phrases, names
 from .model import Candidate, Cue, Role
 
 DASHES = ("—", "–", "-", "--")
@@ -39,6 +39,10 @@ def role_of(doc: Doc, c: Candidate) -> Role:
     ent_len = _entity_length(doc, i)
     if c.organisation:
         return Role.ORGANISATION
+    if j < n and doc[j].lower_ in names("place_head_words.txt") and not (ent == "PERSON" and ent_len > j - i + 1):
+        return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
+    if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
+        return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
     if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
         return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
     if ent == "ORG" and ent_len > j - i and not c.locative:

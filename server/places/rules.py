@@ -20,7 +20,8 @@ COMMON_NAME_ZIPF = 3.0
 MIN_STRING_CANDIDATE_LEN = 5
 # A candidate checked for a misspelling at all must be at least this long (letters).
 MIN_MISSPELLING_LEN = 5
-# Two edits are allowed only in names of at least this many letters (one edit below).
+# Two edits in a shorter name than this ("Newrok" for Newark) are close only when the place lies
+# close by (not just in a division the article names).
 MIN_LEN_TWO_EDITS = 7
 # Longest capitalised run (tokens) read as one place name.
 MAX_RUN = 4
@@ -29,12 +30,15 @@ MAX_NAME_WORDS = 3
 
 # -- how notable a near miss is ----------------------------------------------------------------
 
-# A near miss is notable enough to back a warning by its size alone from these populations,
-# by edit distance: one letter from a town of 50,000, two from a city of 250,000.
-NOTABLE_POP = {1: 50_000, 2: 250_000}
+# A near miss is notable enough to back a warning by its size alone from these populations, by
+# (edit distance, shortest name it applies to): the longer the name, the rarer a chance near
+# miss, so one letter off a town of 10,000 counts in a name of eight letters, one off a town of
+# 50,000 in a name of five; two letters off a city of 250,000 in a name of seven, of 1,000,000
+# in a name of five ("Newrok" for Newark).
+NOTABLE_POP = {(1, 8): 10_000, (1, 5): 50_000, (2, 7): 250_000, (2, 5): 1_000_000}
 # In a role where a name may be a thing named after a place ("Lodnon's airport", "the Torenia
 # operation") size backs only one letter from a city of this size.
-WEAK_ROLE_NOTABLE_POP = 1_000_000
+WEAK_ROLE_NOTABLE_POP = {1: 100_000, 2: 1_000_000}
 # An alternate (not main) name of a place counts as notable only from this many times the
 # population: alternate names hold odd spellings of every language.
 ALTERNATE_NAME_POP_FACTOR = 10
@@ -88,6 +92,9 @@ ANCHOR_KM = 150
 NEIGHBOUR_KM = 300
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
+# In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
+# of towns ("in Kyiv, Kharkiv"), not as a claim.
+TOWN_NAMED_REGION_POP = 10_000
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
 ANAPHORA_WINDOW = 14
 # A claim referring back ("The city, located in Y") looks this many sentences back.

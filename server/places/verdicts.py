@@ -42,9 +42,15 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
         return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0])
     if weak_role:
         # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
-        backed = [p for p in ev.near if p.close or p.edits == 1 and p.pop >= rules.WEAK_ROLE_NOTABLE_POP and not p.off_world]
+        backed = [p for p in ev.near if p.close or _very_notable(p)]
         return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
     if not place_role:
+        # Subject, object: a city of some size a letter off backs it, unless the model took the
+        # word for a person's name.
+        if c.label != "PERSON":
+            big = [p for p in ev.near if _very_notable(p)]
+            if big:
+                return Verdict("place.misspelled", "warning", big[0])
         close = [p for p in ev.near if p.close and p.edits == 1]
         return Verdict("place.misspelled", "info", close[0]) if close else None
     if c.sub_place:
@@ -57,6 +63,12 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
     return _note(ev)
+
+
+def _very_notable(p: NearPlace) -> bool:
+    return p.notable and not p.off_world and p.pop >= rules.WEAK_ROLE_NOTABLE_POP.get(p.edits, 0) * (
+        1 if p.main_name else rules.ALTERNATE_NAME_POP_FACTOR
+    )
 
 
 def _note(ev: MissEvidence) -> Verdict | None:
@@ -80,7 +92,7 @@ def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict
     """A real place the text puts in a region where no place of that name lies."""
     if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
         return None
-    if not c.from_entity and c.label in ("ORG", "PERSON", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
+    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
         return None  # "Hamas is in Palestine": a well-known group named like some town elsewhere
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM
     if ev.similar or ev.anchored or near_by or (ev.notable and ev.same_country):
