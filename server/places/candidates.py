@@ -258,7 +258,7 @@ def find_candidates(
                 k = j + 1
                 while k < len(doc) and k - j < 4 and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN") and doc[k].lower_ not in settlement_words():
                     k += 1
-                if k < len(doc) and doc[k].lower_ in settlement_words():
+                if k < len(doc) and doc[k].lower_ in settlement_words() and not (k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE_MARKS):
                     run = _run_ending_at(doc, tok.i)
                     if run:
                         _consider_run(doc, token_ents, run, Cue.STRONG, doc[k].lower_, add)

@@ -148,6 +148,8 @@ def _is_list_after(doc: Doc, j: int) -> bool:
 
 def _meets(doc: Doc, found, needs: list[str], g: Gazetteer) -> bool:
     region, a, b, typed = found
+    if b < len(doc) and doc[b].pos_ == "NOUN" and doc[b].is_lower and doc[b].lower_ not in settlement_words():
+        return False  # "of Rockford in the Miss category": the phrase qualifies a noun, no region
     for need in needs:
         if need == "named" and not (
             region.country is not None or typed or all(c.startswith("US.") for c in region.codes)

@@ -109,10 +109,15 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     if not close and edits == 1 and pop >= rules.SAME_COUNTRY_POP and g.country_code(i) in world.countries:
         close = True  # one letter from a sizeable town of the article's own country
     floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
-    if world.towns and nearest > rules.FAR_FROM_WORLD_KM:
+    outside = g.country_code(i) in world.countries and world.divisions_of(g.country_code(i)) and not in_division
+    if world.towns and nearest > rules.FAR_FROM_WORLD_KM or outside:
         floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
-    notable = pop >= floor
     has_world = bool(world.towns) or bool(world.countries)
+    abroad = has_world and g.country_code(i) not in world.countries
+    if abroad:
+        # In none of the article's countries: two letters never, one only from a bigger town.
+        floor = math.inf if edits > 1 else floor * rules.ABROAD_POP_FACTOR
+    notable = pop >= floor
     off_world = has_world and g.country_code(i) not in world.countries and nearest > rules.WORLD_KM
     score = (
         rules.EDIT_WEIGHT * edits + math.log10(pop + 10) + world.bonus(i)
@@ -160,7 +165,7 @@ def claim_evidence(
         lenient = lenient_region(claim)
         if any(g.in_region(i, lenient) for i in r.ids):
             continue
-        if r.region is not None and set(r.region.codes) & set(lenient.codes):
+        if r.region is not None and any(lenient.contains(code.split(".")[0], code) for code in r.region.codes):
             continue  # "Ontario, Canada": the name is also a region, and that one fits
         best = r.best if r.best is not None else r.ids[0]
         km = g.distance_to_region_km(best, claim.region)
@@ -169,8 +174,11 @@ def claim_evidence(
         similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
         own = frozenset(r.ids)
-        anchored = world.nearest_km(best, own) <= rules.ANCHOR_KM or (
-            g.admin_code(best) in world.codes - set(claim.region.codes)
+        # The article's world anchors the place only against a division: a whole country
+        # ("Surrey, UK") may hold a place GeoNames lacks, whatever the article's other towns.
+        anchored = claim.region.kind != "country" and (
+            world.nearest_km(best, own) <= rules.ANCHOR_KM
+            or g.admin_code(best) in world.codes - set(claim.region.codes)
         )
         return ClaimEvidence(
             anchored=anchored,
@@ -188,6 +196,8 @@ def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudge
     division = region.kind != "country"
     edits = rules.SIMILAR_IN_REGION_EDITS if division and len(key) >= rules.MIN_MISSPELLING_LEN else 1
     for miss in budget.fuzzy(key, edits, limit=200):
+        if miss.distance > 1 and all(int(g.pop[i]) < rules.SIMILAR_TWO_EDITS_MIN_POP for i in miss.ids):
+            continue  # two letters from a village: every division has one
         for i in miss.ids:
             if g.in_region(i, region) and i not in found:
                 found[i] = (miss.distance, -int(g.pop[i]))

@@ -135,6 +135,10 @@ class ArticleWorld:
         }
         self.countries = {c.split(".")[0] for c in self.codes} | {self.g.country_code(t) for t in sure}
 
+    def divisions_of(self, country: str) -> bool:
+        """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""
+        return any(code.startswith(country + ".") for code in self.codes)
+
     def names_town(self, i: int) -> bool:
         """Is place i one of the towns the article names?"""
         return i in self._pos

@@ -45,6 +45,8 @@ def role_of(doc: Doc, c: Candidate) -> Role:
         return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
     if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
         return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
+    if ent == "ORG" and ent_len > j - i and _names_an_institution(doc, c):
+        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library"
     if ent == "ORG" and ent_len > j - i and not c.locative:
         return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
     if _is_dateline(doc, c):
@@ -69,6 +71,17 @@ def role_of(doc: Doc, c: Candidate) -> Role:
     if c.from_entity and c.label in PLACE_LABELS:
         return Role.LOCATIVE
     return Role.OTHER
+
+
+def _names_an_institution(doc: Doc, c: Candidate) -> bool:
+    """The candidate opens an organisation's name whose words say a place runs it."""
+    heads = names("place_head_words.txt")
+    k = c.tok_end
+    while k < len(doc) and doc[k].ent_iob_ == "I" and k - c.tok_end < 5:
+        if doc[k].lower_ in heads:
+            return True
+        k += 1
+    return False
 
 
 def _entity_length(doc: Doc, i: int) -> int:

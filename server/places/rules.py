@@ -42,10 +42,14 @@ WEAK_ROLE_NOTABLE_POP = {1: 100_000, 2: 1_000_000}
 # An alternate (not main) name of a place counts as notable only from this many times the
 # population: alternate names hold odd spellings of every language.
 ALTERNATE_NAME_POP_FACTOR = 10
-# Farther than this from every town the article names, a near miss must be this many times as
-# big to be notable ("Lanexa" in a Virginia story is not Lenexa, Kansas, a town of 50,000).
+# Farther than this from every town the article names (or outside the divisions it names in that
+# country), a near miss must be this many times as big to be notable ("Lanexa" in a Virginia
+# story is not Lenexa, Kansas, a town of 50,000).
 FAR_FROM_WORLD_KM = 500
 FAR_FROM_WORLD_POP_FACTOR = 4
+# In none of the article's countries (it names some), a near miss one letter off must be this
+# many times as big to be notable, and one two letters off is never notable.
+ABROAD_POP_FACTOR = 4
 # Size backs a near miss only if it is not on another continent from everything the article
 # names: farther than this from all of the article's places (and in none of its countries).
 WORLD_KM = 3_000
@@ -95,6 +99,9 @@ SIMILAR_IN_REGION_EDITS = 2
 # In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
 # of towns ("in Kyiv, Kharkiv"), not as a claim.
 TOWN_NAMED_REGION_POP = 10_000
+# A place two letters from the name inside the claimed region backs a wrong region only if it is
+# this big ("Sevsk" -> Seversk, 11,000): every division has some village two letters off.
+SIMILAR_TWO_EDITS_MIN_POP = 5_000
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
 ANAPHORA_WINDOW = 14
 # A claim referring back ("The city, located in Y") looks this many sentences back.
