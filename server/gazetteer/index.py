@@ -80,7 +80,7 @@ def _sources() -> list[Path]:
     # The region table is stored in the index too: its data and the code building it count.
     own = sorted(Path(str(datafiles.path("gazetteer"))).glob("*"))
     code = sorted(GAZETTEER_CODE.glob("*.py"))
-    return [data / "cities500.json", data / "countries.json", Path(str(ADMIN1_FILE)), *own, *code]
+    return [data / "cities500.json", data / "countries.json", data / "us_counties.json", Path(str(ADMIN1_FILE)), *own, *code]
 
 
 _fingerprint: tuple[tuple, str] | None = None
@@ -167,6 +167,8 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         cities = json.load(f)
     with open(data_dir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
+    with open(data_dir / "us_counties.json", encoding="utf-8") as f:
+        counties = [(c["name"], f"US.{c['state']}") for c in json.load(f)]
 
     records = sorted(cities.values(), key=lambda c: c["geonameid"])
     country_codes = sorted({c["countrycode"] for c in records} | set(countries))
@@ -238,7 +240,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         for code, info in countries.items()
     }
     meta = {
-        "regions": RegionTable(country_table, admin_aliases).to_json(),
+        "regions": RegionTable(country_table, admin_aliases, counties).to_json(),
         "fingerprint": source_fingerprint(),
         "format": FORMAT_VERSION,
         "places": n,

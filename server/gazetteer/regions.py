@@ -46,7 +46,10 @@ def _merge(a: Region | None, b: Region) -> Region:
 
 
 class RegionTable:
-    def __init__(self, countries: dict[str, dict], admin_aliases: dict[str, list[str]]):
+    def __init__(
+        self, countries: dict[str, dict], admin_aliases: dict[str, list[str]],
+        counties: list[tuple[str, str]] = (),
+    ):
         self.by_key: dict[str, Region] = {}  # any phrase naming a region
         self.admin_by_core: dict[str, Region] = {}  # a division's core name ("donetsk")
         self.country_names: dict[str, str] = {}  # code -> English name
@@ -92,6 +95,17 @@ class RegionTable:
                         self.admin_by_core[core] = merged
         for abbr, code in datafiles.rows("gazetteer/us_state_abbreviations.tsv"):
             self._add(abbr, Region(self.admin_names.get(code, code), frozenset([code]), "admin1"))
+        # US counties and parishes ("Walker County", "Rapides Parish"), as the states they lie
+        # in: a county names the article's world, and a claim "X, Walker County" is checked
+        # at the state. Several states may have a county of one name.
+        by_county: dict[str, Region] = {}
+        for name, code in counties:
+            key = _strip_the(normalize(name))
+            if key in self.by_key:
+                continue
+            region = Region(name, frozenset([code]), "region")
+            by_county[key] = _merge(by_county.get(key), region)
+        self.by_key.update(by_county)
         table = datafiles.json("gazetteer/regions.json")
         for entry in table["regions"]:
             region = Region(entry["name"], frozenset(entry["codes"]), "region")

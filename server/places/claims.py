@@ -176,20 +176,26 @@ def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
     return None
 
 
-def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
-    """The name of the first claim shape that starts at token j and reaches a region, or None."""
-    regions = g.regions
+def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
+    """The first after-shape that starts at token j and reaches a region: (shape, region
+    phrase as region_at gives it), or None."""
     for shape in shapes():
         if "after" not in shape:
             continue
-        matched = _match_after(doc, j, shape["after"], regions)
+        matched = _match_after(doc, j, shape["after"], g.regions)
         if matched is None:
             continue
         k, inner = matched
-        found = inner or region_at(doc, k, regions)
+        found = inner or region_at(doc, k, g.regions)
         if found and _meets(doc, found, shape.get("needs", []), g):
-            return shape["name"]
+            return shape, found
     return None
+
+
+def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
+    """The name of the first claim shape that starts at token j and reaches a region, or None."""
+    hit = claim_after(doc, j, g)
+    return hit[0]["name"] if hit else None
 
 
 def find_claims(
@@ -213,21 +219,15 @@ def find_claims(
         j = c.tok_end
         if j < len(doc) and doc[j].lower_ in POSSESSIVE_MARKS:
             continue
-        for shape in shapes():
-            if "before" in shape:
-                found = _match_before(doc, c.tok_start, shape["before"], regions)
-                if found:
-                    claim(c, found, False, shape["name"])
-                    break
-                continue
-            matched = _match_after(doc, j, shape["after"], regions)
-            if matched is None:
-                continue
-            k, inner = matched
-            found = inner or region_at(doc, k, regions)
-            if found and _meets(doc, found, shape.get("needs", []), g):
-                claim(c, found, False, shape["name"])
-                break
+        hit = claim_after(doc, j, g)
+        if hit is None:  # "the Y town of X": a shape before the place
+            hit = next(
+                ((shape, found) for shape in shapes() if "before" in shape
+                 for found in [_match_before(doc, c.tok_start, shape["before"], regions)] if found),
+                None,
+            )
+        if hit is not None:
+            claim(c, hit[1], False, hit[0]["name"])
     claims.extend(_anaphoric_claims(doc, candidates, regions, can_lie_in))
     return claims
 

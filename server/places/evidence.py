@@ -100,19 +100,26 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     named = world.names_town(i) or miss.key in world.named_keys
     in_division = g.admin_code(i) in world.codes
     short = edits == 2 and len(key.replace(" ", "")) < rules.MIN_LEN_TWO_EDITS
+    home = g.country_code(i) in world.countries
     if edits == 1:
         close = nearest <= (rules.VILLAGE_KM if pop < rules.VILLAGE_POP else rules.CLOSE_KM) or (
             in_division and pop >= rules.VILLAGE_POP
         )
     else:
-        close = pop >= rules.CLOSE_TWO_EDITS_MIN_POP and (nearest <= rules.CLOSE_KM or in_division and not short)
-    if not close and edits == 1 and pop >= rules.SAME_COUNTRY_POP and g.country_code(i) in world.countries:
-        close = True  # one letter from a sizeable town of the article's own country
+        # Two letters off: a town of some size in a division the article names, or close to its
+        # towns in its own country (a word misread as a town abroad lends no closeness).
+        close = (pop >= rules.CLOSE_TWO_EDITS_MIN_POP and nearest <= rules.CLOSE_KM and home) or (
+            in_division and not short and pop >= rules.DIVISION_TWO_EDITS_MIN_POP
+        )
+    # One letter from a sizeable town of the article's own country.
+    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home
     floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
     outside = g.country_code(i) in world.countries and world.divisions_of(g.country_code(i)) and not in_division
-    if world.towns and nearest > rules.FAR_FROM_WORLD_KM or outside:
+    if len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside:
         floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
-    has_world = bool(world.towns) or bool(world.countries)
+    # The article's world: divisions or countries it names, or at least two towns (one town may
+    # be a word read as a town: "Jan." is Dschang, Cameroon).
+    has_world = len(world.towns) >= 2 or bool(world.codes)
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
         # In none of the article's countries: two letters never, one only from a bigger town.
@@ -125,7 +132,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     )
     return NearPlace(
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
-        in_claim=in_claim, close=close, notable=notable, off_world=off_world,
+        in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
     )
 
 

@@ -104,6 +104,7 @@ class NearPlace:
     named_in_article: bool  # the article itself names this place (rightly spelt) elsewhere
     in_claim: bool  # inside the region the text claims for the word
     close: bool  # close to the article's other places or in a division it names
+    in_country: bool  # one letter from a sizeable town of the article's own country
     notable: bool  # big enough to back a warning by its size
     off_world: bool  # on another continent from everything the article names
 

@@ -58,13 +58,15 @@ WORLD_KM = 3_000
 
 # A near miss this close to one of the article's other towns, or in a division the article
 # names, is backed by context ("Alexnadria" beside Pineville and Rapides Parish).
-CLOSE_KM = 60
+CLOSE_KM = 80
 # ... but two letters from a place backs it only if that place is this big (near any city lie
-# hundreds of villages a letter or two from any name).
-CLOSE_TWO_EDITS_MIN_POP = 5_000
+# hundreds of villages a letter or two from any name), and in a named division (not near the
+# article's towns) only from DIVISION_TWO_EDITS_MIN_POP.
+CLOSE_TWO_EDITS_MIN_POP = 1_000
+DIVISION_TWO_EDITS_MIN_POP = 10_000
 # ... and one letter from a village this small backs it only if it lies this close.
 VILLAGE_POP = 2_000
-VILLAGE_KM = 25
+VILLAGE_KM = 40
 # In the article's own country a near miss of one letter is backed from this population.
 SAME_COUNTRY_POP = 20_000
 

@@ -32,9 +32,11 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     c = ev.candidate
     if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
         return None  # a known word or name is never a misspelling
-    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word or c.joined_person and ev.near[0].edits > 1:
-        return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
     place_role = _in_place_role(c)
+    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not place_role or (
+        c.joined_person and ev.near[0].edits > 1
+    ):
+        return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
     weak_role = not place_role and c.role in WEAK_PLACE_ROLES
     named = [p for p in ev.near if p.named_in_article or p.in_claim]
     if named:
@@ -42,7 +44,7 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
         return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0])
     if weak_role:
         # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
-        backed = [p for p in ev.near if p.close or _very_notable(p)]
+        backed = [p for p in ev.near if p.close or p.in_country or _very_notable(p)]
         return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
     if not place_role:
         # Subject, object: a city of some size a letter off backs it, unless the model took the
@@ -52,14 +54,16 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
             if big:
                 return Verdict("place.misspelled", "warning", big[0])
         close = [p for p in ev.near if p.close and p.edits == 1]
-        return Verdict("place.misspelled", "info", close[0]) if close else None
+        if close:
+            return Verdict("place.misspelled", "info" if c.label == "PERSON" else "warning", close[0])
+        return None
     if c.sub_place:
         # "the Mukuru slums": part of a city GeoNames lacks; only a place close by says typo
         close = [p for p in ev.near if p.close]
         return Verdict("place.misspelled", "warning", close[0]) if close else _note(ev)
     # A capitalised word opening a sentence may be no name at all: only the article's world backs it.
     context_only = c.cue is Cue.ENTITY and c.role is not Role.LOCATIVE and c.opens_clause
-    backed = [p for p in ev.near if p.close or (not context_only and p.notable and not p.off_world)]
+    backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
     return _note(ev)
