@@ -267,8 +267,11 @@ class Gazetteer:
         return mask
 
     def _region_mask(self, region: Region) -> np.ndarray:
-        adm_ok = [n for n, code in enumerate(self.admin_codes) if region.contains(code.split(".")[0], code)]
-        cc_ok = [n for n, code in enumerate(self.country_codes) if code in region.codes]
+        if not hasattr(self, "_adm_index"):
+            self._adm_index = {code: n for n, code in enumerate(self.admin_codes)}
+            self._cc_index = {code: n for n, code in enumerate(self.country_codes)}
+        adm_ok = [self._adm_index[c] for c in region.codes if c in self._adm_index]
+        cc_ok = [self._cc_index[c] for c in region.codes if c in self._cc_index]
         return np.isin(self.adm, adm_ok) | np.isin(self.cc, cc_ok)
 
     def distance_to_region_km(self, i: int, region: Region) -> float | None:

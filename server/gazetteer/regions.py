@@ -19,6 +19,7 @@ from .names import admin_core, normalize
 ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
 TYPE_WORDS = datafiles.ordered("gazetteer/region_type_words.txt")
 DIRECTIONS = datafiles.ordered("gazetteer/directions.txt")
+_DIRECTIONS_LONGEST_FIRST = tuple(sorted(DIRECTIONS, key=len, reverse=True))
 _COMPASS = dict(datafiles.rows("gazetteer/compass_words.tsv"))
 
 RegionKind = Literal["country", "admin1", "region"]
@@ -154,7 +155,17 @@ class RegionTable:
         """The region a phrase names ("the Donetsk region", "eastern Ukraine", "W.Va."), or None.
 
         `country` (a code) narrows a division name to that country ("Russia's Bryansk region").
+        Remembered (bounded): an article asks about the same phrases again and again.
         """
+        memo = self.__dict__.setdefault("_memo", {})
+        if (phrase, country) in memo:
+            return memo[(phrase, country)]
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[(phrase, country)] = found = self._resolve(phrase, country)
+        return found
+
+    def _resolve(self, phrase: str, country: str | None) -> Region | None:
         key = _strip_the(normalize(phrase))
         region = self._resolve_key(key)
         if region is None:
@@ -178,7 +189,7 @@ class RegionTable:
             region = self.admin_by_core.get(core) or self.by_key.get(core)
             if region is not None and (region.country is None or words[-1] == "region"):
                 return region
-        for direction in sorted(DIRECTIONS, key=len, reverse=True):
+        for direction in _DIRECTIONS_LONGEST_FIRST:
             if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
                 region = self._resolve_key(key[len(direction) + 1 :])
                 if region is not None and not _other_direction(direction, region.name):

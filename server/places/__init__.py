@@ -155,7 +155,7 @@ def _far_from_context(c: Candidate, r: Resolution, g: Gazetteer, world, person_w
         return None  # "sales at Nokia": the firm, not the Finnish town
     if evidence.has_feature_word(c.key):
         return None
-    if len([t for t in world.towns if t != r.best]) < 2:
+    if len(world.towns) - world.names_town(r.best) < 2:
         return None
     nearest = world.nearest_km(r.best)
     if nearest <= rules.FAR_KM or g.country_code(r.best) in world.countries:

@@ -42,8 +42,19 @@ def anaphora() -> dict:
     return datafiles.json("places/claim_shapes.json")["anaphora"]
 
 
+REGION_MEMO = "sourcemark_region_at"
+
+
 def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int, bool] | None:
-    """The region phrase starting at token i: (region, first token, end token, has type word)."""
+    """The region phrase starting at token i: (region, first token, end token, has type word).
+    Remembered per token in the doc: shapes and stages ask about the same tokens."""
+    memo = doc.user_data.setdefault(REGION_MEMO, {})
+    if i not in memo:
+        memo[i] = _region_at(doc, i, regions)
+    return memo[i]
+
+
+def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int, bool] | None:
     n = len(doc)
     while i < n and doc[i].lower_ == "the":
         i += 1
@@ -89,48 +100,60 @@ def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int,
     return None
 
 
+TOKENS_MEMO = "sourcemark_claim_tokens"
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lowercase form and part of speech, read once per doc."""
+    memo = doc.user_data.get(TOKENS_MEMO)
+    if memo is None:
+        memo = doc.user_data[TOKENS_MEMO] = ([t.lower_ for t in doc], [t.pos_ for t in doc])
+    return memo
+
+
+def _slot_ok(slot: str, low: str) -> bool:
+    if slot == "{det}":
+        return low in DETERMINERS
+    if slot == "{settlement}":
+        return low in settlement_words()
+    if slot == "{located}":
+        return low in context("located_words")
+    if slot == "{be}":
+        return low in BE
+    if slot == "{which}":
+        return low in WHICH
+    return low == slot
+
+
 def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
     """Match `slots` from token j on: (the token after the match, the region phrase read at a
     {region} slot or None), or None."""
-    n = len(doc)
+    lows, tags = _tokens(doc)
+    n = len(lows)
     inner = None
     settle = settlement_words()
-    located = context("located_words")
     for slot in slots:
         if slot == "{region}":
             inner = region_at(doc, j, regions)
             if inner is None:
                 return None
             j = inner[2]
-            continue
-        if slot in ("{adv*}", "{adj*}"):
+        elif slot in ("{adv*}", "{adj*}"):
             pos = "ADV" if slot == "{adv*}" else "ADJ"
-            while j < n and doc[j].pos_ == pos:
+            while j < n and tags[j] == pos:
                 j += 1
-            continue
-        if slot == "{mods}":
+        elif slot == "{mods}":
             k = 0
-            while j < n and k < MAX_MODS and doc[j].lower_ not in settle and doc[j].pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
+            while j < n and k < MAX_MODS and lows[j] not in settle and tags[j] in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
                 j += 1
                 k += 1
-            continue
-        if slot == "{det?}":
-            if j < n and doc[j].lower_ in DETERMINERS:
+        elif slot == "{det?}":
+            if j < n and lows[j] in DETERMINERS:
                 j += 1
-            continue
-        if j >= n:
+        elif j >= n or not _slot_ok(slot, lows[j]):
             return None
-        low = doc[j].lower_
-        ok = {
-            "{det}": low in DETERMINERS,
-            "{settlement}": low in settle,
-            "{located}": low in located,
-            "{be}": low in BE,
-            "{which}": low in WHICH,
-        }.get(slot, low == slot)
-        if not ok:
-            return None
-        j += 1
+        else:
+            j += 1
     return j, inner
 
 
@@ -176,9 +199,24 @@ def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
     return None
 
 
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    """Every word an after-shape may start with (a quick test before matching the shapes)."""
+    slot_words = {"{be}": BE, "{located}": tuple(context("located_words")), "{which}": WHICH, "{det}": DETERMINERS}
+    out: set[str] = set()
+    for shape in shapes():
+        first = shape.get("after", [None])[0]
+        if first is not None:
+            out |= set(slot_words.get(first, (first,)))
+    return frozenset(out)
+
+
 def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
     """The first after-shape that starts at token j and reaches a region: (shape, region
     phrase as region_at gives it), or None."""
+    lows = _tokens(doc)[0]
+    if j >= len(lows) or lows[j] not in _first_words():
+        return None
     for shape in shapes():
         if "after" not in shape:
             continue

@@ -187,11 +187,17 @@ def claim_evidence(
             world.nearest_km(best, own) <= rules.ANCHOR_KM
             or g.admin_code(best) in world.codes - set(claim.region.codes)
         )
+        # A namesake in the claimed country ("Paris, in the Maryland state": Paris, Illinois)
+        # stands for the place; a big one abroad only against a division ("Rochester, a city
+        # in New Brunswick"), not a whole country ("Surrey, UK").
+        home = [i for i in r.ids if g.country_code(i) in claimed_countries]
+        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in home) or (
+            claim.region.kind != "country" and int(g.pop[best]) >= rules.WRONG_REGION_ABROAD_POP
+        )
         return ClaimEvidence(
             anchored=anchored,
             claim=claim, place=best, distance_km=km, similar=similar,
-            notable=int(g.pop[best]) >= rules.WRONG_REGION_MIN_POP,
-            same_country=g.country_code(best) in claimed_countries,
+            notable=notable, same_country=bool(home),
         )
     return None
 

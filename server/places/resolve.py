@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -67,6 +68,7 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
     return Resolution(c, "miss", key=key)
 
 
+@lru_cache(maxsize=65536)
 def is_demonym(key: str, g: Gazetteer) -> bool:
     """"ukrainian" (Ukraine), "kenyan", "sudanese", "israeli", "british": people, not places."""
     if key in names("demonyms.txt"):
@@ -176,8 +178,13 @@ class ArticleWorld:
     def pick(self, ids: list[int], claimed: list[Region]) -> int:
         g = self.g
         own = frozenset(ids)  # a name's own candidates are no context for it
-        if len(ids) > 50:  # a very common name: its fifty biggest namesakes are enough to pick from
-            ids = sorted(ids, key=lambda i: -int(g.pop[i]))[:50]
+        if len(ids) > rules.PICK_AMONG:  # a common name: its biggest namesakes, and any in the
+            # divisions or countries the article names, are enough to pick from
+            ranked = sorted(ids, key=lambda i: -int(g.pop[i]))
+            ids = ranked[: rules.PICK_AMONG] + [
+                i for i in ranked[rules.PICK_AMONG :]
+                if g.admin_code(i) in self.codes or any(g.in_region(i, r) for r in claimed)
+            ][: rules.PICK_AMONG]
 
         def score(i: int) -> float:
             s = math.log10(int(g.pop[i]) + 10) + self.bonus(i, exclude=own)

@@ -10,6 +10,8 @@ the entity labels and the words around it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from ..gazetteer import DIRECTIONS
@@ -120,16 +122,42 @@ def _is_dateline(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _by_first(phrases: tuple) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _by_last(phrases: tuple) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for p in phrases:
+        index.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _words_at(doc: Doc, i: int, phrases: tuple) -> bool:
-    """Does one of `phrases` start at token i?"""
+    """Does one of `phrases` start at token i? (Only the phrases of that first word are tried.)"""
+    if i >= len(doc):
+        return False
     return any(
-        i + len(p) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(p)) for p in phrases
+        i + len(p) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(p))
+        for p in _by_first(phrases).get(doc[i].lower_, ())
     )
 
 
-def _words_end_at(doc: Doc, j: int, phrases: tuple) -> bool:
-    """Does one of `phrases` end right before token j?"""
-    return any(j - len(p) >= 0 and _words_at(doc, j - len(p), (p,)) for p in phrases)
+def _longest_ending_at(doc: Doc, j: int, phrases: tuple) -> int:
+    """The length of the longest of `phrases` that ends right before token j (0 if none)."""
+    if j < 1:
+        return 0
+    best = 0
+    for p in _by_last(phrases).get(doc[j - 1].lower_, ()):
+        a = j - len(p)
+        if a >= 0 and all(doc[a + k].lower_ == w for k, w in enumerate(p)):
+            best = max(best, len(p))
+    return best
 
 
 def is_sub_place(doc: Doc, m: Candidate) -> bool:
@@ -140,9 +168,10 @@ def is_sub_place(doc: Doc, m: Candidate) -> bool:
     i, j, n = m.tok_start, m.tok_end, len(doc)
     if _words_at(doc, j, words):  # "the Tepito district", "Kyiv's Obolon district"
         return True
-    if i >= 2 and doc[i - 1].lower_ == "of" and _words_end_at(doc, i - 1, words):
+    ending = _longest_ending_at(doc, i - 1, words) if i >= 2 and doc[i - 1].lower_ == "of" else 0
+    if ending:
         # "the district of Tepito"; in "the Tepito district of Mexico City" the city is the whole
-        start = i - 1 - max(len(p) for p in words if _words_end_at(doc, i - 1, (p,)))
+        start = i - 1 - ending
         return start < 1 or not is_cap(doc[start - 1])
     if j < n and doc[j].text == ",":  # an apposition: "X, a (crowded) district of Y"
         for k in range(j + 1, min(n, j + 8)):

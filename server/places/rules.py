@@ -90,6 +90,9 @@ BORDER_KM = 25
 # A wrong-region claim is a warning when the place is real and notable from this population
 # (a smaller namesake may be a village GeoNames lacks inside the claimed region) ...
 WRONG_REGION_MIN_POP = 5_000
+# ... or, against a claimed division abroad, from this population ("Rochester, a city in New
+# Brunswick") ...
+WRONG_REGION_ABROAD_POP = 100_000
 # ... or when the article's other places lie within this distance of the real place (or it
 # names the real place's division): the article's own world puts the town elsewhere ...
 ANCHOR_KM = 150
@@ -116,6 +119,9 @@ FAR_MAX_POP = 100_000  # ... and smaller than this (a capital far off is often j
 
 # -- resolving a name that is also a region ----------------------------------------------------
 
+# Namesakes weighed when picking the place a name means: the biggest this many (and as many in
+# the divisions the article names or the text claims).
+PICK_AMONG = 12
 # A name that is both a region and a town ("Donetsk") is the town when some town of that name
 # is this big and the text adds no region word.
 TOWN_OVER_REGION_POP = 50_000

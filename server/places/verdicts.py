@@ -99,7 +99,7 @@ def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict
     if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
         return None  # "Hamas is in Palestine": a well-known group named like some town elsewhere
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM
-    if ev.similar or ev.anchored or near_by or (ev.notable and ev.same_country):
+    if ev.similar or ev.anchored or near_by or ev.notable:
         return Verdict("place.wrong_region", "warning", claim=ev)
     return Verdict("place.wrong_region", "info", claim=ev)
 
