@@ -43,6 +43,8 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
         claim_follows=lambda i: claims_stage.shape_at(doc, i, g),
         unknown=lambda word: _unknown(word, g),
     )
+    # Bounded: a text naming more than this many candidates is checked for its first ones only.
+    found = found[: rules.MAX_CANDIDATES]
     assign_roles(doc, found)
 
     # 2. Resolve.

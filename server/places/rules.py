@@ -135,10 +135,13 @@ FIRM_TOWN_MIN_POP = 10_000
 
 # -- bounded work on hostile texts -------------------------------------------------------------
 
+# At most this many candidates are checked per text, the first ones in text order (a real
+# article has a few hundred at most; a hostile one of 200,000 characters may have 15,000).
+MAX_CANDIDATES = 2_500
 # The article's context keeps at most this many distinct towns (the most mentioned first): a
 # text naming thousands costs no more than one naming a few hundred.
 MAX_CONTEXT_TOWNS = 300
 # Fuzzy lookups (about 1 ms each) allowed per text: this many, plus one per FUZZY_TOKENS_EACH
 # tokens, so that thousands of distinct unknown capitalised words stay linear and cheap.
 FUZZY_BASE = 60
-FUZZY_TOKENS_EACH = 50
+FUZZY_TOKENS_EACH = 200
