@@ -120,6 +120,8 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
+    if not has_world and edits == 1:
+        floor *= rules.EMPTY_WORLD_POP_FACTOR  # nothing else in the article to weigh it against
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
         # In none of the article's countries: two letters never, one only from a bigger town.

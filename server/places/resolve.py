@@ -45,8 +45,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
     if region is not None:
         typed = key.split()[-1] in TYPED_REGION_WORDS
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
-        if towns and not typed and region.country is None:
-            return Resolution(c, "town", region=region, ids=ids)
+        if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
+            return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
         return Resolution(c, "region", region=region)
     if is_demonym(key, g):
         return Resolution(c, "skip")

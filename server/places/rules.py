@@ -33,9 +33,9 @@ MAX_NAME_WORDS = 3
 # A near miss is notable enough to back a warning by its size alone from these populations, by
 # (edit distance, shortest name it applies to): the longer the name, the rarer a chance near
 # miss, so one letter off a town of 10,000 counts in a name of eight letters, one off a town of
-# 50,000 in a name of five; two letters off a city of 250,000 in a name of seven, of 1,000,000
+# 30,000 in a name of five; two letters off a city of 250,000 in a name of seven, of 1,000,000
 # in a name of five ("Newrok" for Newark).
-NOTABLE_POP = {(1, 8): 10_000, (1, 5): 50_000, (2, 7): 250_000, (2, 5): 1_000_000}
+NOTABLE_POP = {(1, 8): 10_000, (1, 5): 30_000, (2, 7): 250_000, (2, 5): 1_000_000}
 # In a role where a name may be a thing named after a place ("Lodnon's airport", "the Torenia
 # operation") size backs only one letter from a city of this size.
 WEAK_ROLE_NOTABLE_POP = {1: 100_000, 2: 1_000_000}
@@ -47,6 +47,9 @@ ALTERNATE_NAME_POP_FACTOR = 10
 # story is not Lenexa, Kansas, a town of 50,000).
 FAR_FROM_WORLD_KM = 500
 FAR_FROM_WORLD_POP_FACTOR = 4
+# An article that names no division, no country and at most one town gives nothing to weigh a
+# near miss against: one letter off a town this fraction of NOTABLE_POP's size backs a warning.
+EMPTY_WORLD_POP_FACTOR = 0.3
 # In none of the article's countries (it names some), a near miss one letter off must be this
 # many times as big to be notable, and one two letters off is never notable.
 ABROAD_POP_FACTOR = 4
@@ -58,7 +61,7 @@ WORLD_KM = 3_000
 
 # A near miss this close to one of the article's other towns, or in a division the article
 # names, is backed by context ("Alexnadria" beside Pineville and Rapides Parish).
-CLOSE_KM = 80
+CLOSE_KM = 60
 # ... but two letters from a place backs it only if that place is this big (near any city lie
 # hundreds of villages a letter or two from any name), and in a named division (not near the
 # article's towns) only from DIVISION_TWO_EDITS_MIN_POP.
@@ -66,7 +69,7 @@ CLOSE_TWO_EDITS_MIN_POP = 1_000
 DIVISION_TWO_EDITS_MIN_POP = 10_000
 # ... and one letter from a village this small backs it only if it lies this close.
 VILLAGE_POP = 2_000
-VILLAGE_KM = 40
+VILLAGE_KM = 25
 # In the article's own country a near miss of one letter is backed from this population.
 SAME_COUNTRY_POP = 20_000
 

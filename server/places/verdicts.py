@@ -33,7 +33,8 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
         return None  # a known word or name is never a misspelling
     place_role = _in_place_role(c)
-    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not place_role or (
+    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK)
+    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
