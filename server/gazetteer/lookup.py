@@ -1,12 +1,7 @@
-"""The gazetteer: GeoNames places and regions, exact and fuzzy lookup, loaded from the compact index.
+"""Lookup in the compact index: exact and blocked fuzzy lookup of names, places' records,
+regions, distances, and the Zipf frequency of English words.
 
-    gazetteer = Gazetteer.load()          # once per process; builds the index if missing or stale
-    gazetteer.exact("SevSk")              # place ids whose name or alternate name is "sevsk"
-    gazetteer.fuzzy("Severodonnetsk")     # near misses: [(key, distance, place ids)], best first
-    gazetteer.regions.resolve("the Donetsk region")
-    gazetteer.record(i)                   # {name, country, admin1, lat, lon, geonameid, ...}
-
-The index itself (format, building, location) lives in `gazetteer_index`.
+The index itself (format, building, location) lives in `index`.
 """
 
 from __future__ import annotations
@@ -19,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
-from . import gazetteer_index as gi
-from .gazetteer_index import build_index, index_path, normalize  # noqa: F401  (public API)
+from . import index as gi
+from .names import normalize
 from .regions import Region, RegionTable
 
 DESCRIPTION = "GeoNames cities500, countries and first-order divisions (geonames.org, CC BY 4.0)"
@@ -33,13 +28,13 @@ _build_lock = threading.Lock()
 @dataclass(frozen=True)
 class NearMiss:
     key: str  # the gazetteer name matched
-    distance: int  # Levenshtein distance to the looked-up name
+    distance: int  # optimal-string-alignment distance to the looked-up name
     ids: tuple  # place ids carrying that name
 
 
 def ensure_index(path: str | os.PathLike | None = None) -> Path:
     """The index path, building the index first if it is missing, stale or of an old format."""
-    target = Path(path) if path else index_path()
+    target = Path(path) if path else gi.index_path()
     if not gi.is_current(target):
         with _build_lock:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +47,7 @@ def ensure_index(path: str | os.PathLike | None = None) -> Path:
                 except ImportError:  # pragma: no cover (not POSIX)
                     pass
                 if not gi.is_current(target):
-                    build_index(target)
+                    gi.build_index(target)
     return target
 
 
@@ -82,7 +77,8 @@ class Gazetteer:
         self.country_codes: list[str] = meta["country_codes"]
         self.admin_codes: list[str] = meta["admin_codes"]
         self.regions = RegionTable.from_json(meta["regions"])
-        self._key_index = {}  # filled lazily by _find
+        self._word_keys = arrays["word_keys"]
+        self._word_zipf = arrays["word_zipf"]
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
@@ -117,13 +113,35 @@ class Gazetteer:
         ids = self.ids_for_key(normalize(name))
         return sorted(ids, key=lambda i: -int(self.pop[i]))
 
+    # -- English words ------------------------------------------------------------------------
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency of an English word (0 for a word nobody writes): "Carter"
+        4.4, "Nollywood" 2.5, "Lodnon" 0. A name of several words counts by its rarest word."""
+        parts = normalize(word).split()
+        if not parts:
+            return 0.0
+        return min(self._zipf_of_key(p) for p in parts)
+
+    def _zipf_of_key(self, key: str) -> float:
+        try:
+            raw = key.encode("ascii")
+        except UnicodeEncodeError:
+            return 0.0
+        if len(raw) > gi.WORD_MAX_LEN:
+            return 0.0
+        k = int(np.searchsorted(self._word_keys, raw))
+        if k < len(self._word_keys) and self._word_keys[k] == raw:
+            return int(self._word_zipf[k]) / 10
+        return 0.0
+
     # -- fuzzy lookup ---------------------------------------------------------------------------
 
     def fuzzy(self, name: str, max_distance: int = 2, limit: int = 50) -> list[NearMiss]:
         """Names within `max_distance` edits of `name`, closest first.
 
-        Candidates come by Levenshtein distance (fast with a cutoff) and are ranked by optimal
-        string alignment (a swap of two letters is one edit), then population. Blocking: names
+        Candidates come by optimal string alignment distance (a swap of two letters is one edit;
+        fast with a cutoff) and are ranked by it, then population. Blocking: names
         of the same first letter and a length within `max_distance`, plus, for a typo in the
         first letter, names whose letters 2-3 fit a replaced, dropped, added or swapped first
         letter. About a millisecond over 600k names.
@@ -151,8 +169,9 @@ class Gazetteer:
             perm, starts = self._blocks[name]
             base = gi.bucket2(pair, 0)
             blocks.append((name, perm, starts, base, lo, hi))
-        # A swap is two Levenshtein edits: a swap and one more edit needs a cutoff of 3.
-        cutoff = max_distance + 1 if max_distance >= 2 and n >= 7 else max_distance
+        # Optimal string alignment: a swap of two neighbours is one edit ("Hosutno" is two
+        # edits from Houston), and it costs no more than Levenshtein with a cutoff.
+        cutoff = max_distance
         found: dict[int, int] = {}
         for name, perm, starts, base, lo, hi in blocks:
             a = int(starts[base + max(lo, 0)])
@@ -161,13 +180,11 @@ class Gazetteer:
                 continue
             names = self._names_between(name, perm, starts, base + max(lo, 0), base + min(hi, gi.MAX_LEN))
             for _, dist, j in process.extract(
-                key, names, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=200
+                key, names, scorer=OSA.distance, score_cutoff=cutoff, limit=200
             ):
                 if dist > 0:
                     k = int(perm[a + j])
-                    osa = OSA.distance(key, self._keys[k])
-                    if osa <= max_distance:
-                        found[k] = osa
+                    found[k] = dist
         misses = []
         for k, d in found.items():
             ids = self._post_ids[self._post_off[k] : self._post_off[k + 1]]
@@ -250,8 +267,11 @@ class Gazetteer:
         return mask
 
     def _region_mask(self, region: Region) -> np.ndarray:
-        adm_ok = [n for n, code in enumerate(self.admin_codes) if region.contains(code.split(".")[0], code)]
-        cc_ok = [n for n, code in enumerate(self.country_codes) if code in region.codes]
+        if not hasattr(self, "_adm_index"):
+            self._adm_index = {code: n for n, code in enumerate(self.admin_codes)}
+            self._cc_index = {code: n for n, code in enumerate(self.country_codes)}
+        adm_ok = [self._adm_index[c] for c in region.codes if c in self._adm_index]
+        cc_ok = [self._cc_index[c] for c in region.codes if c in self._cc_index]
         return np.isin(self.adm, adm_ok) | np.isin(self.cc, cc_ok)
 
     def distance_to_region_km(self, i: int, region: Region) -> float | None:

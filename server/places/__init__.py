@@ -1,0 +1,165 @@
+"""The place analysis: every place mention checked against the gazetteer, suspect ones explained.
+
+    places, findings = analyze(doc, gazetteer)
+
+The stages, in order, each a module with one job:
+
+1. `candidates` — find the candidates: place entities, capitalised runs in locative contexts,
+   lists, and any capitalised word nobody knows wherever it stands; `roles` — what the sentence
+   makes of each (locative, dateline, modifier, possessive, a person's or a firm's name…).
+2. `resolve` — resolve them: a region, a town the gazetteer knows (picked by the article's
+   world), a miss, or no place at all.
+3. `claims` — read the claims: where the text says a town lies, in every shape of
+   data/places/claim_shapes.json and by reference back from the next sentence.
+4. `evidence` — weigh the evidence: near misses of a miss (how notable, how close to the
+   article's world, named in it), and where a wrongly placed town really lies.
+5. `verdicts` — decide: warning, caution, info or nothing, by the table in EVIDENCE.md.
+6. `report` — word the findings and list the places checked.
+
+Thresholds and weights: `rules`. Word lists: data/places/, read by `lexicon`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import deadline
+from ..gazetteer import Gazetteer, normalize
+from ..report import Finding, Place
+from . import claims as claims_stage
+from . import evidence, report, resolve, rules, verdicts
+from .candidates import find_candidates
+from .model import Candidate, Claim, Resolution, Role
+from .roles import assign_roles
+from .verdicts import Verdict
+
+__all__ = ["analyze"]
+
+
+def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
+    # 1. Candidates and their roles.
+    found = find_candidates(
+        doc,
+        claim_follows=lambda i: claims_stage.shape_at(doc, i, g),
+        unknown=lambda word: _unknown(word, g),
+    )
+    # Bounded: a text naming more than this many candidates is checked for its first ones only.
+    found = found[: rules.MAX_CANDIDATES]
+    assign_roles(doc, found)
+
+    # 2. Resolve.
+    res = {id(c): resolve.resolve(c, g) for c in found}
+    kept = [c for c in found if res[id(c)].kind != "skip"]
+
+    # 3. Claims.
+    def can_lie_in(c: Candidate) -> bool:
+        return res[id(c)].kind in ("town", "miss") and c.role not in (Role.PERSON, Role.ORGANISATION)
+
+    claims = claims_stage.find_claims(doc, kept, g, can_lie_in)
+    claims_of: dict[int, list[Claim]] = {}
+    for cl in claims:
+        claims_of.setdefault(id(cl.candidate), []).append(cl)
+
+    world = resolve.ArticleWorld(g, [res[id(c)] for c in kept], claims)
+    # Resolve towns twice: the second time, each ambiguous name prefers the place near the
+    # article's other towns (Glastonbury in Somerset beside Bristol and Bath, not in Connecticut).
+    for _ in range(2):
+        picked: dict[tuple, int] = {}
+        for c in kept:
+            r = res[id(c)]
+            if r.kind == "town":
+                own = tuple(cl.region.codes for cl in claims_of.get(id(c), []))
+                if (c.key, own) not in picked:
+                    deadline.check()
+                    picked[(c.key, own)] = world.pick(r.ids, [cl.region for cl in claims_of.get(id(c), [])])
+                r.best = picked[(c.key, own)]
+        world.add_towns([res[id(c)] for c in kept])
+
+    # 4-5. Evidence and verdicts, once per distinct name in one role.
+    person_words = {
+        normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
+    }
+    budget = evidence.FuzzyBudget(g, len(doc))
+    by_key: dict[str, Verdict | None] = {}
+    memo: dict[tuple, Verdict | None] = {}
+    for c in kept:
+        r = res[id(c)]
+        own = claims_of.get(id(c), [])
+        if r.kind not in ("town", "miss"):
+            continue
+        memo_key = (
+            r.kind, c.key, c.cue, c.role, c.from_entity, c.opens_clause, c.locative, c.settlement,
+            c.sub_place, c.organisation, c.joined_person, tuple((cl.region.codes, cl.text) for cl in own),
+        )
+        if memo_key not in memo:
+            memo[memo_key] = _judge(c, r, own, g, world, budget, person_words)
+        v = memo[memo_key]
+        by_key[c.key] = verdicts.stronger(by_key.get(c.key), v)
+
+    # 6. Report.
+    places: list[Place] = []
+    findings: list[Finding] = []
+    for c in kept:
+        r = res[id(c)]
+        v = by_key.get(c.key)
+        if v is None and r.kind == "miss" and not c.from_entity:
+            continue  # a capitalised word after "in" or before "'s" that is no known place
+        f = None
+        if v is not None:
+            others = [p.place for p in _near_of(c, r, g, world, budget, claims_of.get(id(c), []), person_words)]
+            f = report.finding(v, c, r, g, others)
+        elif r.kind == "town":
+            f = _far_from_context(c, r, g, world, person_words)
+        places.append(report.place(c, r, g, v))
+        if f is not None:
+            findings.append(f)
+    return places, findings
+
+
+def _unknown(word: str, g: Gazetteer) -> bool:
+    """A word nobody knows: no English word or name, no gazetteer place or region."""
+    if g.zipf(word) >= rules.KNOWN_WORD_ZIPF:
+        return False
+    key = normalize(word)
+    return not g.ids_for_key(key) and g.regions.resolve(key) is None
+
+
+def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -> Verdict | None:
+    if r.kind == "town":
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
+    key = r.key or c.key
+    if not evidence.checkable_key(key):
+        return None
+    if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
+        return None  # a known word or name is never a misspelled or unknown place
+    near = budget.fuzzy(key, evidence.max_edits(key))
+    variant = evidence.variant_ids(key, near)
+    if variant:  # another romanisation of a known name, not a misspelling
+        r.kind, r.ids = "town", variant
+        r.best = world.pick(variant, [cl.region for cl in own])
+        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
+    ev = evidence.miss_evidence(c, r, own, g, world, near, person_words)
+    return verdicts.misspelling(ev) or verdicts.unknown(ev)
+
+
+def _near_of(c, r, g, world, budget, own, person_words):
+    if r.kind != "miss":
+        return []
+    key = r.key or c.key
+    near = budget.fuzzy(key, evidence.max_edits(key))
+    return evidence.miss_evidence(c, r, own, g, world, near, person_words).near
+
+
+def _far_from_context(c: Candidate, r: Resolution, g: Gazetteer, world, person_words) -> Finding | None:
+    if r.best is None or int(g.pop[r.best]) >= rules.FAR_MAX_POP or c.key in person_words:
+        return None
+    if c.organisation or c.role in (Role.PERSON, Role.ORGANISATION):
+        return None  # "sales at Nokia": the firm, not the Finnish town
+    if evidence.has_feature_word(c.key):
+        return None
+    if len(world.towns) - world.names_town(r.best) < 2:
+        return None
+    nearest = world.nearest_km(r.best)
+    if nearest <= rules.FAR_KM or g.country_code(r.best) in world.countries:
+        return None
+    return report.far_from_context(c, r, g, nearest)

@@ -1,0 +1,342 @@
+"""Stage 3: read the claims — where the text says a place lies.
+
+The shapes of a claim are data (data/places/claim_shapes.json): the words between the place X
+and the region Y ("X, a town in Y", "X is a town in the Y region of Z", "X, located in Y",
+"X (Y)", "the Y town of X", …), matched at every candidate the same way wherever it stands.
+A region phrase is read by `region_at` ("the Donetsk region", "Russia's Bryansk region",
+"the Y province of Z", "eastern Ukraine"). A claim may also refer back: a sentence opening
+"The city, (strategically) located in Y" claims Y for the last place named in a locative role
+in the sentences before.
+
+Linear: each candidate tries each shape once over a bounded window; the anaphora look-up goes
+by sentence index, not over all candidates.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from .. import datafiles, deadline
+from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable
+from . import rules
+from .candidates import POSSESSIVE_MARKS, cap_run
+from .lexicon import context, settlement_words
+from .model import Candidate, Claim
+
+BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
+WHICH = ("which", "that")
+DETERMINERS = ("a", "an", "the")
+MAX_MODS = 3
+
+
+@lru_cache(maxsize=None)
+def shapes() -> tuple[dict, ...]:
+    return tuple(datafiles.json("places/claim_shapes.json")["shapes"])
+
+
+@lru_cache(maxsize=None)
+def anaphora() -> dict:
+    return datafiles.json("places/claim_shapes.json")["anaphora"]
+
+
+REGION_MEMO = "sourcemark_region_at"
+
+
+def region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int, bool] | None:
+    """The region phrase starting at token i: (region, first token, end token, has type word).
+    Remembered per token in the doc: shapes and stages ask about the same tokens."""
+    memo = doc.user_data.setdefault(REGION_MEMO, {})
+    if i not in memo:
+        memo[i] = _region_at(doc, i, regions)
+    return memo[i]
+
+
+def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int, bool] | None:
+    n = len(doc)
+    while i < n and doc[i].lower_ == "the":
+        i += 1
+    start = i
+    country = None
+    run = cap_run(doc, i)
+    if run and run[1] < n and doc[run[1]].lower_ in POSSESSIVE_MARKS:
+        r = regions.resolve(doc[run[0] : run[1]].text)
+        if r is not None and r.country is not None:
+            country = r.country  # "Russia's Bryansk region"
+            i = run[1] + 1
+            start_after_country = i
+        else:
+            return None
+    else:
+        start_after_country = i
+    while i < n and doc[i].lower_ in DIRECTIONS:
+        i += 1
+    run = cap_run(doc, i, {"of"})  # "Bay of Plenty", "Isle of Man"
+    if run is None:
+        return None
+    a, b = run
+    if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
+        more = cap_run(doc, b + 1)
+        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
+            b = more[1]
+    typed = b < n and doc[b].lower_ in TYPE_WORDS
+    b2 = b + 1 if typed else b
+    typed_inside = b - a >= 2 and doc[b - 1].lower_ in TYPE_WORDS  # "Kharkiv Oblast" capitalised
+    if typed and country is None and b2 + 1 < n and doc[b2].lower_ == "of":
+        # "the Y region of Z": Z narrows Y to its country
+        of = cap_run(doc, b2 + 1)
+        if of is not None:
+            r = regions.resolve(doc[of[0] : of[1]].text)
+            if r is not None and r.country is not None:
+                country = r.country
+    for x, y in ((start_after_country, b2), (a, b2), (a, b)):
+        if x >= y:
+            continue
+        region = regions.resolve(doc[x:y].text, country)
+        if region is not None:
+            return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
+    return None
+
+
+TOKENS_MEMO = "sourcemark_claim_tokens"
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lowercase form and part of speech, read once per doc."""
+    memo = doc.user_data.get(TOKENS_MEMO)
+    if memo is None:
+        memo = doc.user_data[TOKENS_MEMO] = ([t.lower_ for t in doc], [t.pos_ for t in doc])
+    return memo
+
+
+def _slot_ok(slot: str, low: str) -> bool:
+    if slot == "{det}":
+        return low in DETERMINERS
+    if slot == "{settlement}":
+        return low in settlement_words()
+    if slot == "{located}":
+        return low in context("located_words")
+    if slot == "{be}":
+        return low in BE
+    if slot == "{which}":
+        return low in WHICH
+    return low == slot
+
+
+def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
+    """Match `slots` from token j on: (the token after the match, the region phrase read at a
+    {region} slot or None), or None."""
+    lows, tags = _tokens(doc)
+    n = len(lows)
+    inner = None
+    settle = settlement_words()
+    for slot in slots:
+        if slot == "{region}":
+            inner = region_at(doc, j, regions)
+            if inner is None:
+                return None
+            j = inner[2]
+        elif slot in ("{adv*}", "{adj*}"):
+            pos = "ADV" if slot == "{adv*}" else "ADJ"
+            while j < n and tags[j] == pos:
+                j += 1
+        elif slot == "{mods}":
+            k = 0
+            while j < n and k < MAX_MODS and lows[j] not in settle and tags[j] in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
+                j += 1
+                k += 1
+        elif slot == "{det?}":
+            if j < n and lows[j] in DETERMINERS:
+                j += 1
+        elif j >= n or not _slot_ok(slot, lows[j]):
+            return None
+        else:
+            j += 1
+    return j, inner
+
+
+def _is_list_after(doc: Doc, j: int) -> bool:
+    """After a region phrase ending at j: does a list go on ("…, Poland and Germany")?"""
+    if j >= len(doc):
+        return False
+    if doc[j].lower_ in ("and", "or", "&"):
+        return True
+    if doc[j].text == "," and j + 1 < len(doc):
+        nxt = doc[j + 1]
+        return nxt.lower_ in ("and", "or") or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")
+    return False
+
+
+def _meets(doc: Doc, found, needs: list[str], g: Gazetteer) -> bool:
+    region, a, b, typed = found
+    if b < len(doc) and doc[b].pos_ == "NOUN" and doc[b].is_lower and doc[b].lower_ not in settlement_words():
+        return False  # "of Rockford in the Miss category": the phrase qualifies a noun, no region
+    for need in needs:
+        if need == "named" and not (
+            region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
+            or not _is_town_name(doc[a:b].text, g)
+        ):
+            return False  # "in Kyiv, Kharkiv": a list of towns, not Kyiv in the Kharkiv region
+        if need == "not_list" and _is_list_after(doc, b):
+            return False
+        if need == "closed" and not (b < len(doc) and doc[b].text == ")"):
+            return False
+    return True
+
+
+def _is_town_name(text: str, g: Gazetteer) -> bool:
+    return any(int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP for i in g.exact(text)[:5])
+
+
+def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
+    """A region phrase that ends right before token `end` ("the Donetsk town of X")."""
+    for start in range(max(0, end - rules.MAX_RUN - 1), end):
+        found = region_at(doc, start, regions)
+        if found and found[2] == end:
+            return found
+    return None
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    """Every word an after-shape may start with (a quick test before matching the shapes)."""
+    slot_words = {"{be}": BE, "{located}": tuple(context("located_words")), "{which}": WHICH, "{det}": DETERMINERS}
+    out: set[str] = set()
+    for shape in shapes():
+        first = shape.get("after", [None])[0]
+        if first is not None:
+            out |= set(slot_words.get(first, (first,)))
+    return frozenset(out)
+
+
+def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
+    """The first after-shape that starts at token j and reaches a region: (shape, region
+    phrase as region_at gives it), or None."""
+    lows = _tokens(doc)[0]
+    if j >= len(lows) or lows[j] not in _first_words():
+        return None
+    for shape in shapes():
+        if "after" not in shape:
+            continue
+        matched = _match_after(doc, j, shape["after"], g.regions)
+        if matched is None:
+            continue
+        k, inner = matched
+        found = inner or region_at(doc, k, g.regions)
+        if found and _meets(doc, found, shape.get("needs", []), g):
+            return shape, found
+    return None
+
+
+def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
+    """The name of the first claim shape that starts at token j and reaches a region, or None."""
+    hit = claim_after(doc, j, g)
+    return hit[0]["name"] if hit else None
+
+
+def find_claims(
+    doc: Doc, candidates: list[Candidate], g: Gazetteer, can_lie_in: Callable[[Candidate], bool]
+) -> list[Claim]:
+    """Region claims for the candidates `can_lie_in` accepts (towns, not countries)."""
+    regions = g.regions
+    claims: list[Claim] = []
+
+    def claim(c: Candidate, found, anaphoric: bool, shape: str) -> None:
+        region, a, b, _ = found
+        if a > 0 and doc[a - 1].lower_ == "the":
+            a -= 1  # "the Donetsk region", as the text says it
+        span = doc[a:b]
+        claims.append(Claim(c, region, span.start_char, span.end_char, span.text, anaphoric, shape))
+
+    for c in candidates:
+        deadline.check()
+        if not can_lie_in(c):
+            continue
+        j = c.tok_end
+        if j < len(doc) and doc[j].lower_ in POSSESSIVE_MARKS:
+            continue
+        hit = claim_after(doc, j, g)
+        if hit is None:  # "the Y town of X": a shape before the place
+            hit = next(
+                ((shape, found) for shape in shapes() if "before" in shape
+                 for found in [_match_before(doc, c.tok_start, shape["before"], regions)] if found),
+                None,
+            )
+        if hit is not None:
+            claim(c, hit[1], False, hit[0]["name"])
+    claims.extend(_anaphoric_claims(doc, candidates, regions, can_lie_in))
+    return claims
+
+
+def _match_before(doc: Doc, i: int, slots: list[str], regions: RegionTable):
+    """Match `slots` right to left from just before token i; the region phrase at {region}."""
+    settle = settlement_words()
+    k = i
+    for slot in slots:
+        if slot == "{region}":
+            return _region_ending_at(doc, k, regions)
+        k -= 1
+        if k < 0:
+            return None
+        low = doc[k].lower_
+        if slot == "{settlement}":
+            if low not in settle:
+                return None
+        elif low != slot:
+            return None
+    return None
+
+
+def _anaphoric_claims(doc: Doc, candidates, regions, can_lie_in) -> list[Claim]:
+    """"… withdrawal from SevSk … The city, strategically located in the Donetsk region, …"."""
+    spec = anaphora()
+    openers = set(spec["openers"])
+    settle = settlement_words()
+    located = context("located_words")
+    before_in = {w for w in spec["before_in"] if not w.startswith("{")}
+    by_sent: dict[int, Candidate] = {}  # the last locative place of each sentence
+    for c in candidates:
+        if c.locative and can_lie_in(c):
+            by_sent[c.sent] = c
+    out: list[Claim] = []
+    for si, sent in enumerate(doc.sents):
+        deadline.check()
+        if si == 0:
+            continue
+        toks = [t for t in sent[: 4 + rules.ANAPHORA_WINDOW + 2] if not t.is_space]
+        if len(toks) < 4 or toks[0].lower_ not in openers:
+            continue
+        k = 1
+        while k < len(toks) and k < 4 and toks[k].lower_ not in settle and toks[k].pos_ in ("ADJ", "NOUN", "ADV"):
+            k += 1
+        if k >= len(toks) or toks[k].lower_ not in settle:
+            continue
+        found = None
+        window = toks[k + 1 : k + 1 + rules.ANAPHORA_WINDOW]
+        for n_t, t in enumerate(window):
+            if t.lower_ != "in":
+                continue
+            # Only a statement of where it lies: "The city, (strategically) located in Y",
+            # "The town, in Y, …", "The city is (situated) in Y" — not any "in" ("The city has
+            # been shelled since the war in Ukraine began").
+            before = [w for w in window[:n_t] if w.pos_ != "ADV"]
+            prev = before[-1].lower_ if before else ""
+            if prev in located or (prev in before_in and len(before) <= 2):
+                found = region_at(doc, t.i + 1, regions)
+            break
+        if not found:
+            continue
+        antecedent = None
+        for back in range(1, rules.ANAPHORA_SENTENCES + 1):
+            antecedent = by_sent.get(si - back)
+            if antecedent is not None:
+                break
+        if antecedent is not None:
+            region, a, b, _ = found
+            if a > 0 and doc[a - 1].lower_ == "the":
+                a -= 1
+            span = doc[a:b]
+            out.append(Claim(antecedent, region, span.start_char, span.end_char, span.text, True, "anaphora"))
+    return out

@@ -1,0 +1,227 @@
+"""Stage 4: weigh the evidence.
+
+For a word the gazetteer lacks (`miss_evidence`): how well the word is known (wordfreq), which
+places lie a letter or two from it, and for each how notable it is, whether the article names it,
+whether it lies in the claimed region or close to the article's other places, or on another
+continent from all of them. For a town with a region claim (`claim_evidence`): where it really
+lies, how far from the claimed region, and which places of a similar name lie inside it.
+
+Nothing here decides a severity: that is `verdicts`, by the table in EVIDENCE.md.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz.distance import OSA
+
+from .. import deadline
+from ..gazetteer import Gazetteer, NearMiss, Region, normalize, translit_skeleton
+from . import rules
+from .lexicon import disputed, names
+from .model import Candidate, Claim, ClaimEvidence, MissEvidence, NearPlace, Resolution
+from .resolve import ArticleWorld
+
+
+class FuzzyBudget:
+    """Fuzzy lookups left for this text (linear in its length), each distinct key looked up once."""
+
+    def __init__(self, g: Gazetteer, n_tokens: int):
+        self.g = g
+        self.left = rules.FUZZY_BASE + n_tokens // rules.FUZZY_TOKENS_EACH
+        self._memo: dict[tuple[str, int], list[NearMiss]] = {}
+
+    def fuzzy(self, key: str, max_distance: int, limit: int = 50) -> list[NearMiss]:
+        memo_key = (key, max_distance)
+        if memo_key not in self._memo:
+            if self.left <= 0:
+                return []
+            deadline.check()
+            self.left -= 1
+            self._memo[memo_key] = self.g.fuzzy(key, max_distance, limit=200)
+        return self._memo[memo_key][:limit]
+
+
+def has_feature_word(key: str) -> bool:
+    """Rivers, streets, airports: GeoNames cities500 has none. The type word ends the name
+    ("Danube River", "Orchard Street"); "Mount Pleasant" and "Lake Charles" are towns."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in names("feature_words.txt") or key in names("feature_words.txt")
+
+
+def checkable_key(key: str) -> bool:
+    """A name that may be a misspelled town: letters only, not too long, no feature word."""
+    words = key.split()
+    if not key.replace(" ", "").isalpha() or len(words) > rules.MAX_NAME_WORDS:
+        return False
+    if has_feature_word(key):
+        return False
+    return len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN
+
+
+def max_edits(key: str) -> int:
+    return 2 if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else 1
+
+
+def variant_ids(key: str, near: list[NearMiss]) -> list[int]:
+    """Another romanisation of a known name ("Sinkivka" for Synkivka): its places, or []."""
+    skeleton = translit_skeleton(key)
+    for n in near:
+        if translit_skeleton(n.key) == skeleton:
+            return list(n.ids)
+    return []
+
+
+def miss_evidence(
+    c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, world: ArticleWorld,
+    near: list[NearMiss], person_words: set[str],
+) -> MissEvidence:
+    key = r.key or c.key
+    claimed = [cl.region for cl in claims]
+    places: dict[int, NearPlace] = {}
+    for miss in near:
+        for i in miss.ids:
+            p = _near_place(i, miss, key, claimed, g, world)
+            if i not in places or places[i].score < p.score:
+                places[i] = p
+    ranked = sorted(places.values(), key=lambda p: -p.score)
+    return MissEvidence(
+        candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
+        person_word=c.key in person_words,
+    )
+
+
+def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gazetteer, world: ArticleWorld) -> NearPlace:
+    pop = int(g.pop[i])
+    edits = miss.distance
+    main = normalize(g.name(i)) == miss.key
+    in_claim = any(g.in_region(i, reg) for reg in claimed)
+    nearest = world.nearest_km(i) if world.towns else math.inf
+    named = world.names_town(i) or miss.key in world.named_keys
+    in_division = g.admin_code(i) in world.codes
+    short = edits == 2 and len(key.replace(" ", "")) < rules.MIN_LEN_TWO_EDITS
+    home = g.country_code(i) in world.countries
+    if edits == 1:
+        close = nearest <= (rules.VILLAGE_KM if pop < rules.VILLAGE_POP else rules.CLOSE_KM) or (
+            in_division and pop >= rules.VILLAGE_POP
+        )
+    else:
+        # Two letters off: a town of some size in a division the article names, or close to its
+        # towns in its own country (a word misread as a town abroad lends no closeness).
+        close = (pop >= rules.CLOSE_TWO_EDITS_MIN_POP and nearest <= rules.CLOSE_KM and home) or (
+            in_division and not short and pop >= rules.DIVISION_TWO_EDITS_MIN_POP
+        )
+    # One letter from a sizeable town of the article's own country.
+    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home
+    floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
+    outside = g.country_code(i) in world.countries and world.divisions_of(g.country_code(i)) and not in_division
+    if len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside:
+        floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
+    # The article's world: divisions or countries it names, or at least two towns (one town may
+    # be a word read as a town: "Jan." is Dschang, Cameroon).
+    has_world = len(world.towns) >= 2 or bool(world.codes)
+    if not has_world and edits == 1:
+        floor *= rules.EMPTY_WORLD_POP_FACTOR  # nothing else in the article to weigh it against
+    abroad = has_world and g.country_code(i) not in world.countries
+    if abroad:
+        # In none of the article's countries: two letters never, one only from a bigger town.
+        floor = math.inf if edits > 1 else floor * rules.ABROAD_POP_FACTOR
+    notable = pop >= floor
+    off_world = has_world and g.country_code(i) not in world.countries and nearest > rules.WORLD_KM
+    score = (
+        rules.EDIT_WEIGHT * edits + math.log10(pop + 10) + world.bonus(i)
+        + (rules.BONUS_IN_CLAIM if in_claim else 0.0) + (rules.BONUS_MAIN_NAME if main else 0.0)
+    )
+    return NearPlace(
+        place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
+        in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
+    )
+
+
+def notable_floor(edits: int, length: int) -> float:
+    """The population from which a near miss of `edits` in a name of `length` letters is notable."""
+    floors = [pop for (e, min_len), pop in rules.NOTABLE_POP.items() if e == edits and length >= min_len]
+    return min(floors) if floors else math.inf
+
+
+# -- region claims ------------------------------------------------------------------------------
+
+
+def lenient_region(claim: Claim) -> Region:
+    """The region a claim is checked against, leniently.
+
+    A direction ("eastern Ukraine", "southern Russia") is loose talk: only the country is
+    checked. A country also covers the territory it controls or claims (data/places/disputed.tsv):
+    "Donetsk, Russia" may be a choice of words, not a mistake of geography.
+    """
+    from ..gazetteer import DIRECTIONS
+
+    region = claim.region
+    codes = set(region.codes)
+    words = [w for w in claim.text.split() if w.lower() != "the"]
+    if words and words[0] in DIRECTIONS:  # lowercase only: "Northern Cape" is a name
+        codes |= {c.split(".")[0] for c in codes}
+    for code in list(codes):
+        codes |= set(disputed().get(code, ()))
+    return Region(region.name, frozenset(codes), region.kind)
+
+
+def claim_evidence(
+    c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, budget: FuzzyBudget, world: ArticleWorld,
+) -> ClaimEvidence | None:
+    """The first claim no place of that name fits, with where the place really lies."""
+    for claim in claims:
+        lenient = lenient_region(claim)
+        if any(g.in_region(i, lenient) for i in r.ids):
+            continue
+        if r.region is not None and any(lenient.contains(code.split(".")[0], code) for code in r.region.codes):
+            continue  # "Ontario, Canada": the name is also a region, and that one fits
+        best = r.best if r.best is not None else r.ids[0]
+        km = g.distance_to_region_km(best, claim.region)
+        if km is None or km <= rules.BORDER_KM or (g.distance_to_region_km(best, lenient) or 0) <= rules.BORDER_KM:
+            continue
+        similar = similar_in_region(c.key, claim.region, g, budget)
+        claimed_countries = {code.split(".")[0] for code in claim.region.codes}
+        own = frozenset(r.ids)
+        # The article's world anchors the place only against a division: a whole country
+        # ("Surrey, UK") may hold a place GeoNames lacks, whatever the article's other towns.
+        anchored = claim.region.kind != "country" and (
+            world.nearest_km(best, own) <= rules.ANCHOR_KM
+            or g.admin_code(best) in world.codes - set(claim.region.codes)
+        )
+        # A namesake in the claimed country ("Paris, in the Maryland state": Paris, Illinois)
+        # stands for the place; a big one abroad only against a division ("Rochester, a city
+        # in New Brunswick"), not a whole country ("Surrey, UK").
+        home = [i for i in r.ids if g.country_code(i) in claimed_countries]
+        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in home) or (
+            claim.region.kind != "country" and int(g.pop[best]) >= rules.WRONG_REGION_ABROAD_POP
+        )
+        return ClaimEvidence(
+            anchored=anchored,
+            claim=claim, place=best, distance_km=km, similar=similar,
+            notable=notable, same_country=bool(home),
+        )
+    return None
+
+
+def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudget) -> list[int]:
+    """Places inside the claimed region whose name is close to `key` ("Sevsk" -> Seversk)."""
+    found: dict[int, tuple[int, int]] = {}
+    # Two letters only inside a division: a whole country has a town two letters from anything.
+    division = region.kind != "country"
+    edits = rules.SIMILAR_IN_REGION_EDITS if division and len(key) >= rules.MIN_MISSPELLING_LEN else 1
+    for miss in budget.fuzzy(key, edits, limit=200):
+        if miss.distance > 1 and all(int(g.pop[i]) < rules.SIMILAR_TWO_EDITS_MIN_POP for i in miss.ids):
+            continue  # two letters from a village: every division has one
+        for i in miss.ids:
+            if g.in_region(i, region) and i not in found:
+                found[i] = (miss.distance, -int(g.pop[i]))
+    return sorted(found, key=lambda i: found[i])[: rules.MAX_SUGGESTIONS]
+
+
+def spellings_near(g: Gazetteer, i: int, query: str) -> list[str]:
+    """The other spellings of place i closest to what the text wrote (not every language's)."""
+    near = max(3, len(query) // 3)
+    main = normalize(g.name(i))
+    scored = sorted((OSA.distance(query, k), k) for k in g.names_of(i) if k != main)
+    return [k.title() for d, k in scored if d <= near][:8]

@@ -1,0 +1,137 @@
+"""The named types that pass between the stages of the place analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from ..gazetteer import Region
+
+
+class Cue(Enum):
+    """How a candidate was found: its strongest reason to be a place."""
+
+    ENTITY = "entity"  # a GPE/LOC entity of the model
+    STRONG = "strong"  # after a strong locative cue ("withdrawal from X", "the city of X")
+    WEAK = "weak"  # after a weak one ("in X", "to X")
+    POSSESSIVE = "possessive"  # before "'s" ("Kyiv's leverage")
+    STRING = "string"  # a capitalised word nobody knows, a letter or two from a place
+
+
+class Role(Enum):
+    """What the sentence makes of the word (dependency parse, entity labels, position)."""
+
+    LOCATIVE = "locative"  # object of a locative preposition or verb, a place entity
+    DATELINE = "dateline"  # "LONDON, March 3 —" at a paragraph's start
+    COMPOUND = "compound"  # "the Pitsburgh-based company", "Lnodon-bound flights"
+    INSTITUTION = "institution"  # "the Shrreveport Police Department", "a Pulesfine man"
+    MODIFIER = "modifier"  # "the Lnodon hospital": a proper noun qualifying a common noun
+    POSSESSIVE = "possessive"  # "Lodnon's airport"
+    LIST = "list"  # an item of a list of places
+    PERSON = "person"  # part of a person's name ("Denis Pushilin")
+    ORGANISATION = "organisation"  # part of an organisation's name, or a firm ("analysts at Nomura")
+    OTHER = "other"  # subject, object, anything else
+
+
+# Roles in which a name is a place: a near miss that is notable backs a warning.
+PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
+# Roles in which a name may be a place or a thing named after one ("Lodnon's airport", "the
+# Torenia operation"): only a very notable near miss, or the article's world, backs a warning.
+WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})
+
+Kind = Literal["region", "other", "town", "miss", "skip"]
+
+
+@dataclass
+class Candidate:
+    """A word or run of words that may name a place."""
+
+    start: int  # code points over doc.text
+    end: int
+    text: str
+    key: str  # normalised lookup key, without "the" and a possessive
+    sent: int  # index of the sentence
+    sent_start: int  # its first token
+    tok_start: int
+    tok_end: int
+    from_entity: bool  # a GPE/LOC entity
+    label: str  # spaCy's entity label, "" if none
+    cue: Cue
+    settlement: str = ""  # the word the text calls it by: "city", "town", "village"…
+    locative: bool = False  # in a locative role: a possible antecedent of "The city, …"
+    opens_clause: bool = False  # first word of a sentence, or after a dash or colon
+    joined_person: bool = False  # a name the model calls a person, joined to a list of places
+    sub_place: bool = False  # the text calls it part of a city: "the Tepito district of Mexico City"
+    organisation: bool = False  # the words around it make it a firm: "analysts at Nomura"
+    role: Role = Role.OTHER
+
+
+@dataclass
+class Resolution:
+    """What the gazetteer makes of a candidate."""
+
+    candidate: Candidate
+    kind: Kind  # a region or country, another real area, a town, a miss, or no place at all
+    region: Region | None = None
+    ids: list[int] = field(default_factory=list)  # gazetteer places of that exact name
+    best: int | None = None  # the one meant, picked by context
+    key: str = ""  # the name looked up ("lonodn" for "west Lonodn")
+
+
+@dataclass
+class Claim:
+    """The text says a place lies in a region."""
+
+    candidate: Candidate
+    region: Region
+    start: int  # code points of the region phrase
+    end: int
+    text: str
+    anaphoric: bool  # "The city, located in Y" in a later sentence
+    shape: str  # the claim shape's name in claim_shapes.json
+
+
+@dataclass
+class NearPlace:
+    """One gazetteer place a letter or two from a word nobody knows, and what backs it."""
+
+    place: int  # gazetteer id
+    edits: int  # optimal-string-alignment distance to the word
+    pop: int  # its population
+    score: float  # rank among the suggestions
+    main_name: bool  # the near miss is the place's main name
+    named_in_article: bool  # the article itself names this place (rightly spelt) elsewhere
+    in_claim: bool  # inside the region the text claims for the word
+    close: bool  # close to the article's other places or in a division it names
+    in_country: bool  # one letter from a sizeable town of the article's own country
+    notable: bool  # big enough to back a warning by its size
+    off_world: bool  # on another continent from everything the article names
+
+
+@dataclass
+class MissEvidence:
+    """Everything known about a word the gazetteer lacks."""
+
+    candidate: Candidate
+    zipf: float  # wordfreq's frequency of the word (0: nobody writes it)
+    near: list[NearPlace]  # near misses, best suggestion first
+    claims: list[Claim]
+    person_word: bool  # a word of a person's name the article gives in full
+
+    @property
+    def best(self) -> NearPlace | None:
+        return self.near[0] if self.near else None
+
+
+@dataclass
+class ClaimEvidence:
+    """A real place the text puts in a region where no place of that name lies."""
+
+    claim: Claim
+    place: int  # the gazetteer place meant
+    distance_km: float  # from that place to the claimed region
+    similar: list[int]  # places of a similar name inside the claimed region
+    notable: bool  # the place is big enough that a namesake village is unlikely
+    same_country: bool  # the claimed region is in the place's own country
+    anchored: bool  # the article's other places lie around the real place (or name its division)

@@ -1,0 +1,216 @@
+"""Stage 2: resolve the candidates against the gazetteer.
+
+Each candidate becomes a region or country, another real area (a continent, a sea), a town the
+gazetteer knows by any main or alternate name (Kiev/Kyiv, Artemivsk/Bakhmut are the same
+place), a miss, or no place at all (a demonym, an abbreviation, a word of the not-places list).
+Towns are resolved to one GeoNames place by the article's context (`ArticleWorld`: the countries
+and divisions it names, the towns near its other towns) over population.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from .. import deadline
+from ..gazetteer import Gazetteer, Region, haversine_km
+from . import rules
+from .lexicon import context, names, ordered_context
+from .model import Candidate, Claim, Cue, Resolution
+
+TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
+
+
+def resolve(c: Candidate, g: Gazetteer) -> Resolution:
+    r = _resolve_key(c, c.key, g)
+    words = c.key.split()
+    if r.kind == "miss" and len(words) > 1 and words[0] in context("leading_qualifiers"):
+        # "west London", "occupied Melitopol": the qualifier is not part of the name
+        r = _resolve_key(c, " ".join(words[1:]), g)
+    if r.kind == "miss" and c.label == "NORP" and c.cue is Cue.ENTITY:
+        return Resolution(c, "skip")  # "Islamist", "Salafists": a group, not a place
+    return r
+
+
+def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
+    if not key or key in names("not_places.txt"):
+        return Resolution(c, "skip")
+    if key in names("other_places.txt"):
+        return Resolution(c, "other")
+    region = g.regions.resolve(key)
+    ids = g.ids_for_key(key)
+    if region is not None:
+        typed = key.split()[-1] in TYPED_REGION_WORDS
+        towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
+        if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
+            return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
+        return Resolution(c, "region", region=region)
+    if is_demonym(key, g):
+        return Resolution(c, "skip")
+    if ids:
+        if c.cue is Cue.POSSESSIVE and c.opens_clause:
+            return Resolution(c, "skip")  # "Man's greed …": a word opening a sentence
+        if c.cue is Cue.STRING:
+            return Resolution(c, "skip")  # found as unknown, yet a name: not for this stage
+        if len(c.text) <= 4 and c.text.isupper():
+            return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
+        if (
+            not c.from_entity and c.cue in (Cue.WEAK, Cue.POSSESSIVE) and c.label == "ORG"
+            and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP
+        ):
+            return Resolution(c, "skip")  # "shares in Amazon and Shell": firms, not hamlets
+        return Resolution(c, "town", ids=ids)
+    if _is_abbreviation(c.text):
+        return Resolution(c, "skip")
+    return Resolution(c, "miss", key=key)
+
+
+@lru_cache(maxsize=65536)
+def is_demonym(key: str, g: Gazetteer) -> bool:
+    """"ukrainian" (Ukraine), "kenyan", "sudanese", "israeli", "british": people, not places."""
+    if key in names("demonyms.txt"):
+        return True
+    words = key.split()
+    if len(words) > 2:
+        return False
+    if any(g.pop[i] >= rules.DEMONYM_PLACE_POP for i in g.ids_for_key(key)):
+        return False  # "Nairobi" is a city, not a demonym of some "Nairoba"
+    for suffix in ordered_context("demonym_suffixes"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            if suffix in ("n", "ns") and not stem.endswith("a"):
+                continue  # "Russia-n", "Kenya-n"; but "Omdurmann" is a typo, not a demonym
+            big_city_only = suffix in ("er", "ers")  # "Londoner", "New Yorker"; not "Opoler"
+            for ending in ordered_context("demonym_stem_endings"):
+                form = stem + ending
+                if form == key:
+                    continue
+                region = None if big_city_only else g.regions.resolve(form)
+                if region is not None and region.kind in ("country", "region", "admin1"):
+                    return True
+                floor = rules.DEMONYM_CITY_POP if big_city_only else rules.DEMONYM_PLACE_POP
+                if any(g.pop[i] >= floor for i in g.ids_for_key(form)):
+                    return True
+    return False
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return "." in text or (len(letters) <= rules.ABBREVIATION_MAX_LEN and all(ch.isupper() for ch in letters))
+
+
+class ArticleWorld:
+    """Countries, divisions and towns the article names, to prefer places among them."""
+
+    def __init__(self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim]):
+        self.g = g
+        self.codes: set[str] = set()
+        for r in resolutions:
+            if r.kind == "region" and r.region is not None:
+                self.codes |= set(r.region.codes)
+        for c in claims:
+            self.codes |= set(c.region.codes)
+        self.countries = {c.split(".")[0] for c in self.codes}
+        self.towns: list[int] = []
+        self.named_keys: set[str] = set()  # the keys of every town the article names
+        self._nearest: dict[tuple, float] = {}
+        self._version = 0  # bumped whenever the towns change
+        self._lat = self._lon = np.zeros(0, np.float32)
+        self._pos: dict[int, int] = {}
+
+    def add_towns(self, resolutions: list[Resolution]) -> None:
+        counts = Counter(r.best for r in resolutions if r.kind == "town" and r.best is not None)
+        # Bounded: the most mentioned towns (first mentioned first among equals).
+        self.towns = sorted(t for t, _ in counts.most_common(rules.MAX_CONTEXT_TOWNS))
+        self.named_keys = {r.candidate.key for r in resolutions if r.kind == "town"}
+        self._version += 1
+        self._lat, self._lon = self.g.lat[self.towns], self.g.lon[self.towns]
+        self._pos = {t: k for k, t in enumerate(self.towns)}
+        # The countries of the towns named (as places: entities or after a strong cue) count as
+        # the article's too ("Wellington" puts it in New Zealand), beside those it names outright.
+        sure = {
+            r.best for r in resolutions
+            if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
+        }
+        self.countries = {c.split(".")[0] for c in self.codes} | {self.g.country_code(t) for t in sure}
+
+    def divisions_of(self, country: str) -> bool:
+        """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""
+        return any(code.startswith(country + ".") for code in self.codes)
+
+    def names_town(self, i: int) -> bool:
+        """Is place i one of the towns the article names?"""
+        return i in self._pos
+
+    def bonus(self, i: int, exclude: frozenset = frozenset(), nearest: float | None = None) -> float:
+        g = self.g
+        b = 0.0
+        if g.admin_code(i) in self.codes:
+            b += rules.BONUS_NAMED_DIVISION
+        cc = g.country_code(i)
+        if cc in self.codes or cc in self.countries:
+            b += rules.BONUS_COUNTRY
+        if (self.nearest_km(i, exclude) if nearest is None else nearest) <= rules.RESOLVE_NEAR_KM:
+            b += rules.BONUS_NEAR
+        return b
+
+    def nearest_many(self, ids: list[int], exclude: frozenset) -> np.ndarray:
+        """Distance from each of `ids` to the nearest town the article names, none of
+        `exclude` counting: one vectorised pass (ids x towns) for a whole name."""
+        if not self.towns:
+            return np.full(len(ids), math.inf)
+        deadline.check()
+        g = self.g
+        lat = np.radians(g.lat[ids].astype(np.float64))[:, None]
+        lon = np.radians(g.lon[ids].astype(np.float64))[:, None]
+        tlat = np.radians(self._lat.astype(np.float64))[None, :]
+        tlon = np.radians(self._lon.astype(np.float64))[None, :]
+        a = np.sin((tlat - lat) / 2) ** 2 + np.cos(lat) * np.cos(tlat) * np.sin((tlon - lon) / 2) ** 2
+        d = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+        for t in exclude:
+            if t in self._pos:
+                d[:, self._pos[t]] = math.inf
+        return d.min(axis=1)
+
+    def nearest_km(self, i: int, exclude: frozenset = frozenset()) -> float:
+        """Distance from place i to the nearest town the article names (not i, nor `exclude`).
+        One vectorised pass over the (bounded) towns, remembered per place."""
+        memo_key = (i, exclude, self._version)
+        if memo_key not in self._nearest:
+            deadline.check()
+            mask = np.ones(len(self.towns), dtype=bool)
+            for t in exclude | {i}:
+                if t in self._pos:
+                    mask[self._pos[t]] = False
+            if not mask.any():
+                d = math.inf
+            else:
+                g = self.g
+                d = float(haversine_km(float(g.lat[i]), float(g.lon[i]), self._lat[mask], self._lon[mask]).min())
+            self._nearest[memo_key] = d
+        return self._nearest[memo_key]
+
+    def pick(self, ids: list[int], claimed: list[Region]) -> int:
+        g = self.g
+        own = frozenset(ids)  # a name's own candidates are no context for it
+        if len(ids) > rules.PICK_AMONG:  # a common name: its biggest namesakes, and any in the
+            # divisions or countries the article names, are enough to pick from
+            ranked = sorted(ids, key=lambda i: -int(g.pop[i]))
+            ids = ranked[: rules.PICK_AMONG] + [
+                i for i in ranked[rules.PICK_AMONG :]
+                if g.admin_code(i) in self.codes or any(g.in_region(i, r) for r in claimed)
+            ][: rules.PICK_AMONG]
+
+        nearest = self.nearest_many(ids, own)
+
+        def score(k: int) -> float:
+            i = ids[k]
+            s = math.log10(int(g.pop[i]) + 10) + self.bonus(i, nearest=float(nearest[k]))
+            if any(g.in_region(i, r) for r in claimed):
+                s += rules.RESOLVE_IN_CLAIM
+            return s
+
+        return ids[max(range(len(ids)), key=score)]

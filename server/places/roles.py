@@ -1,0 +1,194 @@
+"""Stage 1b: what the sentence makes of each candidate — its role, from the dependency parse,
+the entity labels and the words around it.
+
+- `role_of` gives a `Role`: locative ("to Berlni"), dateline ("LODNON, March 3 —"), modifier
+  ("an east Lnodon hospital", "the Pitsburgh-based company"), possessive ("Lodnon's airport"),
+  a list item, part of a person's or an organisation's name, or anything else;
+- `is_sub_place`: the text calls the name part of a city ("the Tepito district");
+- `is_organisation`: the words around it make it a firm ("analysts at Nomura").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..gazetteer import DIRECTIONS
+from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
+from .lexicon import context, cue_phrases, names
+from .model import Candidate, Cue, Role
+
+DASHES = ("—", "–", "-", "--")
+LOCATIVE_DEPS = ("pobj",)
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
+
+
+def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
+    """Set every candidate's role, sub-place and organisation flags (one look each)."""
+    for c in candidates:
+        c.sub_place = is_sub_place(doc, c)
+        c.organisation = is_organisation(doc, c)
+        c.role = role_of(doc, c)
+
+
+def role_of(doc: Doc, c: Candidate) -> Role:
+    i, j, n = c.tok_start, c.tok_end, len(doc)
+    head = doc[j - 1]
+    ent = doc[i].ent_type_
+    ent_len = _entity_length(doc, i)
+    if c.organisation:
+        return Role.ORGANISATION
+    if j < n and doc[j].lower_ in names("place_head_words.txt") and not (ent == "PERSON" and ent_len > j - i + 1):
+        return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
+    if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
+        return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
+    if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
+        return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
+    if ent == "ORG" and ent_len > j - i and _names_an_institution(doc, c):
+        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library"
+    if ent == "ORG" and ent_len > j - i and not c.locative:
+        return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
+    if _is_dateline(doc, c):
+        return Role.DATELINE
+    if j < n and doc[j].lower_ in POSSESSIVE_MARKS:
+        return Role.POSSESSIVE
+    if j + 1 < n and doc[j].text in ("-", "–") and doc[j + 1].lower_ in context("compound_suffixes"):
+        return Role.COMPOUND  # "Pitsburgh-based"
+    if i > 0 and doc[i - 1].lower_ in DIRECTION_WORDS:
+        return Role.LOCATIVE  # "north-west Lnodon", "an east Lnodon hospital": a direction makes a place
+    if c.locative:
+        return Role.LOCATIVE
+    if head.dep_ in LOCATIVE_DEPS and head.head.lower_ in (
+        context("strong_prepositions") | context("weak_prepositions")
+    ):
+        return Role.LOCATIVE
+    if head.dep_ == "dobj" and head.head.lower_ in context("place_verbs"):
+        return Role.LOCATIVE
+    if head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        # "an east Lnodon hospital": a proper noun before a common noun it qualifies
+        return Role.MODIFIER
+    if c.from_entity and c.label in PLACE_LABELS:
+        return Role.LOCATIVE
+    return Role.OTHER
+
+
+def _names_an_institution(doc: Doc, c: Candidate) -> bool:
+    """The candidate opens an organisation's name whose words say a place runs it."""
+    heads = names("place_head_words.txt")
+    k = c.tok_end
+    while k < len(doc) and doc[k].ent_iob_ == "I" and k - c.tok_end < 5:
+        if doc[k].lower_ in heads:
+            return True
+        k += 1
+    return False
+
+
+def _entity_length(doc: Doc, i: int) -> int:
+    """Tokens of the entity around token i (0 if none, or one the model ran over a comma)."""
+    tok = doc[i]
+    if not tok.ent_type_:
+        return 0
+    a = i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    if any(t.text == "," for t in doc[a:b]):
+        return 0
+    return b - a
+
+
+def _is_dateline(doc: Doc, c: Candidate) -> bool:
+    """The first words of a paragraph, followed by a dash or "(AP)", perhaps after ", Region":
+    "LODNON —", "Lodnon, England (Reuters) —", "PITSBURGH, Pa. -"."""
+    i = c.tok_start
+    if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        return False
+    k = c.tok_end
+    for _ in range(8):  # ", Pa.", ", England", "(AP)", a date
+        if k >= len(doc):
+            return False
+        tok = doc[k]
+        if tok.text in DASHES or tok.text == ":":
+            return True
+        if tok.text in (",", "(", ")", ".") or is_cap(tok) or tok.like_num:
+            k += 1
+            continue
+        return False
+    return False
+
+
+@lru_cache(maxsize=None)
+def _by_first(phrases: tuple) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _by_last(phrases: tuple) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for p in phrases:
+        index.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _words_at(doc: Doc, i: int, phrases: tuple) -> bool:
+    """Does one of `phrases` start at token i? (Only the phrases of that first word are tried.)"""
+    if i >= len(doc):
+        return False
+    return any(
+        i + len(p) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(p))
+        for p in _by_first(phrases).get(doc[i].lower_, ())
+    )
+
+
+def _longest_ending_at(doc: Doc, j: int, phrases: tuple) -> int:
+    """The length of the longest of `phrases` that ends right before token j (0 if none)."""
+    if j < 1:
+        return 0
+    best = 0
+    for p in _by_last(phrases).get(doc[j - 1].lower_, ()):
+        a = j - len(p)
+        if a >= 0 and all(doc[a + k].lower_ == w for k, w in enumerate(p)):
+            best = max(best, len(p))
+    return best
+
+
+def is_sub_place(doc: Doc, m: Candidate) -> bool:
+    """The text calls the name a part of a city: "the Tepito district (of Mexico City)", "the
+    Korail slum", "the district of Tepito", "Schwabing, a district of Munich", "Eastleigh, a
+    Nairobi suburb", "Kibera, Nairobi's largest informal settlement"."""
+    words = cue_phrases("subplace_words.txt")
+    i, j, n = m.tok_start, m.tok_end, len(doc)
+    if _words_at(doc, j, words):  # "the Tepito district", "Kyiv's Obolon district"
+        return True
+    ending = _longest_ending_at(doc, i - 1, words) if i >= 2 and doc[i - 1].lower_ == "of" else 0
+    if ending:
+        # "the district of Tepito"; in "the Tepito district of Mexico City" the city is the whole
+        start = i - 1 - ending
+        return start < 1 or not is_cap(doc[start - 1])
+    if j < n and doc[j].text == ",":  # an apposition: "X, a (crowded) district of Y"
+        for k in range(j + 1, min(n, j + 8)):
+            if doc[k].is_punct:
+                break
+            if _words_at(doc, k, words):
+                return True
+    return False
+
+
+def is_organisation(doc: Doc, m: Candidate) -> bool:
+    """The words around the name make it a firm: "analysts at Nomura", "Nomura said in a note",
+    "Nomura Holdings", "Rabobank analysts"."""
+    i, j = m.tok_start, m.tok_end
+    if i >= 2 and doc[i - 1].lower_ == "at" and _words_at(doc, i - 2, cue_phrases("organisation_cues.txt", "before")):
+        return True
+    return _words_at(doc, j, cue_phrases("organisation_cues.txt", "after"))
+
+
+__all__ = ["Cue", "Role", "assign_roles", "is_organisation", "is_sub_place", "role_of"]

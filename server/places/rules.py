@@ -1,0 +1,150 @@
+"""Every threshold and weight of the place analysis, in one table, each with what it is for.
+
+EVIDENCE.md beside this file says which evidence each severity needs; the names below are the
+numbers it refers to.
+"""
+
+from __future__ import annotations
+
+# -- a word nobody knows ---------------------------------------------------------------------------
+
+# A word or name with at least this Zipf frequency in wordfreq's English list ("Carter" 4.4,
+# "Nollywood" 2.5, "Anfield" 3.1) is a known word and never a misspelled place. The list stops at
+# 1.0; invented and misspelled names are absent (0).
+KNOWN_WORD_ZIPF = 1.0
+# A name this frequent that the model labels a group, firm or person ("Hamas", "Nokia") is that,
+# not the town of the same name somewhere else.
+COMMON_NAME_ZIPF = 3.0
+# A candidate found from the string alone (no entity label, no locative cue) must be at least
+# this long: shorter capitalised words are a letter or two from thousands of places.
+MIN_STRING_CANDIDATE_LEN = 5
+# A candidate checked for a misspelling at all must be at least this long (letters).
+MIN_MISSPELLING_LEN = 5
+# Two edits in a shorter name than this ("Newrok" for Newark) are close only when the place lies
+# close by (not just in a division the article names).
+MIN_LEN_TWO_EDITS = 7
+# Longest capitalised run (tokens) read as one place name.
+MAX_RUN = 4
+# Most words a checked name may have ("Rio de Janeiro" has three).
+MAX_NAME_WORDS = 3
+
+# -- how notable a near miss is ----------------------------------------------------------------
+
+# A near miss is notable enough to back a warning by its size alone from these populations, by
+# (edit distance, shortest name it applies to): the longer the name, the rarer a chance near
+# miss, so one letter off a town of 10,000 counts in a name of eight letters, one off a town of
+# 30,000 in a name of five; two letters off a city of 250,000 in a name of seven, of 1,000,000
+# in a name of five ("Newrok" for Newark).
+NOTABLE_POP = {(1, 8): 10_000, (1, 5): 30_000, (2, 7): 250_000, (2, 5): 1_000_000}
+# In a role where a name may be a thing named after a place ("Lodnon's airport", "the Torenia
+# operation") size backs only one letter from a city of this size.
+WEAK_ROLE_NOTABLE_POP = {1: 100_000, 2: 1_000_000}
+# An alternate (not main) name of a place counts as notable only from this many times the
+# population: alternate names hold odd spellings of every language.
+ALTERNATE_NAME_POP_FACTOR = 10
+# Farther than this from every town the article names (or outside the divisions it names in that
+# country), a near miss must be this many times as big to be notable ("Lanexa" in a Virginia
+# story is not Lenexa, Kansas, a town of 50,000).
+FAR_FROM_WORLD_KM = 500
+FAR_FROM_WORLD_POP_FACTOR = 4
+# An article that names no division, no country and at most one town gives nothing to weigh a
+# near miss against: one letter off a town this fraction of NOTABLE_POP's size backs a warning.
+EMPTY_WORLD_POP_FACTOR = 0.3
+# In none of the article's countries (it names some), a near miss one letter off must be this
+# many times as big to be notable, and one two letters off is never notable.
+ABROAD_POP_FACTOR = 4
+# Size backs a near miss only if it is not on another continent from everything the article
+# names: farther than this from all of the article's places (and in none of its countries).
+WORLD_KM = 3_000
+
+# -- how close a near miss is to the article's world -------------------------------------------
+
+# A near miss this close to one of the article's other towns, or in a division the article
+# names, is backed by context ("Alexnadria" beside Pineville and Rapides Parish).
+CLOSE_KM = 60
+# ... but two letters from a place backs it only if that place is this big (near any city lie
+# hundreds of villages a letter or two from any name), and in a named division (not near the
+# article's towns) only from DIVISION_TWO_EDITS_MIN_POP.
+CLOSE_TWO_EDITS_MIN_POP = 1_000
+DIVISION_TWO_EDITS_MIN_POP = 10_000
+# ... and one letter from a village this small backs it only if it lies this close.
+VILLAGE_POP = 2_000
+VILLAGE_KM = 25
+# In the article's own country a near miss of one letter is backed from this population.
+SAME_COUNTRY_POP = 20_000
+
+# -- ranking suggestions -----------------------------------------------------------------------
+
+# Score of a suggestion = EDIT_WEIGHT * edits + log10(population) + context bonuses below.
+EDIT_WEIGHT = -3.0
+BONUS_NAMED_DIVISION = 2.0  # the suggestion lies in a division the article names
+BONUS_COUNTRY = 1.5  # in a country the article names or its towns lie in
+BONUS_NEAR = 2.0  # within RESOLVE_NEAR_KM of the article's other towns
+BONUS_IN_CLAIM = 6.0  # inside the region the text claims for the name
+BONUS_MAIN_NAME = 0.5  # the near miss is the place's main name, not an alternate one
+RESOLVE_NEAR_KM = 300  # "near the article's other towns" when picking among namesakes
+RESOLVE_IN_CLAIM = 10.0  # picking among namesakes: the one inside the claimed region wins
+MAX_SUGGESTIONS = 5
+
+# -- region claims -----------------------------------------------------------------------------
+
+# A town this close to the claimed region is not called wrongly placed (borders, suburbs).
+BORDER_KM = 25
+# A wrong-region claim is a warning when the place is real and notable from this population
+# (a smaller namesake may be a village GeoNames lacks inside the claimed region) ...
+WRONG_REGION_MIN_POP = 5_000
+# ... or, against a claimed division abroad, from this population ("Rochester, a city in New
+# Brunswick") ...
+WRONG_REGION_ABROAD_POP = 100_000
+# ... or when the article's other places lie within this distance of the real place (or it
+# names the real place's division): the article's own world puts the town elsewhere ...
+ANCHOR_KM = 150
+# ... or when the real place lies within this distance of the claimed region: a writer confusing
+# neighbouring divisions (a namesake missing from GeoNames lies anywhere, mostly far off) ...
+NEIGHBOUR_KM = 300
+# ... or when a place of a similar name (this many edits) lies inside the claimed region.
+SIMILAR_IN_REGION_EDITS = 2
+# In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
+# of towns ("in Kyiv, Kharkiv"), not as a claim.
+TOWN_NAMED_REGION_POP = 10_000
+# A place two letters from the name inside the claimed region backs a wrong region only if it is
+# this big ("Sevsk" -> Seversk, 11,000): every division has some village two letters off.
+SIMILAR_TWO_EDITS_MIN_POP = 5_000
+# Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
+ANAPHORA_WINDOW = 14
+# A claim referring back ("The city, located in Y") looks this many sentences back.
+ANAPHORA_SENTENCES = 2
+
+# -- far from context --------------------------------------------------------------------------
+
+FAR_KM = 1_500  # far_from_context: farther than this from every other town of the article
+FAR_MAX_POP = 100_000  # ... and smaller than this (a capital far off is often just news)
+
+# -- resolving a name that is also a region ----------------------------------------------------
+
+# Namesakes weighed when picking the place a name means: the biggest this many (and as many in
+# the divisions the article names or the text claims).
+PICK_AMONG = 12
+# A name that is both a region and a town ("Donetsk") is the town when some town of that name
+# is this big and the text adds no region word.
+TOWN_OVER_REGION_POP = 50_000
+# A word that is a demonym-like form of a place this big is a demonym ("Kenyan").
+DEMONYM_PLACE_POP = 300_000
+DEMONYM_CITY_POP = 1_000_000  # "Londoner": the -er form only for big cities
+# An abbreviation (all capitals) of at most this many letters is no place name ("EU", "NATO").
+ABBREVIATION_MAX_LEN = 5
+# A firm's name after "shares in" is a hamlet of that name only from this population.
+FIRM_TOWN_MIN_POP = 10_000
+
+# -- bounded work on hostile texts -------------------------------------------------------------
+
+# At most this many candidates are checked per text, the first ones in text order (a real
+# article has a few hundred at most; a hostile one of 200,000 characters may have 15,000).
+MAX_CANDIDATES = 2_500
+# The article's context keeps at most this many distinct towns (the most mentioned first): a
+# text naming thousands costs no more than one naming a few hundred.
+MAX_CONTEXT_TOWNS = 300
+# Fuzzy lookups (about 1 ms each) allowed per text: this many, plus one per FUZZY_TOKENS_EACH
+# tokens, so that thousands of distinct unknown capitalised words stay linear and cheap.
+FUZZY_BASE = 60
+FUZZY_TOKENS_EACH = 200

@@ -1,0 +1,116 @@
+"""Stage 5: the verdicts — which evidence makes a warning, a caution, an info note or nothing.
+
+The table is EVIDENCE.md beside this file; each function below is one of its rows. A verdict is
+a severity (or None) and the near place or claim it rests on; `report` words the finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from . import rules
+from .model import PLACE_ROLES, WEAK_PLACE_ROLES, Candidate, ClaimEvidence, Cue, MissEvidence, NearPlace, Role
+
+Severity = Literal["warning", "caution", "info"]
+
+
+@dataclass
+class Verdict:
+    code: Literal["place.misspelled", "place.unknown", "place.wrong_region", "place.far_from_context"]
+    severity: Severity
+    near: NearPlace | None = None  # the near miss a misspelling rests on
+    claim: ClaimEvidence | None = None  # the claim a wrong region rests on
+
+
+def _in_place_role(c: Candidate) -> bool:
+    return c.role in PLACE_ROLES or bool(c.settlement)
+
+
+def misspelling(ev: MissEvidence) -> Verdict | None:
+    """A word nobody knows, a letter or two from a place (EVIDENCE.md, "place.misspelled")."""
+    c = ev.candidate
+    if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
+        return None  # a known word or name is never a misspelling
+    place_role = _in_place_role(c)
+    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK)
+    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
+        c.joined_person and ev.near[0].edits > 1
+    ):
+        return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
+    weak_role = not place_role and c.role in WEAK_PLACE_ROLES
+    named = [p for p in ev.near if p.named_in_article or p.in_claim]
+    if named:
+        # The article itself names the place rightly spelt, or the claimed region holds it.
+        return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0])
+    if weak_role:
+        # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
+        backed = [p for p in ev.near if p.close or p.in_country or _very_notable(p)]
+        return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
+    if not place_role:
+        # Subject, object: a city of some size a letter off backs it, unless the model took the
+        # word for a person's name.
+        if c.label != "PERSON":
+            big = [p for p in ev.near if _very_notable(p)]
+            if big:
+                return Verdict("place.misspelled", "warning", big[0])
+        close = [p for p in ev.near if p.close and p.edits == 1]
+        if close:
+            return Verdict("place.misspelled", "info" if c.label == "PERSON" else "warning", close[0])
+        return None
+    if c.sub_place:
+        # "the Mukuru slums": part of a city GeoNames lacks; only a place close by says typo
+        close = [p for p in ev.near if p.close]
+        return Verdict("place.misspelled", "warning", close[0]) if close else _note(ev)
+    # A capitalised word opening a sentence may be no name at all: only the article's world backs it.
+    context_only = c.cue is Cue.ENTITY and c.role is not Role.LOCATIVE and c.opens_clause
+    backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
+    if backed:
+        return Verdict("place.misspelled", "warning", backed[0])
+    return _note(ev)
+
+
+def _very_notable(p: NearPlace) -> bool:
+    return p.notable and not p.off_world and p.pop >= rules.WEAK_ROLE_NOTABLE_POP.get(p.edits, 0) * (
+        1 if p.main_name else rules.ALTERNATE_NAME_POP_FACTOR
+    )
+
+
+def _note(ev: MissEvidence) -> Verdict | None:
+    """A place role and a near miss, but nothing backing it: a real small place, most likely."""
+    return Verdict("place.misspelled", "info", ev.near[0]) if ev.near else None
+
+
+def unknown(ev: MissEvidence) -> Verdict | None:
+    """The text calls an unknown word a city, town or village and nothing is a near miss."""
+    c = ev.candidate
+    if ev.near or ev.zipf >= rules.KNOWN_WORD_ZIPF or not c.settlement:
+        return None
+    if not (c.from_entity or c.cue is Cue.STRONG) or len(c.key) < 4:
+        return None
+    # GeoNames lists every place of 500 people or more: a "city" missing from it is odd, a
+    # town or village much less so.
+    return Verdict("place.unknown", "caution" if c.settlement in ("city", "capital") else "info")
+
+
+def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict | None:
+    """A real place the text puts in a region where no place of that name lies."""
+    if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
+        return None
+    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
+        return None  # "Hamas is in Palestine": a well-known group named like some town elsewhere
+    near_by = ev.distance_km <= rules.NEIGHBOUR_KM
+    if ev.similar or ev.anchored or near_by or ev.notable:
+        return Verdict("place.wrong_region", "warning", claim=ev)
+    return Verdict("place.wrong_region", "info", claim=ev)
+
+
+_ORDER = {"warning": 3, "caution": 2, "info": 1}
+
+
+def stronger(a: Verdict | None, b: Verdict | None) -> Verdict | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if _ORDER[b.severity] > _ORDER[a.severity] else a

@@ -1,0 +1,44 @@
+"""The compact gazetteer index: format, fingerprint, place in the cache (server/gazetteer/index.py)."""
+
+import numpy as np
+import pytest
+
+from server.gazetteer import Gazetteer
+from server.gazetteer import index as gi
+from server.gazetteer import lookup as gz
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.load()
+
+
+def test_index_is_current_only_for_this_format_and_source(tmp_path, g):
+    assert gi.is_current(g.path)
+    assert not gi.is_current(tmp_path / "missing.npz")
+    stale = tmp_path / "stale.npz"
+    np.savez(stale, meta=np.frombuffer(b'{"fingerprint": "format=0"}', np.uint8))
+    assert not gi.is_current(stale)
+
+
+def test_a_stale_index_is_rebuilt_on_load(tmp_path, monkeypatch):
+    target = tmp_path / "g.npz"
+    built = []
+    monkeypatch.setattr(gi, "build_index", lambda path: built.append(path))
+    monkeypatch.setattr(gi, "is_current", lambda path: bool(built))
+    assert gz.ensure_index(target) == target
+    assert built == [target]
+
+
+def test_default_index_lives_in_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gi.index_path().parent == tmp_path / "sourcemark"
+
+
+
+def test_index_file_name_changes_with_the_format(monkeypatch):
+    name = gi.index_path().name
+    assert name.startswith(f"gazetteer-v{gi.FORMAT_VERSION}-")
+    monkeypatch.setattr(gi, "FORMAT_VERSION", gi.FORMAT_VERSION + 1)
+    monkeypatch.setattr(gi, "_fingerprint", None)
+    assert gi.index_path().name != name

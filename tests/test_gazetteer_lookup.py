@@ -1,0 +1,63 @@
+"""Gazetteer lookup: exact and fuzzy names, records, word frequencies (server/gazetteer/lookup.py)."""
+
+import pytest
+
+from server.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.load()
+
+
+def names(g, ids):
+    return [g.name(i) for i in ids]
+
+
+def test_exact_lookup_knows_alternate_names_and_old_names(g):
+    assert names(g, g.exact("Kiev"))[0] == "Kyiv"
+    assert names(g, g.exact("Kharkov"))[0] == "Kharkiv"
+    assert "Bakhmut" in names(g, g.exact("Artemivsk"))
+    assert names(g, g.exact("Severodonetsk"))[0] == "Siverskodonetsk"
+    assert names(g, g.exact("Sievierodonetsk"))[0] == "Siverskodonetsk"
+    assert names(g, g.exact("SevSk")) == ["Sevsk"]
+
+
+def test_airport_codes_are_not_names(g):
+    assert g.exact("IEV") == []  # Kyiv's airport code is among GeoNames' alternate names
+
+
+def test_fuzzy_finds_a_near_miss_by_its_main_or_alternate_name(g):
+    near = g.fuzzy("Severodonnetsk")
+    assert near[0].distance == 1
+    assert names(g, near[0].ids) == ["Siverskodonetsk"]
+
+
+@pytest.mark.parametrize("typo", ["Gharkiv", "Kharkvi", "Hkarkiv", "Xkharkiv", "Kahrkiv"])
+def test_fuzzy_finds_typos_in_the_first_letters_too(g, typo):
+    kharkiv = g.exact("Kharkiv")[0]
+    assert any(kharkiv in m.ids for m in g.fuzzy(typo)[:3])
+
+
+def test_fuzzy_is_empty_for_nothing_close(g):
+    assert g.fuzzy("Qqqzzxxwv") == []
+
+
+def test_record_has_readable_names_and_a_link(g):
+    rec = g.record(g.exact("Sevsk")[0])
+    assert rec["name"] == "Sevsk"
+    assert rec["country"] == "Russia"
+    assert rec["admin1"] == "Bryansk Oblast"
+    assert rec["url"] == f"https://www.geonames.org/{rec['geonameid']}"
+    assert round(rec["lat"]) == 52 and round(rec["lon"]) == 34
+    assert g.record(g.exact("Siversk")[0])["admin1"] == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize("word", ["Carter", "Within", "Retina", "Mercia", "Nollywood", "Anfield", "Neymar", "Shiite"])
+def test_known_words_and_names_have_a_real_zipf_frequency(g, word):
+    assert 2 <= g.zipf(word) <= 6
+
+
+@pytest.mark.parametrize("word", ["Lodnon", "Berlni", "Pitsburgh", "Severodonnetsk"])
+def test_misspelled_names_are_known_to_nobody(g, word):
+    assert g.zipf(word) == 0

@@ -1,0 +1,54 @@
+"""The gazetteer's regions: countries, divisions, the own table (server/gazetteer/regions.py)."""
+
+import json
+
+import pytest
+
+from server import datafiles
+from server.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    "phrase, codes",
+    [
+        ("the Donetsk region", {"UA.05"}),
+        ("Donetsk Oblast", {"UA.05"}),
+        ("Donetsk province", {"UA.05"}),
+        ("the Kharkov region", {"UA.07"}),
+        ("Bryansk region", {"RU.10"}),
+        ("Russia", {"RU"}),
+        ("U.S.", {"US"}),
+        ("W.Va.", {"US.WV"}),
+        ("the Donbas", {"UA.05", "UA.14"}),
+        ("Crimea", {"UA.11", "UA.20"}),
+        ("the West Bank", {"PS.WE"}),
+    ],
+)
+def test_regions_resolve_countries_divisions_and_the_own_table(g, phrase, codes):
+    region = g.regions.resolve(phrase)
+    assert region is not None and set(region.codes) == codes
+
+
+def test_eastern_ukraine_contains_donetsk_not_lviv(g):
+    region = g.regions.resolve("eastern Ukraine")
+    assert g.in_region(g.exact("Bakhmut")[0], region)
+    assert not g.in_region(g.exact("Lviv")[0], region)
+
+
+def test_every_code_in_the_region_table_exists(g):
+    import json
+
+    table = json.loads(datafiles.path("gazetteer/regions.json").read_text(encoding="utf-8"))
+    known = set(g.regions.admin_names) | set(g.regions.country_names)
+    for entry in table["regions"]:
+        assert set(entry["codes"]) <= known, entry["name"]
+
+
+def test_distance_to_region(g):
+    km = g.distance_to_region_km(g.exact("Sevsk")[0], g.regions.resolve("Donetsk region"))
+    assert 300 < km < 500

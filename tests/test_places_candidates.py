@@ -1,0 +1,64 @@
+"""Stage 1 of the place analysis: candidates from the string, roles from the parse."""
+
+import pytest
+
+from server.places import candidates, claims, roles
+from server.places.model import Cue, Role
+
+
+@pytest.fixture(scope="module")
+def g(analyzer):
+    return analyzer.gazetteer
+
+
+def found(nlp, g, text):
+    doc = nlp(text)
+    out = candidates.find_candidates(
+        doc,
+        claim_follows=lambda i: claims.shape_at(doc, i, g),
+        unknown=lambda w: g.zipf(w) < 1 and not g.exact(w),
+    )
+    roles.assign_roles(doc, out)
+    return {c.text: c for c in out}
+
+
+@pytest.mark.parametrize(
+    "text, word, role",
+    [
+        ("Lodnon's airport was closed on Monday.", "Lodnon", Role.POSSESSIVE),
+        ("She was taken to an east Lnodon hospital.", "Lnodon", Role.INSTITUTION),
+        ("Officials in north-west Lnodon said so.", "Lnodon", Role.LOCATIVE),
+        ("The Pitsburgh-based company said nothing.", "Pitsburgh", Role.COMPOUND),
+        ("His flight to Berlni was late.", "Berlni", Role.LOCATIVE),
+        ("LODNON — Officials said on Tuesday that the talks had failed.", "LODNON", Role.DATELINE),
+        ("The Shrreveport Police Department said nothing.", "Shrreveport", Role.INSTITUTION),
+    ],
+)
+def test_an_unknown_capitalised_word_is_a_candidate_wherever_it_stands(nlp, g, text, word, role):
+    c = found(nlp, g, text)[word]
+    assert c.role is role
+
+
+def test_known_words_are_no_string_candidates(nlp, g):
+    got = found(nlp, g, "Within the Carter administration, Retina displays and Nollywood films were discussed.")
+    assert not any(c.cue is Cue.STRING for c in got.values())
+
+
+def test_a_name_prefix_is_checked_with_the_unknown_word(nlp, g):
+    assert "Los Nagelbes" in found(nlp, g, "A judge in Los Nagelbes ruled on Monday.")
+
+
+def test_a_claim_shape_makes_a_sentence_opening_name_a_candidate(nlp, g):
+    c = found(nlp, g, "Bakhmut, located in Kharkiv Oblast, has faced similar problems.")["Bakhmut"]
+    assert c.cue is Cue.STRONG
+
+
+def test_a_person_named_in_full_is_a_person(nlp, g):
+    got = found(nlp, g, "Jamie Smirz, the city's special projects coordinator, spoke.")
+    assert all(c.role is Role.PERSON for c in got.values() if "Smirz" in c.text)
+
+
+def test_a_long_list_is_walked_once(nlp, g):
+    towns = ", ".join(["Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava"] * 40)
+    got = found(nlp, g, f"Sirens sounded in {towns} and Kyiv.")
+    assert {"Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava", "Kyiv"} <= set(got)

@@ -1,0 +1,62 @@
+"""Stage 3 of the place analysis: region claims in every shape of the shapes table."""
+
+import pytest
+
+from server.places import claims
+
+CONTEXT = "Russian forces shelled Bakhmut and Soledar overnight."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bakhmut is a town in the Kharkiv region of Ukraine.",
+        "Officials in Bakhmut, a city in Kharkiv Oblast, said so.",
+        "Bakhmut, located in Kharkiv Oblast, has faced similar problems.",
+        "The council in Bakhmut, which is situated in Kharkiv Oblast, will meet.",
+        "Police in Bakhmut, Kharkiv Oblast, said no one was hurt.",
+        "Residents of Bakhmut (Kharkiv Oblast) were told to expect delays.",
+        "Officials in the Kharkiv Oblast town of Bakhmut said so.",
+        "The clinic in Bakhmut in Ukraine's Kharkiv region stayed open.",
+        "The crash happened near Bakhmut in Kharkiv Oblast on Tuesday.",
+        "Authorities in Bakhmut, in the Kharkiv region of Ukraine, said so.",
+        "Officials in Bakhmut said so. The town, located in Kharkiv Oblast, has faced problems.",
+        "Flights to Bakhmut, which lies in Kharkiv Oblast, were cancelled.",
+        "Shops in Bakhmut, a small Kharkiv Oblast town, closed early.",
+        "Bakhmut is in Kharkiv Oblast, about two hours from the airport.",
+        "The company, based in Bakhmut, Kharkiv Oblast, did not respond.",
+        "A man from Bakhmut in Kharkiv Oblast was among those hurt.",
+    ],
+)
+def test_a_wrong_region_is_caught_in_every_shape(analyzer, sentence):
+    text = f"{CONTEXT} {sentence}"
+    report = analyzer.analyze(text)
+    wrong = [f for f in report.findings if f.code == "place.wrong_region" and text[f.span.start : f.span.end] == "Bakhmut"]
+    assert wrong and wrong[0].severity == "warning"
+    assert wrong[0].details["resolved"]["admin1"] == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bakhmut is a town in the Donetsk region of Ukraine.",
+        "Police in Bakhmut, Donetsk Oblast, said no one was hurt.",
+        "Officials in the Donetsk Oblast town of Bakhmut said so.",
+        "Officials in Bakhmut said so. The town, located in eastern Ukraine, has faced problems.",
+        "Bakhmut, Russia, was shelled again.",  # a country covers what it claims (disputed.tsv)
+    ],
+)
+def test_a_true_claim_is_never_flagged(analyzer, sentence):
+    text = f"{CONTEXT} {sentence}"
+    report = analyzer.analyze(text)
+    assert [f for f in report.findings if f.severity in ("warning", "caution")] == []
+
+
+def test_the_shapes_table_names_each_shape_once():
+    names = [s["name"] for s in claims.shapes()]
+    assert len(names) == len(set(names)) and len(names) >= 12
+
+
+def test_a_region_before_a_noun_is_no_claim(analyzer):
+    text = "Devon Stansbury of Rockford won in the Miss category."
+    assert [f for f in analyzer.analyze(text).findings if f.code == "place.wrong_region"] == []

@@ -1,0 +1,50 @@
+"""Stages 4-5 of the place analysis: the evidence each severity needs (EVIDENCE.md)."""
+
+import pytest
+
+
+def serious(report, text):
+    return [(text[f.span.start : f.span.end], f.code) for f in report.findings if f.severity in ("warning", "caution")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Within the Carter administration, officials met in Washington.",
+        "Apple's Retina display was praised in Cupertino.",
+        "West Mercia police said a man from Worcester was arrested.",
+        "Nollywood films are made in Lagos.",
+        "Fans at Anfield cheered as Neymar scored in Liverpool.",
+        "Shiite leaders met in Baghdad.",
+    ],
+)
+def test_a_known_word_or_name_is_never_a_misspelled_place(analyzer, text):
+    assert serious(analyzer.analyze(text), text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word, meant",
+    [
+        ("His flight to Berlni was delayed, officials in Germany said.", "Berlni", "Berlin"),
+        ("The Pitsburgh, Pennsylvania-based company said nothing.", "Pitsburgh", "Pittsburgh"),
+        ("Officials in Manchester said the Lodnon office would close. Lodnon's airport shut.", "Lodnon", "London"),
+        ("I don't know what Shrreveport does, said a man in Louisiana.", "Shrreveport", "Shreveport"),
+    ],
+)
+def test_a_misspelling_with_evidence_is_a_warning(analyzer, text, word, meant):
+    report = analyzer.analyze(text)
+    got = [f for f in report.findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert meant in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_a_near_miss_on_another_continent_backs_no_warning(analyzer):
+    # Lnodon is one swap from London, but the article is about Texas towns only.
+    text = "Officials in Austin, Houston and Dallas said the Lnodon project was delayed."
+    assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_small_place_missing_from_the_gazetteer_stays_at_info(analyzer):
+    # Real villages GeoNames lacks, a letter from a small town far off.
+    text = "The fire started in Kelleyland, near Pineville, Louisiana."
+    assert serious(analyzer.analyze(text), text) == []
