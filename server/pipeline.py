@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 
@@ -10,11 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, places, quotes
+from . import __version__, deadline, places, quotes
 from .config import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .pos_mapper import replace_attribute_ruler
 from .report import Report
+from .spans import LONE_SURROGATE
 
 # The analyses read part-of-speech tags, the dependency parse and named entities; the
 # lemmatizer is the one default component nothing here uses, and leaving it out saves ~7%.
@@ -42,12 +42,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def sanitize(text: str) -> str:
     """Replace lone surrogates (valid in JSON, not in UTF-8) one for one, keeping offsets."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 class Analyzer:
@@ -67,9 +64,13 @@ class Analyzer:
         }
 
     def analyze(self, text: str) -> Report:
-        doc = self.nlp(sanitize(text))
+        """The report of one text; past a `deadline.limit` it raises AnalysisTimeout."""
+        doc = self.parse(sanitize(text))
+        deadline.check()
         found_quotes, quote_findings = quotes.analyze(doc)
+        deadline.check()
         found_places, place_findings = places.analyze(doc, self.gazetteer)
+        deadline.check()
         return Report(
             quotes=found_quotes,
             places=found_places,
@@ -77,8 +78,20 @@ class Analyzer:
             meta=dict(self.meta),
         )
 
+    def parse(self, text: str) -> Doc:
+        """`nlp(text)`, one component at a time, checking the deadline before each."""
+        doc = self.nlp.make_doc(text)
+        for _name, component in self.nlp.pipeline:
+            deadline.check()
+            doc = component(doc)
+        return doc
+
     def analyze_json(self, text: str) -> dict:
         return self.analyze(text).to_json(text)
+
+    def cache_context(self) -> tuple[str, ...]:
+        """What besides the text decides a report: the key parts of a cached one."""
+        return (self.meta["version"], self.meta["model"], self.meta["gazetteer"])
 
 
 _analyzers: dict[tuple, Analyzer] = {}

@@ -22,7 +22,14 @@ def test_healthz(client):
 def test_info_names_versions_limits_and_credits(client):
     info = client.get("/api/v1/info").get_json()
     assert info["api"] == "v1"
-    assert info["limits"] == {"max_body_bytes": 1_000_000, "max_text_chars": 200_000}
+    assert info["limits"] == {
+        "max_body_bytes": 1_000_000,
+        "max_text_chars": 200_000,
+        "analysis_timeout_seconds": 20.0,
+        "max_findings": 1000,
+        "max_quotes": 2000,
+        "max_places": 2000,
+    }
     assert info["offset_unit"] == "utf-16"
     assert "en_core_web_sm" in info["model"]
     assert any("GeoNames" in credit and "CC BY 4.0" in credit for credit in info["credits"])
@@ -187,6 +194,9 @@ def test_a_server_fault_is_a_json_500_that_logs_no_page_text(client, monkeypatch
     secret = "Zyxwvutsrq is a secret town"
 
     class Broken:
+        def cache_context(self):
+            return ()
+
         def analyze_json(self, text):
             raise RuntimeError(f"failed on {text}")
 
