@@ -114,7 +114,6 @@ class Report:
         kept = _Budget(text, limits)
         # Findings are written in text order; quotes and places in the order the analyses gave.
         findings = sorted(self.findings, key=lambda f: (f.span.start, f.span.end, f.code))
-        finding_spans = {f.span for f in findings}
         by_severity = {s: [(i, f) for i, f in enumerate(findings) if f.severity == s] for s in SEVERITIES}
         quotes = list(enumerate(self.quotes))
         places = list(enumerate(self.places))
@@ -123,6 +122,7 @@ class Report:
         kept.take("findings", by_severity["warning"], _finding_json, index)
         kept.take("places", [(i, p) for i, p in places if p.status == "suspect"], _place_json, index)
         kept.take("findings", by_severity["caution"], _finding_json, index)
+        finding_spans = {findings[i].span for i in kept.positions("findings")}
         kept.take("quotes", [(i, q) for i, q in quotes if q.span in finding_spans], _quote_json, index)
         kept.take("findings", by_severity["info"], _finding_json, index)
         kept.take("places", [(i, p) for i, p in places if p.status != "suspect"], _place_json, index)
@@ -170,6 +170,9 @@ class _Budget:
                 return
             self.chars_left -= size
             kept.append((position, rendered))
+
+    def positions(self, name: str) -> list[int]:
+        return [position for position, _ in self.kept[name]]
 
     def count(self, name: str) -> int:
         return len(self.kept[name])
