@@ -79,12 +79,15 @@ def analyze_files(
 ) -> int:
     from tqdm import tqdm
 
-    from .batch import analyze_documents, read_documents
+    from .batch import JSONL_SUFFIX, analyze_documents, read_documents
 
     failed = False
     outcomes = analyze_documents(read_documents(paths, jsonl), jobs, timeout, indent)
     # The bar goes to a terminal only: a pipe or a log gets the reports and the errors alone.
-    for outcome in tqdm(outcomes, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty()):
+    # Files are one document each; how many lines a JSON-lines input holds is known at its end.
+    total = None if jsonl or any(p.endswith(JSONL_SUFFIX) for p in paths) else len(paths)
+    bar = tqdm(outcomes, total=total, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+    for outcome in bar:
         if outcome.error is not None:
             tqdm.write(f"sourcemark: {outcome.source}: {outcome.error}", file=sys.stderr)
             failed = True
