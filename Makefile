@@ -49,9 +49,9 @@ test-fast: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) bench/bench_analyze.py
 
-# The slow texts are profiled too: which analysis step takes their time.
+# Then the growth exponent of each step on the slow texts: which one is quadratic.
 bench-hostile: $(INSTALLED)
-	$(PY) bench/bench_hostile.py --profile
+	$(PY) bench/bench_hostile.py --scaling
 
 bench-batch: $(INSTALLED)
 	$(PY) bench/bench_batch.py --jobs 2

@@ -3,13 +3,13 @@
 Every text of tests/hostile_texts.py goes through the API (Flask's test client, the cache off)
 under the normal analysis deadline; ordinary prose is the real articles of tests/fixtures, their
 paragraphs repeated to the same length, analysed without a deadline. Prints each text's status, seconds, the prose's seconds,
-their ratio and the report's size against the text's. With --profile, each text slower than
-twice the prose is run again under cProfile and the analysis functions that took the time are
-printed: where a quadratic step hides. With --scaling, each text is cut to two lengths (25,000 and
-50,000 characters) and analysed without a deadline under cProfile: the time of each server module
-at both lengths gives its growth exponent (1 linear, 2 quadratic), which names the step to fix.
+their ratio and the report's size against the text's. With --scaling, each text slower than
+twice the prose or cut by the deadline is then cut to two lengths (25,000 and 50,000 characters)
+and analysed without a deadline under cProfile: the CPU time of each server module at both lengths
+gives its growth exponent (1 linear, 2 quadratic), which names the step to fix. --scaling-only
+skips the table and does that for every text.
 
-    .venv/bin/python bench/bench_hostile.py [--only WORDS] [--timeout S] [--profile] [--scaling]
+    .venv/bin/python bench/bench_hostile.py [--only WORDS] [--timeout S] [--scaling | --scaling-only]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pstats
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,12 +35,10 @@ from tests.hostile_texts import HOSTILE_TEXTS, request_body  # noqa: E402
 
 # Prose lengths are measured once per bucket of this many characters.
 PROSE_BUCKET = 2_000
-# A text slower than this many times the prose is profiled under --profile.
+# A text slower than this many times the prose is looked at under --scaling.
 SLOW_RATIO = 2.0
-# Analysis functions shown per profiled text.
-PROFILE_TOP = 6
-# Functions that only wrap the analysis, left out of the profile listing.
-WRAPPERS = ("pipeline.py", "api.py", "app.py", "report.py", "deadline.py", "spans.py")
+# Modules that run the spaCy pipeline or wrap the analysis: their time is not one step's.
+WRAPPERS = ("pipeline.py", "api.py", "app.py", "cache.py", "deadline.py")
 
 
 def prose(length: int) -> str:
@@ -53,25 +52,19 @@ def prose(length: int) -> str:
     return "\n".join(parts)[:length]
 
 
-def timed_post(client, text: str) -> tuple[int, float, int]:
-    started = time.perf_counter()
+@dataclass
+class Timing:
+    status: int
+    wall: float  # seconds on the clock, what a client waits
+    cpu: float  # seconds of this process's CPU: steadier than the clock on a shared machine
+    size: int  # bytes of the answer
+
+
+def timed_post(client, text: str) -> Timing:
+    started, started_cpu = time.perf_counter(), time.process_time()
     response = client.post("/api/v1/analyze", data=request_body(text), content_type="application/json")
-    seconds = time.perf_counter() - started
-    return response.status_code, seconds, len(response.get_data())
-
-
-def profile(client, text: str) -> list[str]:
-    profiler = cProfile.Profile()
-    profiler.enable()
-    timed_post(client, text)
-    profiler.disable()
-    stats = pstats.Stats(profiler)
-    rows = []
-    for (filename, line, function), (_, _, own, cumulative, _) in stats.stats.items():
-        if "/server/" in filename and not filename.endswith(WRAPPERS):
-            rows.append((cumulative, own, f"{Path(filename).name}:{line} {function}"))
-    rows.sort(reverse=True)
-    return [f"      {cum:6.1f} s cumulative {own:6.1f} s own  {where}" for cum, own, where in rows[:PROFILE_TOP]]
+    wall, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    return Timing(response.status_code, wall, cpu, len(response.get_data()))
 
 
 # The two lengths of --scaling, and what counts as growing faster than the text.
@@ -81,26 +74,37 @@ SCALING_MIN_SECONDS = 0.2  # a module faster than this at the longer length is n
 
 
 def module_seconds(client, text: str) -> dict[str, float]:
-    """Own time per server module (and "spaCy and the rest") for one analysis, no deadline."""
-    profiler = cProfile.Profile()
+    """CPU seconds per server module for one analysis without a deadline: each module's own
+    time plus that of the library calls it makes (spaCy's token and span methods, rapidfuzz,
+    regular expressions), so that a quadratic step shows in the module that loops; the spaCy
+    pipeline itself and the request around it are "pipeline and the rest"."""
+    profiler = cProfile.Profile(time.process_time)  # CPU seconds, steadier under load
     profiler.enable()
-    started = time.perf_counter()
-    timed_post(client, text)
-    total = time.perf_counter() - started
+    total = timed_post(client, text).cpu
     profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    module = lambda filename: filename.split("/server/", 1)[1] if "/server/" in filename else None  # noqa: E731
     seconds: dict[str, float] = defaultdict(float)
-    for (filename, _, _), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():
-        if "/server/" in filename:
-            seconds[filename.split("/server/", 1)[1]] += own
-    seconds["spaCy and the rest"] = max(0.0, total - sum(seconds.values()))
+    for (filename, _, _), (_, _, own, _, callers) in stats.items():
+        ours = module(filename)
+        if ours is not None:
+            seconds[ours] += own
+            continue
+        for (caller_file, _, _), (_, _, _, inclusive) in callers.items():
+            caller = module(caller_file)
+            if caller is not None:  # a library call made by a server module
+                seconds[caller] += inclusive
+    for wrapper in WRAPPERS:  # they call the whole pipeline: not a step of the analysis
+        seconds.pop(wrapper, None)
+    seconds["pipeline and the rest"] = max(0.0, total - sum(seconds.values()))
     return seconds
 
 
 def scaling(client, names: list[str]) -> None:
     short, long = SCALING_LENGTHS
     print(f"\ngrowth of each step from {short:,} to {long:,} characters (exponent 1 linear, 2 quadratic)")
-    for name in names:
-        text = HOSTILE_TEXTS[name]()
+    for name in ["ordinary prose", *names]:
+        text = prose(long) if name == "ordinary prose" else HOSTILE_TEXTS[name]()
         at_short, at_long = module_seconds(client, text[:short]), module_seconds(client, text[:long])
         rows = []
         for module, seconds in at_long.items():
@@ -119,8 +123,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="run only texts whose name contains this")
     parser.add_argument("--timeout", type=float, default=config.DEFAULTS["ANALYSIS_TIMEOUT"])
-    parser.add_argument("--profile", action="store_true", help="profile the slow texts")
-    parser.add_argument("--scaling", action="store_true", help="only the growth of each step")
+    parser.add_argument("--scaling", action="store_true", help="then the growth of each step of the slow texts")
+    parser.add_argument("--scaling-only", action="store_true", help="only the growth of each step, every text")
     args = parser.parse_args()
 
     get_analyzer()
@@ -128,31 +132,32 @@ def main() -> None:
     # Prose runs to its end, whatever the deadline: it is the yardstick.
     prose_client = create_app({"ANALYSIS_TIMEOUT": 0, "CACHE_ENTRIES": 0}).test_client()
     timed_post(client, prose(5_000))  # warm up
-    if args.scaling:
+    if args.scaling_only:
         scaling(prose_client, [n for n in HOSTILE_TEXTS if args.only in n])
         return
-    prose_seconds: dict[int, float] = {}
-    print(f"analysis deadline {args.timeout:g} s; the cache is off; seconds at the server")
-    print(f"{'text':40} {'chars':>7} {'status':>6} {'s':>6} {'prose s':>7} {'ratio':>5} {'report/text':>11}")
+    prose_timing: dict[int, Timing] = {}
+    print(f"analysis deadline {args.timeout:g} s; the cache is off; seconds at the server, on the")
+    print("clock (wall) and of CPU; the ratio is of CPU seconds to those of prose of the same length")
+    print(f"{'text':40} {'chars':>7} {'status':>6} {'wall s':>6} {'cpu s':>6} {'prose wall':>10} "
+          f"{'prose cpu':>9} {'ratio':>5} {'report/text':>11}")  # fmt: skip
     slow = []
     for name, build in HOSTILE_TEXTS.items():
         if args.only and args.only not in name:
             continue
         text = build()
         bucket = round(len(text) / PROSE_BUCKET) * PROSE_BUCKET
-        if bucket not in prose_seconds:
-            prose_seconds[bucket] = timed_post(prose_client, prose(bucket))[1]
-        status, seconds, size = timed_post(client, text)
-        baseline = prose_seconds[bucket]
-        ratio = seconds / baseline
-        report_ratio = f"{size / len(text.encode('utf-8', 'backslashreplace')):.1f}x" if status == 200 else "-"
-        print(f"{name:40} {len(text):7d} {status:6d} {seconds:6.1f} {baseline:7.1f} {ratio:5.1f} {report_ratio:>11}", flush=True)
-        if ratio > SLOW_RATIO or status == 503:
-            slow.append((name, text))
-    if args.profile:
-        for name, text in slow:
-            print(f"\n{name}: where the time goes (cProfile, analysis functions)")
-            print("\n".join(profile(client, text)), flush=True)
+        if bucket not in prose_timing:
+            prose_timing[bucket] = timed_post(prose_client, prose(bucket))
+        got, baseline = timed_post(client, text), prose_timing[bucket]
+        ratio = got.cpu / baseline.cpu
+        text_bytes = len(text.encode("utf-8", "backslashreplace"))
+        report_ratio = f"{got.size / text_bytes:.1f}x" if got.status == 200 else "-"
+        print(f"{name:40} {len(text):7d} {got.status:6d} {got.wall:6.1f} {got.cpu:6.1f} {baseline.wall:10.1f} "
+              f"{baseline.cpu:9.1f} {ratio:5.1f} {report_ratio:>11}", flush=True)  # fmt: skip
+        if ratio > SLOW_RATIO or got.status == 503:
+            slow.append(name)
+    if args.scaling and slow:
+        scaling(prose_client, slow)
 
 
 if __name__ == "__main__":
