@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 import time
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, deadline, places, quotes
+from . import __version__, chunks, deadline, places, quotes
 from .config import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .pos_mapper import replace_attribute_ruler
@@ -79,11 +81,31 @@ class Analyzer:
         )
 
     def parse(self, text: str) -> Doc:
-        """`nlp(text)`, one component at a time, checking the deadline before each."""
-        doc = self.nlp.make_doc(text)
-        for _name, component in self.nlp.pipeline:
+        """`nlp(text)`, one component at a time, checking the deadline before each; a long
+        text goes through in chunks, joined again into one Doc (see `chunks`)."""
+        parsed = []
+        for start, end in chunks.chunks(text):
+            doc = self.tokenize(text[start:end])
+            for _name, component in self.nlp.pipeline:
+                deadline.check()
+                doc = component(doc)
+            parsed.append(doc)
+        return parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+
+    def tokenize(self, text: str) -> Doc:
+        """`nlp.make_doc(text)`, a long run without white space tokenized in pieces."""
+        bounds = chunks.pieces(text)
+        if len(bounds) == 1:
+            return self.nlp.make_doc(text)
+        docs = []
+        for start, end in bounds:
             deadline.check()
-            doc = component(doc)
+            docs.append(self.nlp.make_doc(text[start:end]))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        # Joining starts a sentence at each piece; a piece is no sentence: leave it to the parser.
+        starts = doc.to_array([SENT_START])
+        starts[numpy.cumsum([len(piece) for piece in docs[:-1]])] = 0
+        doc.from_array([SENT_START], starts)
         return doc
 
     def analyze_json(self, text: str) -> dict:
