@@ -1,187 +1,107 @@
-"""Score the quotation analysis on the labelled development set (issue 3's four figures).
+"""Score the quotation analysis on PolNeAR, real news annotated by others (issue 9's figures).
 
-    .venv/bin/python eval/eval_quotes.py            # the figures
-    .venv/bin/python eval/eval_quotes.py --verbose  # and every labelled quote that missed
+    .venv/bin/python eval/eval_quotes.py --split dev              # the dev table
+    .venv/bin/python eval/eval_quotes.py --split both             # dev, then test
+    .venv/bin/python eval/eval_quotes.py --split dev --limit 20 --verbose   # and every miss
+    .venv/bin/python eval/eval_quotes.py --split dev --dump misses.txt
+    .venv/bin/python eval/eval_quotes.py --own-sets               # the hand-written sets too
 
-The set is `eval/quotes/devset.jsonl` (one labelled quotation a line, in text order per
-document) over the texts in `eval/quotes/texts/`; `eval/quotes/README.md` describes both.
-Only the spaCy pipeline is loaded (no gazetteer): the figures are the quote analysis alone.
+The analyser is `server.pipeline.get_analyzer()` as installed in the running venv (run it from
+the worktree whose analysis is to be measured); only its JSON report is read, and
+`classify_source` on its parsed doc. Sources are labelled by `eval/label_sources.py`
+(`eval/quotes/polnear_sources.tsv`, policy in `eval/quotes/LABELS.md`). Miss lists are printed
+for dev only: test is measured, not studied.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time
-from collections import defaultdict
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 
+import polnear
+import polnear_eval
+from source_labels import LABELS
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from server import quotes  # noqa: E402
-from server.pipeline import load_nlp  # noqa: E402
-from server.spans import Span  # noqa: E402
-
-HERE = ROOT / "eval" / "quotes"
-TARGETS = {
-    "quote recall": (0.97, ">="),
-    "speaker accuracy": (0.90, ">="),
-    "false alarms": (0.02, "<="),
-    "anonymous recall": (0.85, ">="),
-}
+DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
 
-def load_labels(path: Path) -> dict[str, list[dict]]:
-    docs: dict[str, list[dict]] = defaultdict(list)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            row = json.loads(line)
-            row["line"] = number
-            docs[row["doc"]].append(row)
-    return docs
+def _score(name: str, corpora: Path, split: str, labels: Path):
+    return polnear_eval.score_article(corpora, split, name, labels)
 
 
-def locate(text: str, labels: list[dict]) -> None:
-    """Give each label its quote span (searched in text order) and its speaker span."""
-    cursor = 0
-    for row in labels:
-        at = text.find(row["quote"], cursor)
-        if at < 0:
-            raise SystemExit(f"devset line {row['line']}: quote not found: {row['quote']!r}")
-        row["span"] = Span(at, at + len(row["quote"]))
-        cursor = at + 1
-        if row.get("speaker"):
-            row["speaker_span"] = _speaker_span(text, row)
+def run_split(corpora: Path, split: str, limit: int | None, jobs: int, labels: Path):
+    names = polnear.article_names(corpora, split)
+    if limit is not None:
+        names = names[:limit]
+    work = partial(_score, corpora=corpora, split=split, labels=labels)
+    if jobs > 1 and len(names) > 1:
+        with get_context("fork").Pool(jobs) as pool:
+            return pool.map(work, names, chunksize=4)
+    return [work(n) for n in names]
 
 
-def _speaker_span(text: str, row: dict) -> Span:
-    """The speaker mention: inside the occurrence of `context` (default: the speaker itself)
-    nearest to the quotation."""
-    context = row.get("context", row["speaker"])
-    pattern = re.compile(r"(?<!\w)" + re.escape(context) + r"(?!\w)" if context[-1].isalnum()
-                         else r"(?<!\w)" + re.escape(context))
-    quote = row["span"]
-    best = None
-    for m in pattern.finditer(text):
-        distance = max(quote.start - m.end(), m.start() - quote.end, 0)
-        if best is None or distance < best[0]:
-            best = (distance, m.start())
-    if best is None:
-        raise SystemExit(f"devset line {row['line']}: speaker context not found: {context!r}")
-    inner = context.find(row["speaker"])
-    if inner < 0:
-        raise SystemExit(f"devset line {row['line']}: speaker not inside its context")
-    start = best[1] + inner
-    return Span(start, start + len(row["speaker"]))
+def print_table(split: str, scores, seconds: float) -> bool:
+    n_direct = sum(len(s.direct) for s in scores)
+    print(f"\nPolNeAR {split}: {len(scores)} articles, {n_direct} direct quotations, "
+          f"{sum(len(s.sources) for s in scores)} annotated sources ({seconds:.0f} s)")
+    ok = True
+    for fig in polnear_eval.figures(scores):
+        if fig.target is None:
+            goal, mark = "(for information)", ""
+        else:
+            goal = f"target {fig.sense} {fig.target:.0%}"
+            mark = {True: "✓", False: "✗", None: "-"}[fig.met]
+            ok &= fig.met is not False
+        print(f"  {fig.name:66s} {fig.value:6.1%} ({fig.num:>5}/{fig.den:<5}) {goal} {mark}")
+    unmatched = sum(s.unmatched_anonymous for s in scores)
+    print(f"  (quote.anonymous findings on no annotated direct quotation, not counted: {unmatched})")
+    return ok
 
 
-def best_match(span: Span, found: list) -> object | None:
-    """The reported quotation overlapping the labelled one most."""
-    best, best_overlap = None, 0
-    for q in found:
-        overlap = min(span.end, q.span.end) - max(span.start, q.span.start)
-        if overlap > best_overlap:
-            best, best_overlap = q, overlap
-    return best
+def print_misses(scores, out) -> None:
+    for kind, lines in polnear_eval.misses(scores).items():
+        print(f"\n## {kind} ({len(lines)})", file=out)
+        for line in lines:
+            print("  " + line, file=out)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
-    parser.add_argument("--labels", type=Path, default=HERE / "devset.jsonl")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
+                        help="folder holding polnear/ (default ../shared/corpora from the repo)")
+    parser.add_argument("--limit", type=int, help="only the first N articles of each split")
+    parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="source labels (TSV)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list dev misses")
+    parser.add_argument("--dump", type=Path, help="write dev misses to this file")
+    parser.add_argument("--own-sets", action="store_true",
+                        help="also run the hand-written sets (tests of behaviour, not evidence)")
     args = parser.parse_args(argv)
 
-    nlp = load_nlp()
-    docs = load_labels(args.labels)
-    counts = defaultdict(int)
-    misses = defaultdict(list)
-    seconds = 0.0
-    for name, labels in docs.items():
-        text = (HERE / "texts" / f"{name}.txt").read_text(encoding="utf-8")
-        locate(text, labels)
-        doc = nlp(text)
-        started = time.perf_counter()
-        found, findings = quotes.analyze(doc)
-        seconds += time.perf_counter() - started
-        flagged = {(f.span.start, f.span.end): f.code for f in findings}
-        for row in labels:
-            kind = row["kind"]
-            match = best_match(row["span"], found)
-            code = flagged.get((match.span.start, match.span.end)) if match else None
-            where = f"{name}: {row['quote'][:50]!r}"
-            predicted = "-"
-            if match is not None:
-                sp = match.speaker
-                predicted = f"{sp.kind} {text[sp.span.start:sp.span.end] if sp.span else None!r}"
-            detail = f"{where} labelled {kind} {row.get('speaker')!r}; got {predicted}, {code}"
-            if kind == "not_speech":
-                counts["not speech"] += 1
-                if code:
-                    counts["not speech flagged"] += 1
-                    misses["not-speech flagged"].append(detail)
-                continue
-            counts["quotes"] += 1
-            if match is not None:
-                counts["quotes found"] += 1
-            else:
-                misses["quote missed"].append(detail)
-            if kind != "none":
-                counts["attributed"] += 1
-                sp = match.speaker if match else None
-                if sp is not None and sp.span is not None and sp.span.overlaps(row["speaker_span"]):
-                    counts["speaker right"] += 1
-                else:
-                    misses["wrong speaker"].append(detail)
-            if kind in ("named", "pronoun"):
-                counts["named"] += 1
-                if code in ("quote.unattributed", "quote.anonymous"):
-                    counts["named flagged"] += 1
-                    misses["false alarm"].append(detail)
-            if kind == "anonymous":
-                counts["anonymous"] += 1
-                if code == "quote.anonymous":
-                    counts["anonymous flagged"] += 1
-                else:
-                    misses["anonymous missed"].append(detail)
-            if kind == "none":
-                counts["unattributed"] += 1
-                if code == "quote.unattributed":
-                    counts["unattributed flagged"] += 1
-                else:
-                    misses["unattributed missed"].append(detail)
-
-    figures = {
-        "quote recall": (counts["quotes found"], counts["quotes"]),
-        "speaker accuracy": (counts["speaker right"], counts["attributed"]),
-        "false alarms": (counts["named flagged"], counts["named"]),
-        "anonymous recall": (counts["anonymous flagged"], counts["anonymous"]),
-    }
-    shown = args.labels.relative_to(ROOT) if args.labels.is_relative_to(ROOT) else args.labels
-    print(f"Quotation analysis on {shown}"
-          f" ({len(docs)} documents, {counts['quotes']} labelled quotations)")
+    polnear.corpus_dir(args.corpora)  # a plain message if the corpus is absent
     ok = True
-    for label, (num, den) in figures.items():
-        value = num / den if den else 0.0
-        target, sense = TARGETS[label]
-        met = value >= target if sense == ">=" else value <= target
-        ok &= met
-        print(f"  {label:17s} {value:6.1%}  ({num}/{den})  target {sense} {target:.0%}"
-              f"  {'ok' if met else 'BELOW TARGET'}")
-    extra = [
-        ("unattributed recall", counts["unattributed flagged"], counts["unattributed"]),
-        ("not-speech flagged", counts["not speech flagged"], counts["not speech"]),
-    ]
-    for label, num, den in extra:
-        print(f"  {label:17s} {num / den if den else 0:6.1%}  ({num}/{den})  (for information)")
-    print(f"  analysis time     {seconds * 1000:.1f} ms for all documents (spaCy excluded)")
-    if args.verbose:
-        for kind, rows in misses.items():
-            print(f"\n{kind} ({len(rows)}):")
-            for row in rows:
-                print("  " + row)
+    for split in ("dev", "test") if args.split == "both" else (args.split,):
+        started = time.perf_counter()
+        scores = run_split(args.corpora, split, args.limit, args.jobs, args.labels)
+        ok &= print_table(split, scores, time.perf_counter() - started)
+        if split == "dev" and args.verbose:
+            print_misses(scores, sys.stdout)
+        if split == "dev" and args.dump:
+            with args.dump.open("w", encoding="utf-8") as fh:
+                print_misses(scores, fh)
+            print(f"  dev misses written to {args.dump}")
+    if args.own_sets:
+        import own_sets
+
+        print("\nOwn sets: tests of behaviour, not evidence (written by this project)")
+        for labels in own_sets.SETS:
+            own_sets.main(["--labels", str(labels)])
     return 0 if ok else 1
 
 
