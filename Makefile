@@ -10,12 +10,15 @@ PORT ?= 8765
 WORKERS ?= 2
 export HOST PORT WORKERS
 
-.PHONY: help install serve test test-fast bench bench-extension eval-quotes eval-places eval-language extension package browser-deps clean
+.PHONY: help install serve test test-fast bench bench-hostile bench-batch bench-load bench-extension eval-quotes eval-places eval-language extension package browser-deps clean
 
 help:
 	@echo "make serve        run the API on http://$(HOST):$(PORT) (HOST, PORT, WORKERS override)"
 	@echo "make test         install everything and run the whole test suite"
-	@echo "make bench        analysis speed against the bare spaCy pipeline"
+	@echo "make bench        analysis speed against the bare spaCy pipeline, and a cached page"
+	@echo "make bench-hostile  each hostile text's time beside ordinary prose of its length"
+	@echo "make bench-batch  documents per second of sourcemark analyze, 1 job against 2"
+	@echo "make bench-load   2,000 requests at concurrency 16 against a real gunicorn"
 	@echo "make eval-quotes  quotation figures on PolNeAR dev and test, then the own sets"
 	@echo "make eval-places  place figures on the real corpora (dev and test), then speed and memory"
 	@echo "make eval-language  the language rule on English news (dev and test) and the shared pages"
@@ -47,6 +50,16 @@ test-fast: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) bench/bench_analyze.py
+
+# Then the growth exponent of each step on the slow texts: which one is quadratic.
+bench-hostile: $(INSTALLED)
+	$(PY) bench/bench_hostile.py --scaling
+
+bench-batch: $(INSTALLED)
+	$(PY) bench/bench_batch.py --jobs 2
+
+bench-load: $(INSTALLED)
+	$(PY) bench/bench_load.py --requests 2000 --concurrency 16
 
 # PolNeAR (real news annotated by others) dev and test from ../shared/corpora (CORPORA overrides),
 # then the project's own hand-written sets, which test behaviour and are no evidence.

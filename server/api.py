@@ -6,11 +6,13 @@ import json
 import logging
 
 import spacy
-from flask import Blueprint, Flask, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from . import __version__
+from . import __version__, deadline
+from .cache import ReportCache
 from .pipeline import get_analyzer
+from .report import REPORT_LIMITS, dumps
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +20,13 @@ api = Blueprint("api", __name__)
 
 # How much of an oversized chunked upload is read and dropped before answering 413 (16 MB).
 DRAIN_CHUNKS = 256
+
+# The app's cache of reports, in app.extensions.
+CACHE = "sourcemark_cache"
+# Whether an answer came from the cache, for benchmarks and the curious (never the text).
+CACHE_HEADER = "X-Sourcemark-Cache"
+# Seconds a client told 503 analysis_timeout should wait before it tries again.
+RETRY_AFTER_SECONDS = 30
 
 
 class ApiError(Exception):
@@ -36,7 +45,19 @@ def analyzer():
 @api.post("/api/v1/analyze")
 def analyze():
     text, _url = read_analyze_request()
-    return jsonify(analyzer().analyze_json(text))
+    analysis = analyzer()
+    cache: ReportCache = current_app.extensions[CACHE]
+    key = cache.key(text, *analysis.cache_context(), repr(REPORT_LIMITS))
+    body = cache.get(key)
+    hit = body is not None
+    if body is None:
+        with deadline.enforce(current_app.config["SOURCEMARK_ANALYSIS_TIMEOUT"]):
+            report = analysis.analyze_json(text)
+        body = dumps(report).encode("utf-8")
+        cache.put(key, body)
+    response = Response(body, mimetype="application/json")
+    response.headers[CACHE_HEADER] = "hit" if hit else "miss"
+    return response
 
 
 def read_analyze_request() -> tuple[str, str | None]:
@@ -100,6 +121,10 @@ def info():
             "limits": {
                 "max_body_bytes": cfg["MAX_CONTENT_LENGTH"],
                 "max_text_chars": cfg["SOURCEMARK_MAX_TEXT_CHARS"],
+                "analysis_timeout_seconds": cfg["SOURCEMARK_ANALYSIS_TIMEOUT"],
+                "max_findings": REPORT_LIMITS.max_findings,
+                "max_quotes": REPORT_LIMITS.max_quotes,
+                "max_places": REPORT_LIMITS.max_places,
             },
             "offset_unit": "utf-16",
             "credits": [
@@ -122,6 +147,15 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def api_error(error: ApiError):
         return error_response(error.status, error.code, error.message)
+
+    @app.errorhandler(deadline.AnalysisTimeout)
+    def analysis_timeout(error: deadline.AnalysisTimeout):
+        seconds = current_app.config["SOURCEMARK_ANALYSIS_TIMEOUT"]
+        response = error_response(
+            503, "analysis_timeout", f"The analysis of this text took longer than {seconds:g} seconds."
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -27,9 +26,23 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 2)))
 
     analyze = commands.add_parser(
-        "analyze", help="print one JSON report per file (text or HTML; - for stdin)"
+        "analyze",
+        help="print one JSON report per document (text or HTML files, JSON lines; - for stdin)",
     )
     analyze.add_argument("files", nargs="+", metavar="FILE")
+    analyze.add_argument(
+        "--jsonl", action="store_true",
+        help='read every input (stdin too) as JSON lines {"id": ..., "text": ...}; '
+        "a .jsonl file always is",
+    )  # fmt: skip
+    analyze.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N",
+        help="analyse in N processes (default 1); the output keeps the input order",
+    )  # fmt: skip
+    analyze.add_argument(
+        "--timeout", type=float, default=0, metavar="SECONDS",
+        help="give up on a document after this long (default: no limit)",
+    )  # fmt: skip
     analyze.add_argument("--indent", type=int, default=None, help="pretty-print the JSON")
 
     commands.add_parser("build-index", help="build the compact gazetteer index now")
@@ -38,18 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve_api(args.host, args.port, args.workers)
     if args.command == "analyze":
-        return analyze_files(args.files, args.indent)
+        return analyze_files(args.files, args.indent, args.jsonl, args.jobs, args.timeout)
     return build_index()
 
 
 def serve_api(host: str, port: int, workers: int) -> int:
     # --preload loads the model and gazetteer once in the master; the workers share them.
+    # The worker timeout sits well above the analysis deadline: a long analysis ends in a 503
+    # from the deadline, never in gunicorn killing the worker mid-request.
+    timeout = config.worker_timeout(config.from_env()["ANALYSIS_TIMEOUT"])
     gunicorn = [
         sys.executable, "-m", "gunicorn",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
         "--preload",
-        "--timeout", "60",
+        "--timeout", str(timeout),
         "--access-logfile", "-",
         # gunicorn's control socket sits at one path per user: two servers would collide.
         "--no-control-socket",
@@ -58,51 +74,26 @@ def serve_api(host: str, port: int, workers: int) -> int:
     os.execv(sys.executable, gunicorn)
 
 
-def analyze_files(paths: list[str], indent: int | None) -> int:
-    from .extract import ExtractionError, article_text
-    from .pipeline import get_analyzer
+def analyze_files(
+    paths: list[str], indent: int | None, jsonl: bool = False, jobs: int = 1, timeout: float = 0
+) -> int:
+    from tqdm import tqdm
 
-    settings = config.from_env()
+    from .batch import JSONL_SUFFIX, analyze_documents, read_documents
+
     failed = False
-    analyzer = None
-    for path in paths:
-        try:
-            content = read_input(path)
-            text = article_text(content, path)
-            if not text.strip():
-                raise ValueError("the text is empty")
-        except (OSError, UnicodeDecodeError, ExtractionError, ValueError) as error:
-            print(f"sourcemark: {path}: {describe(error)}", file=sys.stderr)
+    outcomes = analyze_documents(read_documents(paths, jsonl), jobs, timeout, indent)
+    # The bar goes to a terminal only: a pipe or a log gets the reports and the errors alone.
+    # Files are one document each; how many lines a JSON-lines input holds is known at its end.
+    total = None if jsonl or any(p.endswith(JSONL_SUFFIX) for p in paths) else len(paths)
+    bar = tqdm(outcomes, total=total, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+    for outcome in bar:
+        if outcome.error is not None:
+            tqdm.write(f"sourcemark: {outcome.source}: {outcome.error}", file=sys.stderr)
             failed = True
             continue
-        if analyzer is None:
-            analyzer = get_analyzer(settings["MODEL"], settings["GAZETTEER"] or None)
-        report = analyzer.analyze_json(text)
-        report["meta"]["source"] = path
-        print(json.dumps(report, ensure_ascii=False, indent=indent), flush=True)
+        print(outcome.line, flush=True)
     return 1 if failed else 0
-
-
-def read_input(path: str) -> str:
-    if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8")
-    with open(path, "rb") as file:
-        data = file.read()
-    if b"\x00" in data[:8000]:
-        raise ValueError("this is a binary file, not text or HTML")
-    return data.decode("utf-8-sig")
-
-
-def describe(error: Exception) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file"
-    if isinstance(error, IsADirectoryError):
-        return "is a directory"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    if isinstance(error, UnicodeDecodeError):
-        return "not UTF-8 text"
-    return str(error)
 
 
 def build_index() -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import signal
+import threading
 import time
 
 _expires: contextvars.ContextVar[float | None] = contextvars.ContextVar("sourcemark_deadline", default=None)
@@ -44,3 +46,44 @@ def remaining() -> float | None:
     """Seconds left before the deadline, or None when there is none."""
     expires = _expires.get()
     return None if expires is None else expires - time.monotonic()
+
+
+# How long after the cooperative deadline the hard stop of `interrupt_after` fires: long enough
+# for a stage that checks to stop by itself, short enough that the client still gets its 503.
+INTERRUPT_GRACE_SECONDS = 1.0
+
+
+@contextlib.contextmanager
+def interrupt_after(seconds: float | None):
+    """The backstop for code that never calls `check()`: `seconds` from now, a SIGALRM raises
+    AnalysisTimeout wherever the block's Python code is (between two bytecodes; a long C call
+    finishes first). Only in a process's main thread on a POSIX system, which is where gunicorn's
+    sync workers and the CLI run a request; elsewhere the block runs without it."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise AnalysisTimeout("analysis deadline passed (interrupted)")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def enforce(seconds: float | None):
+    """`limit(seconds)` with the hard stop `INTERRUPT_GRACE_SECONDS` after it."""
+    hard = seconds + INTERRUPT_GRACE_SECONDS if seconds and seconds > 0 else None
+    with limit(seconds), interrupt_after(hard):
+        yield

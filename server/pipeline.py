@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, language, places, quotes
+from . import __version__, chunks, deadline, language, places, quotes
 from .config import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .pos_mapper import replace_attribute_ruler
 from .report import Report
+from .spans import LONE_SURROGATE
 
 # The analyses read part-of-speech tags, the dependency parse and named entities; the
 # lemmatizer is the one default component nothing here uses, and leaving it out saves ~7%.
@@ -42,12 +44,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def sanitize(text: str) -> str:
     """Replace lone surrogates (valid in JSON, not in UTF-8) one for one, keeping offsets."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 class Analyzer:
@@ -67,14 +66,18 @@ class Analyzer:
         }
 
     def analyze(self, text: str) -> Report:
+        """The report of one text; past a `deadline.limit` it raises AnalysisTimeout."""
         text = sanitize(text)
         lang = language.identify(text)
         meta = {**self.meta, "language": lang.to_json()}
         if not lang.english:  # Sourcemark reads English only: nothing else is parsed as if it were
             return Report(quotes=[], places=[], findings=[], meta={**meta, "skipped": "language"})
-        doc = self.nlp(text)
+        doc = self.parse(text)
+        deadline.check()
         found_quotes, quote_findings = quotes.analyze(doc)
+        deadline.check()
         found_places, place_findings = places.analyze(doc, self.gazetteer)
+        deadline.check()
         return Report(
             quotes=found_quotes,
             places=found_places,
@@ -82,8 +85,40 @@ class Analyzer:
             meta=meta,
         )
 
+    def parse(self, text: str) -> Doc:
+        """`nlp(text)`, one component at a time, checking the deadline before each; a long
+        text goes through in chunks, joined again into one Doc (see `chunks`)."""
+        parsed = []
+        for start, end in chunks.chunks(text):
+            doc = self.tokenize(text[start:end])
+            for _name, component in self.nlp.pipeline:
+                deadline.check()
+                doc = component(doc)
+            parsed.append(doc)
+        return parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+
+    def tokenize(self, text: str) -> Doc:
+        """`nlp.make_doc(text)`, a long run without white space tokenized in pieces."""
+        bounds = chunks.pieces(text)
+        if len(bounds) == 1:
+            return self.nlp.make_doc(text)
+        docs = []
+        for start, end in bounds:
+            deadline.check()
+            docs.append(self.nlp.make_doc(text[start:end]))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        # Joining starts a sentence at each piece; a piece is no sentence: leave it to the parser.
+        starts = doc.to_array([SENT_START])
+        starts[numpy.cumsum([len(piece) for piece in docs[:-1]])] = 0
+        doc.from_array([SENT_START], starts)
+        return doc
+
     def analyze_json(self, text: str) -> dict:
         return self.analyze(text).to_json(text)
+
+    def cache_context(self) -> tuple[str, ...]:
+        """What besides the text decides a report: the key parts of a cached one."""
+        return (self.meta["version"], self.meta["model"], self.meta["gazetteer"])
 
 
 _analyzers: dict[tuple, Analyzer] = {}

@@ -7,11 +7,15 @@ once, when the report is written (see `Utf16Index`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 # How much context the client gets on each side of a span to re-find it if the page changed.
 CONTEXT_CHARS = 32
+
+# A UTF-16 surrogate on its own: JSON may carry one, UTF-8 cannot.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, order=True)

@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from server import api as api_module
+from server.app import create_app
 from tests.conftest import assert_spans_match, utf16_slice
 
 ANALYZE = "/api/v1/analyze"
@@ -22,7 +23,14 @@ def test_healthz(client):
 def test_info_names_versions_limits_and_credits(client):
     info = client.get("/api/v1/info").get_json()
     assert info["api"] == "v1"
-    assert info["limits"] == {"max_body_bytes": 1_000_000, "max_text_chars": 200_000}
+    assert info["limits"] == {
+        "max_body_bytes": 1_000_000,
+        "max_text_chars": 200_000,
+        "analysis_timeout_seconds": 20.0,
+        "max_findings": 1000,
+        "max_quotes": 2000,
+        "max_places": 2000,
+    }
     assert info["offset_unit"] == "utf-16"
     assert "en_core_web_sm" in info["model"]
     assert any("GeoNames" in credit and "CC BY 4.0" in credit for credit in info["credits"])
@@ -187,6 +195,9 @@ def test_a_server_fault_is_a_json_500_that_logs_no_page_text(client, monkeypatch
     secret = "Zyxwvutsrq is a secret town"
 
     class Broken:
+        def cache_context(self):
+            return ()
+
         def analyze_json(self, text):
             raise RuntimeError(f"failed on {text}")
 
@@ -226,3 +237,73 @@ def test_random_texts_of_odd_characters_never_break_the_spans(client):
         response = client.post(ANALYZE, json={"text": text})
         assert response.status_code == 200, text
         assert_spans_match(text, response.get_json())
+
+
+def test_a_page_seen_before_comes_from_the_cache_with_the_same_report(analyzer, seed_text):
+    app = create_app({"CACHE_ENTRIES": 8, "CACHE_BYTES": 10_000_000})
+    client = app.test_client()
+    first = client.post(ANALYZE, json={"text": seed_text})
+    second = client.post(ANALYZE, json={"text": seed_text})
+    assert first.headers["X-Sourcemark-Cache"] == "miss"
+    assert second.headers["X-Sourcemark-Cache"] == "hit"
+    assert second.get_data() == first.get_data()
+    other = client.post(ANALYZE, json={"text": seed_text + "\nOne more line."})
+    assert other.headers["X-Sourcemark-Cache"] == "miss"
+    stats = app.extensions[api_module.CACHE].stats()
+    assert (stats.hits, stats.misses, stats.entries) == (1, 2, 2)
+
+
+def test_the_cache_holds_reports_not_texts(analyzer):
+    app = create_app({"CACHE_ENTRIES": 8, "CACHE_BYTES": 10_000_000})
+    secret = "Zorblatville has no quotes at all"
+    app.test_client().post(ANALYZE, json={"text": secret})
+    cache = app.extensions[api_module.CACHE]
+    assert all(secret.encode() not in key for key in cache._items)
+
+
+def test_a_cache_of_zero_entries_analyses_every_time(analyzer, seed_text):
+    client = create_app({"CACHE_ENTRIES": 0}).test_client()
+    for _ in range(2):
+        assert client.post(ANALYZE, json={"text": seed_text}).headers["X-Sourcemark-Cache"] == "miss"
+
+
+def test_an_analysis_past_the_deadline_is_a_json_503(analyzer, seed_text):
+    client = create_app({"ANALYSIS_TIMEOUT": 1e-9}).test_client()
+    response = client.post(ANALYZE, json={"text": seed_text * 3})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "analysis_timeout"
+    assert int(response.headers["Retry-After"]) > 0
+    # A timeout is not cached: with time enough, the same text is analysed.
+    app = create_app({"ANALYSIS_TIMEOUT": 1e-9})
+    app.test_client().post(ANALYZE, json={"text": seed_text})
+    assert app.extensions[api_module.CACHE].stats().entries == 0
+
+
+@pytest.mark.parametrize(
+    "host", ["localhost", "localhost:8765", "127.0.0.1:8765", "127.1.2.3", "[::1]:8765", "app.localhost"]
+)
+def test_loopback_hosts_are_answered(client, host):
+    assert client.get("/healthz", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8765", "localhost.evil.example", "127.0.0.1.nip.io", "10.0.0.5", "[::2]"]
+)
+def test_other_hosts_get_a_json_421_before_any_work(client, host):
+    response = client.post(ANALYZE, json={"text": "Kyiv."}, headers={"Host": host})
+    assert response.status_code == 421
+    assert response.get_json()["error"]["code"] == "host_not_allowed"
+
+
+def test_hosts_named_in_the_settings_are_answered(analyzer):
+    client = create_app({"ALLOWED_HOSTS": ["sourcemark.lan"]}).test_client()
+    assert client.get("/healthz", headers={"Host": "Sourcemark.LAN:8765"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "other.lan"}).status_code == 421
+    anywhere = create_app({"ALLOWED_HOSTS": ["*"]}).test_client()
+    assert anywhere.get("/healthz", headers={"Host": "other.lan"}).status_code == 200
+
+
+def test_cors_answers_stay_as_they_were_on_a_loopback_host(client):
+    origin = "chrome-extension://" + "a" * 32
+    response = client.post(ANALYZE, json={"text": "Kyiv."}, headers={"Origin": origin, "Host": "127.0.0.1:8765"})
+    assert response.headers["Access-Control-Allow-Origin"] == origin

@@ -76,3 +76,67 @@ def test_the_installed_command_reads_stdin(seed_text):
     report = json.loads(line)
     assert report["meta"]["source"] == "-"
     assert_spans_match(seed_text, report)
+
+
+def write_jsonl(path, records) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def test_a_jsonl_file_gives_each_report_with_its_id(capsys, tmp_path, seed_text):
+    path = tmp_path / "articles.jsonl"
+    write_jsonl(path, [{"id": "seed", "text": seed_text}, {"id": 7, "text": "Troops left Kyiv."}])
+    status, reports, err = run_cli(capsys, str(path))
+    assert status == 0, err
+    assert [r["id"] for r in reports] == ["seed", 7]
+    assert [r["meta"]["source"] for r in reports] == [f"{path}:1", f"{path}:2"]
+    assert_spans_match(seed_text, reports[0])
+    assert reports[1]["places"]
+
+
+def test_bad_json_lines_are_reported_by_line_and_the_rest_analysed(capsys, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"id": 1, "text": "Troops left Kyiv."}\n{not json\n\n{"id": 3}\n{"id": 4, "text": "  "}\n'
+        '{"id": 5, "text": "Troops left Kharkiv."}\n',
+        encoding="utf-8",
+    )
+    status, reports, err = run_cli(capsys, str(path))
+    assert status == 1
+    assert [r["id"] for r in reports] == [1, 5]
+    assert f"{path}:2: not a JSON line" in err
+    assert f'{path}:4: a JSON line must be an object with a "text" string' in err
+    assert f"{path}:5: the text is empty" in err
+
+
+def test_two_jobs_keep_the_input_order_and_give_the_same_reports(capsys, tmp_path, seed_text):
+    records = [{"id": i, "text": text} for i, text in enumerate([seed_text, "Troops left Kyiv.", seed_text[:900]] * 2)]
+    path = tmp_path / "batch.jsonl"
+    write_jsonl(path, records)
+    status, one_job, _ = run_cli(capsys, str(path))
+    status_two, two_jobs, err = run_cli(capsys, "--jobs", "2", str(path))
+    assert status == status_two == 0, err
+    assert [r["id"] for r in two_jobs] == list(range(6))
+    assert two_jobs == one_job
+
+
+def test_files_and_jsonl_mix_in_order_and_no_progress_bar_off_a_terminal(capsys, tmp_path, seed_text):
+    path = tmp_path / "one.jsonl"
+    write_jsonl(path, [{"id": "x", "text": "Troops left Kyiv."}])
+    status, reports, err = run_cli(capsys, str(SEED), str(path), str(SEED))
+    assert status == 0
+    assert [r["meta"]["source"] for r in reports] == [str(SEED), f"{path}:1", str(SEED)]
+    assert "doc/s" not in err and "it/s" not in err and err == ""
+
+
+@pytest.mark.slow
+def test_jsonl_from_stdin_with_the_flag(seed_text):
+    lines = json.dumps({"id": "a", "text": seed_text}) + "\n" + json.dumps({"id": "b", "text": "Kyiv."}) + "\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "server.cli", "analyze", "--jsonl", "--jobs", "2", "-"],
+        input=lines.encode(),
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert [json.loads(line)["id"] for line in result.stdout.decode().splitlines()] == ["a", "b"]
+    assert result.stderr == b"", "no progress bar into a pipe"

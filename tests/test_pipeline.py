@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from server.config import DEFAULT_MODEL
@@ -60,3 +61,17 @@ def test_emoji_are_symbols_not_speakers(analyzer):
     doc = analyzer.nlp("“We hold,” 🙏 said one official. Prices rose 5% - again 🇺🇦.")
     assert {t.text: t.pos_ for t in doc if not t.text.isalnum()}["🙏"] == "SYM"
     assert [t.pos_ for t in doc if t.text == "-"] != ["SYM"]
+
+
+def test_parse_one_component_at_a_time_is_nlp_of_the_text(analyzer, seed_text):
+    ours, theirs = analyzer.parse(seed_text), analyzer.nlp(seed_text)
+    assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in ours] == [
+        (t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in theirs
+    ]
+
+
+def test_the_deadline_is_checked_between_the_pipeline_components(analyzer, seed_text):
+    from server import deadline
+
+    with deadline.limit(1e-9), pytest.raises(deadline.AnalysisTimeout):
+        analyzer.analyze(seed_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import assert_spans_match
+from tests.hostile_texts import HOSTILE_TEXTS, request_body
 
 pytestmark = pytest.mark.slow
 
@@ -26,15 +28,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def start_server(log_path, **settings):
+    """`sourcemark serve` on a free port with SOURCEMARK_<NAME> settings; its base URL."""
     port = free_port()
-    log_path = tmp_path_factory.mktemp("gunicorn") / "server.log"
     log = open(log_path, "w")
+    env = {**os.environ, **{f"SOURCEMARK_{k}": str(v) for k, v in settings.items()}}
     process = subprocess.Popen(
         [sys.executable, "-m", "server.cli", "serve", "--port", str(port), "--workers", "2"],
         stdout=log,
         stderr=subprocess.STDOUT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -47,10 +50,21 @@ def server(tmp_path_factory):
                 log.close()
                 pytest.fail("gunicorn did not start:\n" + log_path.read_text())
             time.sleep(0.2)
-    yield {"base": base, "log": log_path}
+    return process, log, base
+
+
+def stop_server(process, log) -> None:
     process.terminate()
     process.wait(timeout=30)
     log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    log_path = tmp_path_factory.mktemp("gunicorn") / "server.log"
+    process, log, base = start_server(log_path)
+    yield {"base": base, "log": log_path}
+    stop_server(process, log)
 
 
 def post(base: str, body: bytes, content_type: str = "application/json"):
@@ -124,3 +138,54 @@ def test_gunicorn_logs_no_page_text(server):
     log = server["log"].read_text()
     assert "/api/v1/analyze" in log, "the access log is written"
     assert SECRET not in log
+
+
+def get_with_host(base: str, path: str, host: str) -> tuple[int, dict]:
+    address, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(address, int(port), timeout=30)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    return response.status, json.loads(response.read())
+
+
+def test_gunicorn_answers_loopback_hosts_only(server):
+    port = server["base"].rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "127.8.9.10", "LOCALHOST"):
+        assert get_with_host(server["base"], "/healthz", host)[0] == 200, host
+    for host in (f"attacker.example:{port}", "rebind.example", "127.0.0.1.evil.example", "0.0.0.0"):
+        status, answer = get_with_host(server["base"], "/api/v1/info", host)
+        assert (status, answer["error"]["code"]) == (421, "host_not_allowed"), host
+
+
+# A few of the hostile texts, the slowest kinds, through real gunicorn with a short deadline.
+GUNICORN_HOSTILE = [
+    "straight quote marks only",
+    "49,000 short curly quotations",
+    "27,000 one-word lines",
+    "place pairs (in X,)",
+    "lone surrogates",
+    "one 199,000-letter word",
+]
+GUNICORN_TIMEOUT = 3
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    log_path = tmp_path_factory.mktemp("gunicorn-hostile") / "server.log"
+    process, log, base = start_server(log_path, ANALYSIS_TIMEOUT=GUNICORN_TIMEOUT, CACHE_ENTRIES=0)
+    yield {"base": base, "log": log_path}
+    stop_server(process, log)
+
+
+def test_gunicorn_hostile_texts_end_in_a_report_or_a_503_and_no_worker_dies(hostile_server):
+    for name in GUNICORN_HOSTILE:
+        text = HOSTILE_TEXTS[name]()
+        status, answer = post(hostile_server["base"], request_body(text))
+        assert status in (200, 503), (name, status, answer)
+        if status == 503:
+            assert answer["error"]["code"] == "analysis_timeout"
+    status, report = post(hostile_server["base"], json.dumps({"text": "Troops left Kyiv."}).encode())
+    assert status == 200 and report["places"]
+    log = hostile_server["log"].read_text()
+    assert "WORKER TIMEOUT" not in log and "Worker exiting" not in log
+    assert log.count("Booting worker") == 2, "no worker was killed and replaced"
