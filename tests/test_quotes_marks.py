@@ -5,7 +5,7 @@ Typography only: no spaCy here.
 
 import time
 
-from server.quotemarks import find_quotes
+from server.quotes.marks import find_quotes
 
 
 def quoted(text):

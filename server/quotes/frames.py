@@ -1,4 +1,4 @@
-"""Finding the speaker phrase and the reporting cue of each quotation, from the parse.
+"""Pass 2, attribution frames: the speaker phrase and the reporting cue of each quotation.
 
 For every quotation the module looks in two frames of text outside quotation marks, within its
 paragraph: the stretch of the sentence before the quote (`X said: “…”`, `X said it was “…”`,
@@ -6,58 +6,37 @@ between the two halves of a split quote) and the clause after it (`“…,” sa
 frame it finds a reporting verb from `data/quotes/speech_verbs.txt` (or "according to") and takes
 the verb's subject from the dependency parse, falling back to the nearest noun phrase when the
 parse has none. Carrying a speaker over to quotes that have no frame of their own (continuations,
-paragraph-long quotes) is `quotes.py`'s job.
+paragraph-long quotes) is `carryover.py`'s job.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .quotemarks import QuotedSpan
+from .kinds import classify
+from .lexicon import speech_verbs, word_set
+from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
+from .rules import (
+    CLIMB_STEPS,
+    EXTEND_LEFT,
+    MAX_AFTER,
+    MAX_BEFORE,
+    NEAR_FRAME,
+    NEAREST_NOUN,
+    SENTENCE_AHEAD,
+    SENTENCE_BACK,
+    SUBJECT_CLIMB,
+)
 
 TERMINATORS = {".", "!", "?", "…"}
-MAX_BEFORE = 35  # tokens between a reporting verb and the quote it introduces
-MAX_AFTER = 12  # tokens between a quote and the reporting verb that follows it
 NOUNISH = {"PROPN", "NOUN", "PRON"}
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
 PHRASE_RIGHT = {"prep", "compound", "flat", "nummod", "amod", "case", "pobj", "nmod", "npadvmod"}
 
-
-def _read_forms(name: str) -> dict[str, bool]:
-    forms: dict[str, bool] = {}
-    path = resources.files("server") / "data" / "quotes" / name
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        for form in line.split():
-            forms[form.rstrip("*").lower()] = form.endswith("*")
-    return forms
-
-
-@lru_cache(maxsize=1)
-def characterising_verbs() -> frozenset:
-    """Forms of "call", "describe", "reject" …: reporting verbs that take partial quotes."""
-    return frozenset(_read_forms("characterising_verbs.txt"))
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> dict[str, bool]:
-    """Verb form → True when it counts whatever its part-of-speech tag."""
-    return {**_read_forms("characterising_verbs.txt"), **_read_forms("speech_verbs.txt")}
-
-
-@dataclass
-class Attribution:
-    head: Token  # head token of the speaker phrase
-    start: int  # token range of the speaker phrase
-    end: int
-    cue: tuple[int, int] | None  # token range of the reporting verb or "according to"
-    how: str  # before, after, according-to, inherited, …
 
 
 class Frames:
@@ -87,7 +66,7 @@ class Frames:
 
     def sentence_before(self, end: int) -> tuple[int, int]:
         i = end - 1
-        floor = max(0, end - 80)
+        floor = max(0, end - SENTENCE_BACK)
         while i >= floor:
             tok = self.doc[i]
             if self.in_quote[i] or "\n" in tok.text or tok.text in TERMINATORS:
@@ -100,7 +79,7 @@ class Frames:
         _, hi = self.ranges[k]
         i = hi
         n = len(self.doc)
-        ceiling = min(n, hi + 60)
+        ceiling = min(n, hi + SENTENCE_AHEAD)
         while i < ceiling:
             tok = self.doc[i]
             if self.in_quote[i] or "\n" in tok.text:
@@ -137,7 +116,7 @@ class Frames:
             if self.is_according(i):
                 head = self._pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
-                    return self.phrase(head, lo, hi, (i, i + 2), f"according-to-{side}")
+                    return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
                 continue
             tok = self.doc[i]
             if not self.is_cue(tok):
@@ -155,7 +134,7 @@ class Frames:
                 continue
             if head.lower_ in ("who", "that", "which") and head.head.i != head.i:
                 continue
-            return self.phrase(head, lo, hi, (i, i + 1), side)
+            return self.phrase(head, lo, hi, (i, i + 1), How(side))
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
@@ -173,14 +152,14 @@ class Frames:
                         continue
                     if child.lower_ in ("who", "that", "which", "it", "this"):
                         return None
-                    return self.phrase(child, lo, hi, (i, i + 1), "after-clause")
+                    return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
             return None
         return None
 
     def _near(self, head: Token, lo: int, hi: int) -> bool:
         """A subject the parse puts just outside the frame, in the same paragraph and outside
         quotes ("was described as “…” by the department")."""
-        if self.in_quote[head.i] or head.i < lo - 20 or head.i >= hi + 20:
+        if self.in_quote[head.i] or head.i < lo - NEAR_FRAME or head.i >= hi + NEAR_FRAME:
             return False
         a, b = sorted((head.i, lo if head.i < lo else hi))
         return not any("\n" in self.doc[i].text for i in range(a, b))
@@ -206,7 +185,7 @@ class Frames:
         """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
         subject of the clause it hangs from."""
         participle = verb.tag_ == "VBG"
-        for _ in range(4):
+        for _ in range(SUBJECT_CLIMB):
             for child in verb.children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
@@ -252,11 +231,11 @@ class Frames:
                 if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                     return self._extend_left(self._climb(doc[i], lo, hi), lo)
         if side == "after" or verb.i == lo:
-            for i in range(verb.i + 1, min(hi, verb.i + 8)):
+            for i in range(verb.i + 1, min(hi, verb.i + NEAREST_NOUN)):
                 if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                     return self._climb(doc[i], lo, hi)
             return None
-        for i in range(verb.i - 1, max(lo, verb.i - 8) - 1, -1):
+        for i in range(verb.i - 1, max(lo, verb.i - NEAREST_NOUN) - 1, -1):
             if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
                 return self._climb(doc[i], lo, hi)
         return None
@@ -268,7 +247,7 @@ class Frames:
         i = tok.i
         while True:
             j = i - 1
-            while j >= lo and doc[j].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and j > i - 4:
+            while j >= lo and doc[j].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and j > i - EXTEND_LEFT:
                 if doc[j].pos_ in ("PROPN", "NOUN") and doc[j].dep_ != "compound":
                     break
                 j -= 1
@@ -282,7 +261,7 @@ class Frames:
     def _climb(self, tok: Token, lo: int, hi: int) -> Token:
         """From a word inside a noun phrase to its head ("Western" → "official", "ministry" in
         "a spokesman for the ministry" → "spokesman")."""
-        for _ in range(6):
+        for _ in range(CLIMB_STEPS):
             head = tok.head
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
                 head = head.head
@@ -295,7 +274,7 @@ class Frames:
             tok = head
         return tok
 
-    def phrase(self, head: Token, lo: int, hi: int, cue, how: str) -> Attribution:
+    def phrase(self, head: Token, lo: int, hi: int, cue, how: How) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         if head.pos_ == "NOUN":
             for tok in head.subtree:
@@ -324,3 +303,92 @@ class Frames:
         while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return Attribution(head=head, start=start, end=end, cue=cue, how=how)
+
+    def credit_after(self, k: int) -> Attribution | None:
+        """A credit line after a quotation, with no verb: “…” Ateya, Grade 9 / “…” — Jane Doe."""
+        q = self.quotes[k]
+        inner = self.text[q.start : q.end].rstrip("”\"'’»› ")
+        if not inner.endswith((".", "!", "?", "…")):
+            return None
+        lo, hi = self.after(k)
+        doc = self.doc
+        i = lo
+        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
+            i += 1
+        if i >= hi or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+            return None
+        if any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi)):
+            return None  # “…” The report highlights that …: a new sentence
+        end = i
+        while end + 1 < hi and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how=How.CREDIT)
+
+
+    def colon_owner(self, lo: int, hi: int) -> Attribution | None:
+        """“The company’s statement was brief: “…”": a colon after a sentence about an owned
+        statement, a named subject or an unnamed source introduces that owner's words."""
+        doc = self.doc
+        last = hi - 1
+        while last >= lo and doc[last].is_space:
+            last -= 1
+        if last < lo or doc[last].text != ":":
+            return None
+        words = [doc[i] for i in range(lo, last) if not doc[i].is_space]
+        if 0 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
+            # "Smith: “…”", the transcript and headline style
+            return Attribution(head=words[-1], start=words[0].i, end=words[-1].i + 1, cue=None,
+                               how=How.NAME_COLON)
+        for i in range(lo, last):
+            tok = doc[i]
+            if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[i]:
+                continue
+            owned = any(c.dep_ == "poss" for c in tok.children)
+            if tok.pos_ == "PROPN" or owned:
+                return self.phrase(tok, lo, last, None, How.COLON)
+            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+            att = self.phrase(tok, lo, last, None, How.COLON)
+            if classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS:
+                return att
+        return None
+
+
+def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
+    """An unclosed quote that runs into its own attribution ("He was brave, said his trainer")
+    ends at the comma before the reporting verb."""
+    if not q.open_end:
+        return q
+    m = _unclosed_attribution().search(text, q.start + 1, q.end)
+    if m is None:
+        return q
+    return QuotedSpan(q.start, m.start() + 1, double=q.double, open_end=True)
+
+
+@lru_cache(maxsize=1)
+def _unclosed_attribution() -> re.Pattern:
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    finite = [f for f in forms if f.endswith(("s", "ed")) or f in ("said", "told")]
+    verbs = "|".join(re.escape(f) for f in finite)
+    return re.compile(
+        r",[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
+        rf"(?:{verbs})\b(?=[ \t]+\w|[ \t]*[.,])"
+    )
+
+
+def find(art) -> list[Frame]:
+    """Pass 2: the frame of every quotation of the article, in text order."""
+    from . import speech  # speech reads frames' tokens; imported here to keep the order one-way
+
+    out: list[Frame] = []
+    frames = art.frames
+    for k, q in enumerate(art.quotes):
+        lo, hi = frames.before(k)
+        has_lead = lo < hi
+        att = frames.attribute(k, "before") if has_lead else None
+        if att is None:
+            att = frames.attribute(k, "after")
+        title = speech.is_title(art, k, att)
+        if att is None and not title:
+            att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
+        out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
+    return out

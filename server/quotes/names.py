@@ -1,4 +1,4 @@
-"""Who a speaker phrase is: a named person or organisation, a pronoun, or an unnamed source.
+"""Names of people in one article: a speaker's name inside its phrase, and its fullest form.
 
 Given the head token of a speaker phrase ("official" in "one anonymous Western defense
 official"), this module decides its kind and the name it resolves to: a surname or a "Mr."
@@ -9,59 +9,10 @@ Pushilin"), a pronoun to the person it points back to. The word lists live in
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
-TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
-    "lord", "lady", "president", "prime", "minister", "senator", "sen.", "rep.", "gov.",
-    "governor", "general", "gen.", "colonel", "col.", "captain", "capt.", "sergeant", "sgt.",
-    "judge", "justice", "mayor", "chancellor", "secretary", "commissioner", "chief", "king",
-    "queen", "prince", "princess", "pope", "father", "rev.", "reverend", "rabbi", "imam",
-    "leader", "opposition", "chairman", "director", "ceo", "coach", "deputy", "vice",
-    "attorney-general", "attorney", "foreign", "defence", "defense", "interior", "premier",
-}
-DEFINITE = {"the", "this", "that", "these", "those"}
+from .lexicon import titles
 
-
-@dataclass(frozen=True)
-class Tables:
-    unnamed_heads: frozenset
-    role_heads: frozenset
-    anonymity: re.Pattern
-    person_pronouns: frozenset
-    group_pronouns: frozenset
-    org_pronouns: frozenset
-    first_person: frozenset
-
-
-@lru_cache(maxsize=1)
-def tables() -> Tables:
-    data = resources.files("server") / "data" / "quotes"
-    anon = json.loads((data / "anonymous_sources.json").read_text(encoding="utf-8"))
-    pron = json.loads((data / "pronouns.json").read_text(encoding="utf-8"))
-    return Tables(
-        unnamed_heads=frozenset(anon["unnamed_heads"]),
-        role_heads=frozenset(anon["role_heads"]),
-        anonymity=re.compile("|".join(f"(?:{p})" for p in anon["anonymity_phrases"]), re.I),
-        person_pronouns=frozenset(pron["person"]),
-        group_pronouns=frozenset(pron["group"]),
-        org_pronouns=frozenset(pron["organisation"]),
-        first_person=frozenset(pron["first_person"]),
-    )
-
-
-def is_pronoun(token: Token) -> bool:
-    t = tables()
-    low = token.lower_
-    return low in t.person_pronouns or low in t.group_pronouns or low in t.org_pronouns or (
-        low in t.first_person
-    )
 
 
 def is_name_token(token: Token) -> bool:
@@ -88,36 +39,9 @@ def name_of(head: Token, start: int, end: int) -> tuple[int, int] | None:
         lo -= 1
     while hi + 1 < end and (is_name_token(doc[hi + 1]) or _joins_name(doc, hi + 1, start, end)):
         hi += 1
-    while lo < hi and doc[lo].lower_ in TITLES:
+    while lo < hi and doc[lo].lower_ in titles():
         lo += 1
     return lo, hi + 1
-
-
-def classify(head: Token, start: int, end: int, clause: str) -> str:
-    """'named', 'pronoun' or 'anonymous' for the speaker phrase doc[start:end] headed by `head`.
-
-    `clause` is the text right after the phrase (a relative clause such as "who requested
-    anonymity" makes even a described speaker anonymous).
-    """
-    t = tables()
-    if is_pronoun(head) and end - start == 1:
-        return "pronoun"
-    doc = head.doc
-    phrase = doc[start:end]
-    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
-        # a proper name; "Obama administration officials" has a name only as a modifier
-        return "named"
-    if t.anonymity.search(phrase.text) or t.anonymity.search(clause):
-        return "anonymous"
-    low = head.lower_
-    if low in t.unnamed_heads:
-        return "anonymous"
-    if low in t.role_heads:
-        dets = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
-        if any(d.lower_ in DEFINITE or d.dep_ == "poss" for d in dets):
-            return "named"  # "the minister", "his adviser": a specific person met before
-        return "anonymous"
-    return "named"  # an institution or a document: the ministry, the police, the report
 
 
 def person_text(ent) -> str:
@@ -126,7 +50,7 @@ def person_text(ent) -> str:
     doc = ent.doc
     start = ent.start
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
-        doc[start - 1].lower_ not in TITLES and doc[start - 1].ent_type_ in ("", "PERSON")
+        doc[start - 1].lower_ not in titles() and doc[start - 1].ent_type_ in ("", "PERSON")
     ):
         start -= 1
     return doc[start : ent.end].text
@@ -146,7 +70,7 @@ class NameIndex:
                 self.add(person_text(ent), ent.start)
 
     def add(self, name: str, position: int) -> None:
-        words = [w for w in name.split() if w.lower() not in TITLES]
+        words = [w for w in name.split() if w.lower() not in titles()]
         words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
         if len(words) < 2:
             return
@@ -162,7 +86,7 @@ class NameIndex:
         return words[-1].lower().removesuffix("’s").removesuffix("'s") in self._by_last
 
     def fullest(self, name: str, position: int | None = None) -> str:
-        words = [w for w in name.split() if w.lower() not in TITLES] or name.split()
+        words = [w for w in name.split() if w.lower() not in titles()] or name.split()
         if not words:
             return name
         words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
