@@ -18,7 +18,7 @@ from .article import Article, normalize
 from .model import Attribution, Frame, How, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
 from .lexicon import tables
-from .rules import INHERIT_RANKS, LOOK_BACK
+from .rules import INHERIT_RANKS, LOOK_BACK, SENTENCE_ROOT_TOKENS
 
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
     """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
@@ -296,25 +296,21 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
     if i < 0 or art.frames.in_quote[i]:
         return None
     lo, hi = art.frames.sentence_before(i)
-    if not doc.has_annotation("SENT_START"):
+    if not art.parsed:
         return None
-    sent = doc[i].sent
-    root = sent.root
-    if not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:
+    s_start, s_end = art.sentence(i)
+    root = doc[s_start].sent.root if s_end - s_start < SENTENCE_ROOT_TOKENS else None
+    if root is None or not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:
+        return None
+    if not art.frames.is_cue(root):
+        # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
+        # its subject nothing; the quote has no speaker
         return None
     head = art.frames.subject_of(root)
     if head is None or art.frames.in_quote[head.i]:
         return None
-    att = art.frames.phrase(head, max(lo, sent.start), hi + 1, None, How.PREVIOUS_SENTENCE)
-    if art.frames.is_cue(root):
-        att.cue = (root.i, root.i + 1)  # "Smith said the plan was flawed." then “…”
-    else:
-        # a sentence about someone: only a person (or an unnamed one) can go on speaking
-        low = head.lower_
-        named = head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")
-        person = low in tables().person_pronouns or head.ent_type_ == "PERSON" or named
-        if not person and classify(head, att.start, att.end, "") is not SpeakerKind.ANONYMOUS:
-            return None
+    att = art.frames.phrase(head, max(lo, s_start), hi + 1, (root.i, root.i + 1),
+                            How.PREVIOUS_SENTENCE)  # "Smith said the plan was flawed." then “…”
     res = from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
     return res

@@ -29,6 +29,8 @@ from .rules import (
     NEAREST_NOUN,
     SENTENCE_AHEAD,
     SENTENCE_BACK,
+    GOVERN_SCAN,
+    GOVERN_STEPS,
     SUBJECT_CLIMB,
 )
 
@@ -304,6 +306,40 @@ class Frames:
             end -= 1
         return Attribution(head=head, start=start, end=end, cue=cue, how=how)
 
+    def governing(self, k: int, lo: int) -> Attribution | None:
+        """The speaker of a quote inside a sentence with no reporting frame next to it: the
+        subject of the clause the quote belongs to ("Gov. John Doe thanked the nurses for their
+        “quiet courage.”"). Up the quote's chain of syntactic heads, the first reporting verb's
+        subject wins ("McConnell says that … Obama is giving them “lectures …”"); else the
+        nearest clause subject that names a person, an organisation or an unnamed source."""
+        q_lo, q_hi = self.ranges[k]
+        doc = self.doc
+        top = None
+        for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN)):
+            if not (q_lo <= doc[i].head.i < q_hi):
+                top = doc[i]
+                break
+        if top is None:
+            return None
+        cur = top.head
+        nearest = None
+        for _ in range(GOVERN_STEPS):
+            if cur.i < lo and "\n" in doc[cur.i : lo].text:
+                break  # out of the paragraph
+            if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
+                subj = self.subject_of(cur)
+                if subj is not None and not self.in_quote[subj.i] and subj.i < q_lo and (
+                    subj.i >= lo and subj.lower_ not in word_set("not_subject")
+                ):
+                    if self.is_cue(cur):
+                        return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
+                    if nearest is None:
+                        nearest = self.phrase(subj, lo, q_lo, None, How.SUBJECT)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return nearest
+
     def credit_after(self, k: int) -> Attribution | None:
         """A credit line after a quotation, with no verb: “…” Ateya, Grade 9 / “…” — Jane Doe."""
         q = self.quotes[k]
@@ -390,5 +426,7 @@ def find(art) -> list[Frame]:
         title = speech.is_title(art, k, att)
         if att is None and not title:
             att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
+        if att is None and has_lead:
+            att = frames.governing(k, lo)
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
     return out

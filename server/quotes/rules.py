@@ -16,7 +16,8 @@ CLIMB_STEPS = 6  # dependency steps from a modifier to the head of its noun phra
 SUBJECT_CLIMB = 4  # clause levels a participle climbs to find its subject ("…, saying")
 EXTEND_LEFT = 4  # words of determiners/adjectives skipped to find the noun a pp hangs from
 APPOSITION_WORDS = 40  # tokens after a speaker's head that an apposition may take
-SUBJECT_WORDS = 40  # tokens between a sentence's subject and its partial quote
+GOVERN_SCAN = 50  # tokens of a quote searched for the one that hangs from the sentence outside
+GOVERN_STEPS = 12  # syntactic heads climbed from a quote to the clause whose subject said it
 
 # --- speakers (speakers.py) ------------------------------------------------------------------
 CLAUSE_CHARS = 160  # characters after a speaker phrase read for "who requested anonymity"
@@ -48,3 +49,4 @@ TITLE_MAX_WORDS = 8  # longer quoted texts are not taken for titles by their cap
 
 # --- quote marks (marks.py) ---
 MAX_NESTING = 4  # quotes nested deeper than this are not followed (a quote inside a quote inside …)
+SENTENCE_ROOT_TOKENS = 200  # a "sentence" longer than this is a parse failure: no root read from it

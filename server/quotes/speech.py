@@ -100,6 +100,10 @@ def judge(art: Article, frame: Frame, res: Resolution) -> None:
         res.speech = False
     elif frame.att is not None:
         res.speech = not _is_short_name(art, frame.k, frame.quote, frame.att)
+        if frame.att.how is How.SUBJECT and frame.att.cue is None:
+            # the subject of a sentence with no speech verb: a short phrase is still a scare
+            # quote or a borrowed word ("He was always a “small l” liberal.")
+            res.speech = res.speech and _looks_like_speech(art, frame.quote, frame.has_lead)
     elif res.att is None:
         res.speech = _looks_like_speech(art, frame.quote, frame.has_lead)
     if res.speech and res.kind is SpeakerKind.ANONYMOUS and _is_label(art, frame.quote, res):
