@@ -15,9 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .article import Article, normalize
-from .model import Attribution, Frame, How, QuotedSpan, Resolution, SpeakerKind
+from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
-from .lexicon import tables
+from .lexicon import person_class, singular, sourcing_nouns, tables
 from .rules import INHERIT_RANKS, LOOK_BACK, SENTENCE_ROOT_TOKENS
 
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
@@ -236,7 +236,9 @@ def _identified_next(art: Article, spans, results) -> None:
         if res.kind is not SpeakerKind.ANONYMOUS or res.att is None or k + 1 >= len(spans):
             continue
         head = res.att.head
-        if head.lower_ not in tables().role_heads:
+        if person_class(head.lower_)[0] not in (PersonClass.ROLE, PersonClass.UNNAMED) or (
+            singular(head.lower_) in sourcing_nouns()
+        ):
             continue  # a spokesman, an official, a source: unnamed by the trade's convention
         if not any(c.lower_ in ("a", "an") for c in head.children):
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import datafiles
+from .model import PersonClass
 
 # spaCy entity labels of things that are not people (a "he" cannot refer back to one)
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
@@ -39,8 +40,6 @@ def titles() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Tables:
-    unnamed_heads: frozenset
-    role_heads: frozenset
     anonymity: re.Pattern
     person_pronouns: frozenset
     group_pronouns: frozenset
@@ -55,8 +54,6 @@ def tables() -> Tables:
     pron = datafiles.json("quotes/pronouns.json")
     words = datafiles.json("quotes/phrase_words.json")
     return Tables(
-        unnamed_heads=frozenset(anon["unnamed_heads"]),
-        role_heads=frozenset(anon["role_heads"]),
         anonymity=re.compile("|".join(f"(?:{p})" for p in anon["anonymity_phrases"]), re.I),
         person_pronouns=frozenset(pron["person"]),
         group_pronouns=frozenset(pron["group"]),
@@ -69,3 +66,49 @@ def tables() -> Tables:
 def word_set(name: str) -> frozenset[str]:
     """One closed-class list of phrase_words.json ("definite", "lead", "indefinite" …)."""
     return tables().words[name]
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, PersonClass]:
+    return {row[0].lower(): PersonClass(row[1]) for row in datafiles.rows("quotes/person_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def sourcing_nouns() -> frozenset[str]:
+    """Singular person nouns of unnamed sourcing ("source", "official", "spokesman")."""
+    rows = datafiles.rows("quotes/person_nouns.tsv")
+    return frozenset(row[0].lower() for row in rows if row[2:3] == ("sourcing",))
+
+
+def _singulars(word: str):
+    if word.endswith("people"):
+        yield word[: -len("people")] + "person"
+    if word.endswith("men"):
+        yield word[:-3] + "man"
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("s"):
+        yield word[:-1]
+
+
+@lru_cache(maxsize=4096)
+def person_class(word: str) -> tuple[PersonClass | None, bool]:
+    """The class of a person noun and whether the word is its plural ("aides" → ROLE, True)."""
+    table = _person_nouns()
+    low = word.lower()
+    if low in table:
+        return table[low], low == "people"
+    for singular in _singulars(low):
+        if singular in table:
+            return table[singular], True
+    return None, False
+
+
+def singular(word: str) -> str:
+    """The table form of a person noun ("spokesmen" → "spokesman"), or the word itself."""
+    low = word.lower()
+    if low in _person_nouns():
+        return low
+    return next((s for s in _singulars(low) if s in _person_nouns()), low)

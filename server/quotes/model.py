@@ -17,6 +17,15 @@ class SpeakerKind(str, Enum):
     NONE = "none"  # nobody
 
 
+class PersonClass(str, Enum):
+    """What a person noun's determiner does (data/quotes/person_nouns.tsv)."""
+
+    UNNAMED = "unnamed"  # "a source", "the person familiar": unnamed whatever the determiner
+    ROLE = "role"  # "a senior official" unnamed, "the senator" or "his spokesman" named
+    GROUP = "group"  # "the crowd": people collectively, never one named person
+    UNSIGNED = "unsigned"  # "a post on the channel": unnamed only with an indefinite determiner
+
+
 class How(str, Enum):
     """Where a speaker phrase was found."""
 

@@ -24,6 +24,7 @@ CLAUSE_CHARS = 160  # characters after a speaker phrase read for "who requested 
 ANTECEDENT_TOKENS = 400  # tokens back to the indefinite mention of "the firefighter"
 LONE_NAME_TOKENS = 300  # tokens back searched for a lone surname before "he said"
 LONE_NAME_RANKS = 2  # paragraphs back that lone surname may be
+QUANTIFIER_OF_DEPTH = 2  # "some of the rest of them": levels of "of" read after a quantifier
 LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (keeps it linear)
 
 # --- carry-over (carryover.py) ---------------------------------------------------------------

@@ -18,7 +18,6 @@ from .kinds import classify, is_pronoun
 from .lexicon import NOT_PERSON, tables
 from .model import Attribution, Frame, How, QuotedSpan, Resolution, SpeakerKind
 from .rules import (
-    ANTECEDENT_TOKENS,
     CLAUSE_CHARS,
     LONE_NAME_RANKS,
     LONE_NAME_TOKENS,
@@ -42,8 +41,6 @@ def from_attribution(art: Article, results: list[Resolution], att: Attribution) 
     clause = art.text[phrase_end_char : phrase_end_char + CLAUSE_CHARS].split("\n", 1)[0]
     clause = clause.split(".", 1)[0]
     kind = classify(head, att.start, att.end, clause)
-    if kind is SpeakerKind.NAMED and _introduced_anonymously(art, head):
-        kind = SpeakerKind.ANONYMOUS  # "the firefighter" after "a firefighter who was not authorized …"
     label = doc[att.start : att.end].text
     res = Resolution(att=att, kind=kind, label=label)
     if kind is SpeakerKind.NAMED:
@@ -163,26 +160,6 @@ def _speaks_as_a_person(art: Article, q: QuotedSpan, att: Attribution) -> bool:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return True
     return bool(_FIRST_PERSON_SINGULAR.search(art.text[q.start : q.end]))
-
-
-def _introduced_anonymously(art: Article, head) -> bool:
-    """A definite common noun ("the firefighter") points back at its last indefinite mention;
-    a person introduced there without a name ("a firefighter who was not authorized to
-    speak") stays unnamed."""
-    if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
-        return False
-    doc = art.doc
-    for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_TOKENS), -1):
-        tok = doc[i]
-        if tok.lower_ != head.lower_ or art.frames.in_quote[i]:
-            continue
-        if not any(c.lower_ in ("a", "an", "one", "another") for c in tok.children):
-            return False  # the nearest mention is definite too, or names the person
-        if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.subtree):
-            return False  # "a firefighter, Jane Doe, …"
-        rest = doc[tok.i : tok.sent.end].text
-        return bool(tables().anonymity.search(rest))
-    return False
 
 
 def _unnamed_subject_before(art: Article, pron):
