@@ -12,6 +12,7 @@ paragraph-long quotes) is `carryover.py`'s job.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from .kinds import classify
 from .lexicon import speech_verbs, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
+    APPOSITION_WORDS,
     CLIMB_STEPS,
     EXTEND_LEFT,
     MAX_AFTER,
@@ -31,6 +33,9 @@ from .rules import (
     SENTENCE_BACK,
     GOVERN_SCAN,
     GOVERN_STEPS,
+    INNER_QUOTE_TOKENS,
+    MAX_AFTER_APPOSITION,
+    NAME_WORDS,
     SUBJECT_CLIMB,
 )
 
@@ -50,12 +55,14 @@ class Frames:
         self.quotes = quotes
         self.starts = [t.idx for t in doc]
         self.in_quote = bytearray(len(doc))
+        self.quote_of = array("l", [-1]) * len(doc)  # the index of the quote holding each token
         self.ranges = []
-        for q in quotes:
+        for k, q in enumerate(quotes):
             lo = bisect_left(self.starts, q.start)
             hi = bisect_left(self.starts, q.end)
             for i in range(lo, hi):
                 self.in_quote[i] = 1
+                self.quote_of[i] = k
             self.ranges.append((lo, hi))
         self.verbs = speech_verbs()
 
@@ -84,7 +91,13 @@ class Frames:
         ceiling = min(n, hi + SENTENCE_AHEAD)
         while i < ceiling:
             tok = self.doc[i]
-            if self.in_quote[i] or "\n" in tok.text:
+            if self.in_quote[i]:
+                q_lo, q_hi = self.ranges[self.quote_of[i]]
+                if q_hi - q_lo > INNER_QUOTE_TOKENS:
+                    break  # the next quotation
+                i = q_hi  # a name in quotes inside the attribution (wearing “Ted Cruz” pins)
+                continue
+            if "\n" in tok.text:
                 break
             i += 1
             if tok.text in TERMINATORS:
@@ -110,11 +123,14 @@ class Frames:
         positions = range(hi - 1, lo - 1, -1) if side == "before" else range(lo, hi)
         quote_text = self.text[self.quotes[k].start : self.quotes[k].end]
         ends_sentence = quote_text.rstrip("”\"'’»› ").endswith((".", "!", "?"))
+        comma_ended = quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—"))
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:
                 break
-            if side == "after" and i - lo > MAX_AFTER:
+            if side == "after" and i - lo > (MAX_AFTER_APPOSITION if comma_ended else MAX_AFTER):
                 break
+            if self.in_quote[i]:
+                continue
             if self.is_according(i):
                 head = self._pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
@@ -128,6 +144,8 @@ class Frames:
             head = self.subject_of(tok)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
                 head = None
+            if side == "after" and i - lo > MAX_AFTER and (head is None or not lo <= head.i < i):
+                continue  # far from the quote, only after a long apposition to its subject
             if head is None or self.in_quote[head.i]:
                 head = None if self._is_passive_or_participle(tok) else (
                     self._nearest_noun(tok, lo, hi, side)
@@ -208,8 +226,10 @@ class Frames:
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp")
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos")
-            if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return verb.head  # "The leader of Ennahda, …, saying …"
+            if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
+                verb.head.dep_ not in ("dobj", "pobj", "dative", "attr", "oprd")
+            ):
+                return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -278,9 +298,15 @@ class Frames:
 
     def phrase(self, head: Token, lo: int, hi: int, cue, how: How) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
-        if head.pos_ == "NOUN":
-            for tok in head.subtree:
-                apposed = tok.dep_ == "appos" and tok.pos_ == "PROPN" and head.i < tok.i < hi
+        doc = self.doc
+        if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and (
+            head.head.pos_ == "PROPN" and not self.in_quote[head.head.i]
+        ):
+            head = head.head  # "Brent Bozell III, founder of the Media Research Center, tells"
+        elif head.pos_ == "NOUN":
+            last = min(hi, head.right_edge.i + 1, head.i + APPOSITION_WORDS)
+            for tok in doc[head.i + 1 : last]:
+                apposed = tok.dep_ == "appos" and tok.pos_ == "PROPN"
                 if apposed and (tok.ent_type_ == "PERSON" or tok.head.i == head.i):
                     head = tok
                     break
@@ -291,8 +317,7 @@ class Frames:
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi:
                 break
             end = max(end, min(hi, child.right_edge.i + 1))
-        doc = self.doc
-        lead_words = ("as", "and", "but", "while", "then", "so", "however", "also")
+        lead_words = word_set("lead")
         while start < head.i and (
             doc[start].is_punct or doc[start].is_space or doc[start].lower_ in lead_words
         ):
@@ -361,6 +386,38 @@ class Frames:
         return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how=How.CREDIT)
 
 
+    def _name_before(self, colon: int, lo: int) -> tuple[int, int] | None:
+        """The proper name right before a colon, standing alone: at the frame's start or after a
+        dash, a comma or "from" ("Pollsters agree - Carl Bialik:")."""
+        doc = self.doc
+        i = colon - 1
+        words = 0
+        while i >= lo and words < NAME_WORDS and (
+            _is_name_word(doc[i]) or doc[i].lower_ == "and" and words > 0 or doc[i].text == "."
+        ):
+            words += doc[i].pos_ == "PROPN"
+            i -= 1
+        if words == 0 or not _is_name_word(doc[i + 1]):
+            return None
+        if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
+            return None
+        return i + 1, colon
+
+    def _headline_name(self, lo: int, hi: int) -> Attribution | None:
+        """A paragraph opening "Graham: Trump’s ‘Incredibly Hateful Rhetoric’": the headline
+        style gives every quote of the line to the name before its colon."""
+        doc = self.doc
+        if lo > 0 and "\n" not in doc[lo - 1].text:
+            return None  # the frame does not open its paragraph
+        for i in range(lo, min(hi, lo + NAME_WORDS + 1)):
+            if doc[i].text == ":":
+                name = self._name_before(i, lo)
+                if name is not None and name[0] == lo:
+                    return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1],
+                                       cue=None, how=How.NAME_COLON)
+                return None
+        return None
+
     def colon_owner(self, lo: int, hi: int) -> Attribution | None:
         """“The company’s statement was brief: “…”": a colon after a sentence about an owned
         statement, a named subject or an unnamed source introduces that owner's words."""
@@ -368,12 +425,13 @@ class Frames:
         last = hi - 1
         while last >= lo and doc[last].is_space:
             last -= 1
+        headline = self._headline_name(lo, hi)
         if last < lo or doc[last].text != ":":
-            return None
-        words = [doc[i] for i in range(lo, last) if not doc[i].is_space]
-        if 0 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
-            # "Smith: “…”", the transcript and headline style
-            return Attribution(head=words[-1], start=words[0].i, end=words[-1].i + 1, cue=None,
+            return headline
+        name = self._name_before(last, lo)
+        if name is not None:
+            # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
+            return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                                how=How.NAME_COLON)
         for i in range(lo, last):
             tok = doc[i]
@@ -387,6 +445,10 @@ class Frames:
             if classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS:
                 return att
         return None
+
+
+def _is_name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct
 
 
 def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:

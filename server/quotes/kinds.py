@@ -74,8 +74,14 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     doc = head.doc
     if t.anonymity.search(doc[start:end].text) or t.anonymity.search(clause):
         return SpeakerKind.ANONYMOUS
+    inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
+    if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
+        # "a number of Democrats", "a group of conservative leaders": the people counted
+        if classify(inner, inner.i, inner.i + 1, "", depth + 1) is not SpeakerKind.NAMED or (
+            inner.tag_ in ("NNS", "NNPS")
+        ):
+            return SpeakerKind.ANONYMOUS
     if low in word_set("quantifiers") and head.pos_ != "PROPN":
-        inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
         if low in word_set("anaphoric_quantifiers"):
             if inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
                 SpeakerKind.ANONYMOUS

@@ -1,7 +1,8 @@
 """Pass 6, the report: a Quote for every quotation, a Finding for every unnamed or missing speaker.
 
-The finding follows the speaker's kind, always: an unnamed speaker raises `quote.anonymous`, no
-speaker `quote.unattributed`, a named one or a pronoun nothing.
+The finding follows the speaker's kind, always: an unnamed speaker raises `quote.anonymous` (a
+`caution`, or an `info` note on a title, scare quote or borrowed word), a quotation with no
+speaker `quote.unattributed` unless it is not speech, a named speaker or a pronoun nothing.
 """
 
 from __future__ import annotations
@@ -28,20 +29,20 @@ def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Fi
                 cue = Span(c0.idx, c1.idx + len(c1.text))
         speaker = Speaker(kind=res.kind.value, span=speaker_span, resolved=res.resolved)
         quotes.append(Quote(span=span, speaker=speaker, cue=cue, speech=res.speech))
-        if not res.speech or res.kind in (SpeakerKind.NAMED, SpeakerKind.PRONOUN):
-            continue
-        if res.kind is SpeakerKind.ANONYMOUS:  # the kind of a speech quote decides its finding
+        if res.kind is SpeakerKind.ANONYMOUS:
+            # the kind and the finding always agree; a title, a scare quote or a borrowed word
+            # from an unnamed source is only a note
             findings.append(
                 Finding(
                     type="quote",
                     code="quote.anonymous",
-                    severity="caution",
+                    severity="caution" if res.speech else "info",
                     span=span,
                     message=f"Attributed to an unnamed source: {res.label}",
                     details={"speaker": speaker, "cue": cue, "reason": res.reason},
                 )
             )
-        else:
+        elif res.speech and res.kind is SpeakerKind.NONE:
             findings.append(
                 Finding(
                     type="quote",

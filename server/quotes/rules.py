@@ -8,6 +8,10 @@ looks at more than a fixed number of tokens, quotes or paragraphs around any one
 # --- frames (frames.py) ----------------------------------------------------------------------
 MAX_BEFORE = 35  # tokens between a reporting verb and the quote it introduces
 MAX_AFTER = 12  # tokens between a quote and the reporting verb that follows it
+MAX_AFTER_APPOSITION = 40  # the same after a quote ending in a comma, when the verb's subject
+#                            comes first with a long apposition ("“…,” Maj. Jane Roe, an army
+#                            press officer in Kabul, said")
+INNER_QUOTE_TOKENS = 6  # a quote this short inside an attribution is a name, not the next quote
 SENTENCE_BACK = 80  # tokens a sentence-before frame may reach back (a sentence is shorter)
 SENTENCE_AHEAD = 60  # tokens an after-frame may reach forward
 NEAR_FRAME = 20  # tokens outside a frame where the parse may still put the verb's subject
@@ -15,6 +19,7 @@ NEAREST_NOUN = 8  # tokens from the verb searched for a noun when the parse give
 CLIMB_STEPS = 6  # dependency steps from a modifier to the head of its noun phrase
 SUBJECT_CLIMB = 4  # clause levels a participle climbs to find its subject ("…, saying")
 EXTEND_LEFT = 4  # words of determiners/adjectives skipped to find the noun a pp hangs from
+NAME_WORDS = 4  # proper-name words of a name before a colon ("Jeffrey M. Jones:")
 APPOSITION_WORDS = 40  # tokens after a speaker's head that an apposition may take
 GOVERN_SCAN = 50  # tokens of a quote searched for the one that hangs from the sentence outside
 GOVERN_STEPS = 12  # syntactic heads climbed from a quote to the clause whose subject said it

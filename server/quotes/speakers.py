@@ -15,8 +15,8 @@ from spacy.tokens import Token
 from . import names
 from .article import Article
 from .kinds import classify, is_pronoun
-from .lexicon import NOT_PERSON, tables
-from .model import Attribution, Frame, How, QuotedSpan, Resolution, SpeakerKind
+from .lexicon import NOT_PERSON, person_class, tables
+from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .rules import (
     CLAUSE_CHARS,
     LONE_NAME_RANKS,
@@ -78,34 +78,44 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
     for prev in reversed(results[-LOOK_BACK:]):
         if prev.att is None or prev.att.head.i >= pron.i or prev.kind is SpeakerKind.NONE:
             continue
-        if low in t.person_pronouns and not prev.person:
-            continue
+        if low in t.person_pronouns and (not prev.person or _plural(prev.att.head)):
+            continue  # "he" is one person: not "the crowd", not "aides"
         if low in t.org_pronouns and prev.person:
             continue
         earlier = prev
         break
     if low in t.person_pronouns:
+        # "he" or "she" is the latest of: a person entity, a lone surname speaking, an earlier
+        # quotation's single speaker, an unnamed person who was the last sentence's subject
         ent = art.last_person_before(pron.i)
+        lone = _lone_name_speaking_before(art, pron)
         unnamed = _unnamed_subject_before(art, pron)
-        latest = max(ent[0] if ent else -1, earlier.att.end if earlier else -1)
-        if unnamed is not None and unnamed.end > latest:
+        cands = []
+        if ent is not None:
+            cands.append((ent[0], "entity"))
+        if lone is not None:
+            cands.append((lone.i + 1, "lone"))
+        if earlier is not None:
+            cands.append((earlier.att.end, "earlier"))
+        if unnamed is not None:
+            cands.append((unnamed.end, "unnamed"))
+        winner = max(cands)[1] if cands else None
+        if winner == "unnamed":
             # "A senior official described the talks. “…,” he said."
             res.kind = SpeakerKind.ANONYMOUS
             res.label = unnamed.text
             res.person = True
             res.reason = "the pronoun refers to an unnamed source"
             return
-        if ent is not None and (earlier is None or ent[0] > earlier.att.end):
+        if winner == "entity":
             res.resolved = art.names.fullest(ent[1], ent[0])
             res.reason = "the pronoun refers to a person named before"
             return
-        if ent is None and earlier is None:
-            lone = _lone_name_speaking_before(art, pron)
-            if lone is not None:
-                res.resolved = art.names.fullest(lone.text, lone.i)
-                res.person = True
-                res.reason = "the pronoun refers to a person named before"
-                return
+        if winner == "lone":
+            res.resolved = art.names.fullest(lone.text, lone.i)
+            res.person = True
+            res.reason = "the pronoun refers to a person named before"
+            return
     elif low in t.org_pronouns:
         ent = art.last_org_before(pron.i)
         if ent is not None and (earlier is None or ent[0] > earlier.att.end):
@@ -124,6 +134,11 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _plural(head) -> bool:
+    cls, plural = person_class(head.lower_)
+    return plural or cls is PersonClass.GROUP or head.tag_ in ("NNS", "NNPS")
 
 
 def _lone_name_speaking_before(art: Article, pron):
