@@ -18,7 +18,8 @@ from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
-from .rules import INHERIT_RANKS, LOOK_BACK, SENTENCE_ROOT_TOKENS
+from .frames import could_speak
+from .rules import INHERIT_RANKS, LOOK_BACK
 
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
     """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
@@ -301,18 +302,24 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
     if not art.parsed:
         return None
     s_start, s_end = art.sentence(i)
-    root = doc[s_start].sent.root if s_end - s_start < SENTENCE_ROOT_TOKENS else None
-    if root is None or not (lo <= root.i < hi + 1) or art.frames.in_quote[root.i]:
-        return None
-    if not art.frames.is_cue(root):
+    frames = art.frames
+    # the first reporting verb of the sentence whose subject can speak (the root on a sound
+    # parse; on a broken one, the first cue: "Lynch announced … , it’s Gov. Pat McCrory …")
+    for j in range(max(lo, s_start), min(hi + 1, s_end)):
+        verb = doc[j]
+        if frames.in_quote[j] or not frames.is_cue(verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in ("relcl", "acl"):
+            continue  # "… said that …" inside a clause: not the sentence's own report
+        head = frames.subject_of(verb)
+        if head is None or frames.in_quote[head.i] or not could_speak(head):
+            continue
+        att = frames.phrase(head, max(lo, s_start), hi + 1, (j, j + 1), How.PREVIOUS_SENTENCE)
+        break
+    else:
         # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
         # its subject nothing; the quote has no speaker
         return None
-    head = art.frames.subject_of(root)
-    if head is None or art.frames.in_quote[head.i]:
-        return None
-    att = art.frames.phrase(head, max(lo, s_start), hi + 1, (root.i, root.i + 1),
-                            How.PREVIOUS_SENTENCE)  # "Smith said the plan was flawed." then “…”
     res = from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
     return res

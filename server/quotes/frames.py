@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .kinds import classify
-from .lexicon import speech_verbs, word_set
+from .kinds import classify, is_pronoun
+from .lexicon import person_class, speech_verbs, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -40,6 +40,7 @@ from .rules import (
 )
 
 TERMINATORS = {".", "!", "?", "…"}
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
 NOUNISH = {"PROPN", "NOUN", "PRON"}
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
 PHRASE_RIGHT = {"prep", "compound", "flat", "nummod", "amod", "case", "pobj", "nmod", "npadvmod"}
@@ -65,6 +66,9 @@ class Frames:
                 self.quote_of[i] = k
             self.ranges.append((lo, hi))
         self.verbs = speech_verbs()
+        # words of the article's person and organisation names, for a headline's "Trump:"
+        # that the tagger read as a common noun
+        self.name_words = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
 
     # -- frames -----------------------------------------------------------------------------
 
@@ -161,7 +165,8 @@ class Frames:
 
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
-        whatever the verb; its subject is the speaker."""
+        whatever the verb; its subject is the speaker (on a broken parse, the name between the
+        quote and the verb: “…,” Trump barked)."""
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
@@ -170,9 +175,15 @@ class Frames:
                 if child.dep_ == "nsubj" and lo <= child.i < hi and not self.in_quote[child.i]:
                     if child.pos_ in ("PUNCT", "SYM"):
                         continue
-                    if child.lower_ in ("who", "that", "which", "it", "this"):
+                    if child.lower_ in word_set("not_subject"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            before = [t for t in self.doc[lo:i] if not (t.is_punct or t.is_space)]
+            if before and all(t.pos_ == "PROPN" or t.dep_ == "compound" for t in before) and (
+                could_speak(before[-1])
+            ):
+                return Attribution(head=before[-1], start=before[0].i, end=before[-1].i + 1,
+                                   cue=(i, i + 1), how=How.AFTER_CLAUSE)
             return None
         return None
 
@@ -245,20 +256,26 @@ class Frames:
             i += 1
         return self._climb(self.doc[i], lo, hi) if i < hi else None
 
+    def _nounish(self, i: int) -> bool:
+        tok = self.doc[i]
+        if tok.pos_ not in NOUNISH or self.in_quote[i] or tok.lower_ == "it":
+            return False
+        return tok.ent_type_ not in PLACE_OR_TIME  # not a dateline or a date
+
     def _nearest_noun(self, verb: Token, lo: int, hi: int, side: str) -> Token | None:
         doc = self.doc
         if side == "after":
             # “…,” Hidalgo said: the words between the quote and the verb first
             for i in range(verb.i - 1, lo - 1, -1):
-                if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
+                if self._nounish(i):
                     return self._extend_left(self._climb(doc[i], lo, hi), lo)
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + NEAREST_NOUN)):
-                if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
+                if self._nounish(i):
                     return self._climb(doc[i], lo, hi)
             return None
         for i in range(verb.i - 1, max(lo, verb.i - NEAREST_NOUN) - 1, -1):
-            if doc[i].pos_ in NOUNISH and not self.in_quote[i] and doc[i].lower_ != "it":
+            if self._nounish(i):
                 return self._climb(doc[i], lo, hi)
         return None
 
@@ -358,7 +375,7 @@ class Frames:
                 ):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
-                    if nearest is None:
+                    if nearest is None and could_speak(subj):
                         nearest = self.phrase(subj, lo, q_lo, None, How.SUBJECT)
             if cur.head.i == cur.i:
                 break
@@ -393,15 +410,24 @@ class Frames:
         i = colon - 1
         words = 0
         while i >= lo and words < NAME_WORDS and (
-            _is_name_word(doc[i]) or doc[i].lower_ == "and" and words > 0 or doc[i].text == "."
+            self._is_name_word(doc[i]) or doc[i].lower_ == "and" and words > 0 or doc[i].text == "."
         ):
-            words += doc[i].pos_ == "PROPN"
+            words += self._is_name_word(doc[i])
             i -= 1
-        if words == 0 or not _is_name_word(doc[i + 1]):
+        if words == 0 or not self._is_name_word(doc[i + 1]):
             return None
         if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
+            last = doc[colon - 1]
+            if last.ent_type_ == "PERSON" and not self.in_quote[last.i]:
+                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"
+                return max(lo, last.left_edge.i), colon
             return None
         return i + 1, colon
+
+    def _is_name_word(self, tok) -> bool:
+        if tok.is_punct or not tok.text[:1].isupper():
+            return False
+        return tok.pos_ == "PROPN" or tok.is_title and tok.text in self.name_words
 
     def _headline_name(self, lo: int, hi: int) -> Attribution | None:
         """A paragraph opening "Graham: Trump’s ‘Incredibly Hateful Rhetoric’": the headline
@@ -447,8 +473,16 @@ class Frames:
         return None
 
 
-def _is_name_word(tok) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct
+def could_speak(tok: Token) -> bool:
+    """A subject that can be a quotation's source: a person or an organisation by name, a
+    pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
+    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > 3:
+        return False  # "WASHINGTON": a dateline; "Monday"
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if is_pronoun(tok) and tok.lower_ != "it":
+        return True
+    return person_class(tok.lower_)[0] is not None
 
 
 def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:

@@ -55,4 +55,3 @@ TITLE_MAX_WORDS = 8  # longer quoted texts are not taken for titles by their cap
 
 # --- quote marks (marks.py) ---
 MAX_NESTING = 4  # quotes nested deeper than this are not followed (a quote inside a quote inside …)
-SENTENCE_ROOT_TOKENS = 200  # a "sentence" longer than this is a parse failure: no root read from it
