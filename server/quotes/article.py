@@ -47,6 +47,8 @@ class Article:
         self._normalized: dict[int, str] = {}
         self.names = names.NameIndex(doc)
         persons, orgs = [], []
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON" and not self.frames.in_quote[e.start]]
+        self.person_ent_ends = [e.end for e in self.person_ents]
         for ent in doc.ents:
             if self.frames.in_quote[ent.start] or ent.root.dep_ == "pobj":
                 continue
@@ -95,6 +97,11 @@ class Article:
     def last_person_before(self, token: int) -> tuple[int, str] | None:
         k = bisect_right(self.person_ends, token) - 1
         return self.persons[k] if k >= 0 else None
+
+    def person_entity_before(self, token: int):
+        """The last PERSON entity outside quotes that ends at or before token `token`."""
+        k = bisect_right(self.person_ent_ends, token) - 1
+        return self.person_ents[k] if k >= 0 else None
 
     def last_org_before(self, token: int) -> tuple[int, str] | None:
         k = bisect_right(self.org_ends, token) - 1

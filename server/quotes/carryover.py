@@ -19,7 +19,18 @@ from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution,
 from .speakers import classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
 from .frames import could_speak
-from .rules import INHERIT_RANKS, LOOK_BACK
+from .rules import (
+    BLANK_PARAGRAPHS,
+    CONTENT_WORD_CHARS,
+    HEADLINE_CONTENT_MIN,
+    HEADLINE_MIN_WORDS,
+    INHERIT_RANKS,
+    INTERVIEW_PARAGRAPHS,
+    INTERVIEW_QUESTIONS,
+    LEDE_RANKS,
+    LOOK_BACK,
+    REPEAT_MIN_CHARS,
+)
 
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
     """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
@@ -90,7 +101,7 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         return _copy(prev) if prev.att else None
     # the paragraph before ends with "X said:" or names its subject in its last sentence
     before = para - 1
-    while before >= 0 and para - before < 8 and not art.real[before]:
+    while before >= 0 and para - before < BLANK_PARAGRAPHS and not art.real[before]:
         before -= 1  # over blank lines, captions and list items
     if before < 0 or not art.real[before]:
         return None
@@ -128,7 +139,7 @@ def _interview_answer(art: Article, q: QuotedSpan) -> Attribution | None:
     first_question = None
     questions = 0
     p = para - 1
-    while p >= 0:
+    while p >= 0 and para - p <= INTERVIEW_PARAGRAPHS:
         line = art.text[art.paragraph_start(p) : art.ends[p]].strip()
         if not line:
             p -= 1
@@ -141,24 +152,21 @@ def _interview_answer(art: Article, q: QuotedSpan) -> Attribution | None:
         p -= 1
     if first_question is None:
         return None
-    if questions < 2:
+    if questions < INTERVIEW_QUESTIONS:
         # one question alone may be the writer's own: an exchange needs a second one, after
         p = para + 1
-        while p < len(art.ends) and not art.text[art.paragraph_start(p) : art.ends[p]].strip():
+        while p < len(art.ends) and p - para < BLANK_PARAGRAPHS and not (
+            art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        ):
             p += 1
         if p >= len(art.ends) or not _is_question(
             art.text[art.paragraph_start(p) : art.ends[p]].strip()
         ):
             return None
-    start = art.paragraph_start(first_question)
-    doc = art.doc
-    for ent in reversed(doc.ents):
-        if ent.label_ == "PERSON" and doc[ent.end - 1].idx < start and not (
-            art.frames.in_quote[ent.start]
-        ):
-            return Attribution(head=doc[ent.end - 1], start=ent.start, end=ent.end, cue=None,
-                               how=How.INTERVIEW)
-    return None
+    ent = art.person_entity_before(bisect_left(art.frames.starts, art.paragraph_start(first_question)))
+    if ent is None:
+        return None
+    return Attribution(head=ent[-1], start=ent.start, end=ent.end, cue=None, how=How.INTERVIEW)
 
 
 def _is_question(line: str) -> bool:
@@ -169,7 +177,7 @@ def _is_question(line: str) -> bool:
 def _repeated(art: Article, spans, results, k: int) -> Resolution | None:
     """A quotation repeating (part of) an earlier one is the same speaker's words."""
     words = normalize(art.text[spans[k].start : spans[k].end])
-    if len(words) < 12:
+    if len(words) < REPEAT_MIN_CHARS:
         return None
     for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
         if results[j].att is None or not results[j].speech:
@@ -188,7 +196,7 @@ def _repeated_later(art: Article, spans, results) -> None:
         if results[k].att is not None:
             continue
         words = art.normalized(k)
-        if len(words.split()) < 3:
+        if len(words.split()) < HEADLINE_MIN_WORDS:
             continue
         for j in range(k + 1, min(len(spans), k + 1 + LOOK_BACK)):
             if results[j].att is None or not results[j].speech:
@@ -212,8 +220,8 @@ def _paraphrased_below(art: Article, spans, results) -> None:
             break  # the headline only: the body has its own frames
         if results[k].att is not None:
             continue
-        content = {w for w in art.normalized(k).split() if len(w) > 3}
-        if len(content) < 2:
+        content = {w for w in art.normalized(k).split() if len(w) > CONTENT_WORD_CHARS}
+        if len(content) < HEADLINE_CONTENT_MIN:
             continue
         first = bisect_left(art.frames.starts, art.ends[art.paragraph(q.start)])
         for sent in doc[first:].sents if first < len(doc) else ():
@@ -246,10 +254,10 @@ def _identified_next(art: Article, spans, results) -> None:
         if tables().anonymity.search(res.label or "") or res.reason.startswith("the source is"):
             continue  # granted anonymity: never named
         rank = art.rank[art.paragraph(spans[k].start)]
-        if rank > 3:
+        if rank > LEDE_RANKS:
             break  # the lede only (a headline and a standfirst may come before it)
         j = k + 1
-        while j < len(spans) and art.rank[art.paragraph(spans[j].start)] == rank:
+        while j < min(len(spans), k + 1 + LOOK_BACK) and art.rank_of(spans[j].start) == rank:
             j += 1
         if j >= len(spans) or art.rank[art.paragraph(spans[j].start)] != rank + 1:
             continue

@@ -36,6 +36,7 @@ from .rules import (
     INNER_QUOTE_TOKENS,
     MAX_AFTER_APPOSITION,
     NAME_WORDS,
+    SHORT_CAPITALS,
     SUBJECT_CLIMB,
 )
 
@@ -82,7 +83,7 @@ class Frames:
         floor = max(0, end - SENTENCE_BACK)
         while i >= floor:
             tok = self.doc[i]
-            if self.in_quote[i] or "\n" in tok.text or tok.text in TERMINATORS:
+            if self.in_quote[i] or "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
                 break
             i -= 1
         return i + 1, end
@@ -104,7 +105,7 @@ class Frames:
             if "\n" in tok.text:
                 break
             i += 1
-            if tok.text in TERMINATORS:
+            if (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
                 break
         return hi, i
 
@@ -119,6 +120,32 @@ class Frames:
     def is_according(self, i: int) -> bool:
         doc = self.doc
         return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+
+    def words_of(self, i: int) -> tuple[Token, tuple[int, int]] | None:
+        """"in the words of an adviser" / "in his words": the owner of the words and the cue."""
+        doc = self.doc
+        tok = doc[i]
+        if tok.lower_ not in ("words", "word") or i < 1:
+            return None
+        j = i - 1
+        owner = None
+        if doc[j].dep_ == "poss" or doc[j].tag_ == "PRP$":
+            owner = doc[j]  # "in his words", "in Smith’s words"
+            if doc[j].text in ("’s", "'s") and j > 0:
+                owner = doc[j - 1]
+            j = owner.left_edge.i - 1
+        elif doc[j].lower_ == "the":
+            j -= 1
+        if j < 0 or doc[j].lower_ != "in":
+            return None
+        if owner is None:
+            if i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+                return None
+            owner = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if owner is None:
+                return None
+            return owner, (j, i + 2)
+        return owner, (j, i + 1)
 
     def attribute(self, k: int, side: str) -> Attribution | None:
         lo, hi = self.before(k) if side == "before" else self.after(k)
@@ -135,6 +162,12 @@ class Frames:
                 break
             if self.in_quote[i]:
                 continue
+            words_of = self.words_of(i)
+            if words_of is not None:
+                head, cue = words_of
+                if lo <= head.i < hi and not self.in_quote[head.i]:
+                    return self.phrase(head, lo, hi, cue, How.WORDS_OF)
+                continue
             if self.is_according(i):
                 head = self._pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
@@ -147,6 +180,8 @@ class Frames:
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
+                head = None
+            if head is not None and is_dateline(head):
                 head = None
             if side == "after" and i - lo > MAX_AFTER and (head is None or not lo <= head.i < i):
                 continue  # far from the quote, only after a long apposition to its subject
@@ -172,7 +207,9 @@ class Frames:
             if tok.pos_ != "VERB":
                 continue
             for child in tok.children:
-                if child.dep_ == "nsubj" and lo <= child.i < hi and not self.in_quote[child.i]:
+                if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
+                    not self.in_quote[child.i]
+                ):
                     if child.pos_ in ("PUNCT", "SYM"):
                         continue
                     if child.lower_ in word_set("not_subject"):
@@ -366,8 +403,8 @@ class Frames:
         cur = top.head
         nearest = None
         for _ in range(GOVERN_STEPS):
-            if cur.i < lo and "\n" in doc[cur.i : lo].text:
-                break  # out of the paragraph
+            if cur.i < lo:
+                break  # before the quote's own sentence (or paragraph)
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
                 subj = self.subject_of(cur)
                 if subj is not None and not self.in_quote[subj.i] and subj.i < q_lo and (
@@ -476,13 +513,20 @@ class Frames:
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
-    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > 3:
-        return False  # "WASHINGTON": a dateline; "Monday"
+    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > SHORT_CAPITALS:
+        return False  # "WASHINGTON": a dateline; "Monday"; a headline in capitals
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     if is_pronoun(tok) and tok.lower_ != "it":
         return True
+    if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
+        return True  # "Some chanted “USA! USA!”", "a number of them"
     return person_class(tok.lower_)[0] is not None
+
+
+def is_dateline(tok: Token) -> bool:
+    """"WASHINGTON, Aug. 24 (UPI) —": a place in capitals opening a story is not a speaker."""
+    return tok.ent_type_ in PLACE_OR_TIME and tok.is_upper and len(tok.text) > SHORT_CAPITALS
 
 
 def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:

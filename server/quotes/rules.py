@@ -19,6 +19,7 @@ NEAREST_NOUN = 8  # tokens from the verb searched for a noun when the parse give
 CLIMB_STEPS = 6  # dependency steps from a modifier to the head of its noun phrase
 SUBJECT_CLIMB = 4  # clause levels a participle climbs to find its subject ("…, saying")
 EXTEND_LEFT = 4  # words of determiners/adjectives skipped to find the noun a pp hangs from
+SHORT_CAPITALS = 3  # a word in capitals longer than this is a dateline or a heading, not a speaker
 NAME_WORDS = 4  # proper-name words of a name before a colon ("Jeffrey M. Jones:")
 APPOSITION_WORDS = 40  # tokens after a speaker's head that an apposition may take
 GOVERN_SCAN = 50  # tokens of a quote searched for the one that hangs from the sentence outside
@@ -35,23 +36,23 @@ LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (kee
 # --- carry-over (carryover.py) ---------------------------------------------------------------
 INHERIT_RANKS = 3  # paragraphs back that a quote opening with "…" or after "…:" may look
 BLANK_PARAGRAPHS = 8  # blank lines, captions or list items stepped over to the paragraph before
-REPEAT_MIN_WORDS = 12  # a repeat of an earlier quote must be this long to share its speaker
+REPEAT_MIN_CHARS = 12  # characters a repeat of an earlier quote needs to share its speaker
 HEADLINE_MIN_WORDS = 3  # a headline quote found again later must have this many words
 HEADLINE_CONTENT_MIN = 2  # content words a headline quote needs to be matched to a lede
 CONTENT_WORD_CHARS = 3  # a content word is longer than this
 LEDE_RANKS = 3  # paragraphs (headline, standfirst, lede) where delayed identification happens
 INTERVIEW_QUESTIONS = 2  # questions that make a question-and-answer exchange
+INTERVIEW_PARAGRAPHS = 40  # paragraphs back an interview answer looks for its exchange's first question
 
 # --- speech or title (speech.py) -------------------------------------------------------------
 TITLE_CUE_WORDS = 3  # content words before a quote searched for "so-called", "the book"
+TITLE_CUE_TOKENS = 12  # tokens (punctuation included) that search may step over
 SHORT_NAME_WORDS = 2  # a quote this short, all capitalised, is a name ("Blue House")
 FAR_CUE_TOKENS = 10  # a short quote this far from its cue is a mention, not speech
 PHRASE_WORDS = 3  # an unattributed quote this short is a phrase, not a statement
 SINGLE_PHRASE_WORDS = 6  # the same for ‘single-mark’ quotes, more often scare quotes
 INLINE_PHRASE_WORDS = 8  # a quote inside a sentence, not ending a clause, this short: a phrase
 LABEL_WORDS = 2  # a characterised quote this short ("a “giveaway”") is a label
-TITLE_CASE_SHARE = 0.75  # share of capitalised words that makes a short quote a title
-TITLE_MAX_WORDS = 8  # longer quoted texts are not taken for titles by their capitals
 
 # --- quote marks (marks.py) ---
 MAX_NESTING = 4  # quotes nested deeper than this are not followed (a quote inside a quote inside …)

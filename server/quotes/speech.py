@@ -10,6 +10,17 @@ from __future__ import annotations
 
 from .article import Article
 from .lexicon import characterising_verbs, not_speech_cues, word_set
+from .rules import (
+    CONTENT_WORD_CHARS,
+    FAR_CUE_TOKENS,
+    INLINE_PHRASE_WORDS,
+    LABEL_WORDS,
+    PHRASE_WORDS,
+    SHORT_NAME_WORDS,
+    SINGLE_PHRASE_WORDS,
+    TITLE_CUE_TOKENS,
+    TITLE_CUE_WORDS,
+)
 from .model import Attribution, Frame, How, QuotedSpan, Resolution, SpeakerKind
 
 def _characterised(art: Article, q: QuotedSpan, att: Attribution | None) -> bool:
@@ -24,7 +35,7 @@ def _characterised(art: Article, q: QuotedSpan, att: Attribution | None) -> bool
         return False  # the so-called
     if not any(c.dep_ == "nsubj" and not art.frames.in_quote[c.i] for c in verb.children):
         return False
-    words = [w for w in art.text[q.start + 1 : q.end - 1].split() if len(w) > 3]
+    words = [w for w in art.text[q.start + 1 : q.end - 1].split() if len(w) > CONTENT_WORD_CHARS]
     return not all(w[:1].isupper() for w in words)
 
 
@@ -35,7 +46,7 @@ def _is_name_or_title(art: Article, k: int) -> bool:
     cues = not_speech_cues()
     seen = 0
     i = lo - 1
-    while i >= 0 and seen < 3:
+    while i >= 0 and seen < TITLE_CUE_WORDS and lo - i <= TITLE_CUE_TOKENS:
         tok = doc[i]
         if "\n" in tok.text or art.frames.in_quote[i]:
             break
@@ -52,7 +63,7 @@ def _is_short_name(art: Article, k: int, q: QuotedSpan, att: Attribution) -> boo
     """One or two quoted words that are a name ("Blue House") or far from their cue."""
     inner = art.text[q.start + 1 : q.end - 1].strip(" ,.;:!?'\"’”")
     words = inner.split()
-    if len(words) > 2:
+    if len(words) > SHORT_NAME_WORDS:
         return False
     if words and all(w[:1].isupper() for w in words) and not art.starts_paragraph(q):
         return True
@@ -60,19 +71,19 @@ def _is_short_name(art: Article, k: int, q: QuotedSpan, att: Attribution) -> boo
         return False
     lo, hi = art.frames.ranges[k]
     distance = lo - att.cue[1] if att.cue[1] <= lo else att.cue[0] - hi
-    return distance > 10
+    return distance > FAR_CUE_TOKENS
 
 
 def _looks_like_speech(art: Article, q: QuotedSpan, has_lead: bool) -> bool:
     """An unattributed quote is speech unless it is a short phrase inside a sentence."""
     inner = art.text[q.start + 1 : q.end - (0 if q.open_end else 1)].strip()
     words = len(inner.split())
-    if words <= 3:
+    if words <= PHRASE_WORDS:
         return False
-    if not q.double and words <= 6:
+    if not q.double and words <= SINGLE_PHRASE_WORDS:
         return False
     ends_clause = inner.rstrip("'\"’”").endswith((".", "!", "?", ",", "…"))
-    if has_lead and words <= 8 and not ends_clause:
+    if has_lead and words <= INLINE_PHRASE_WORDS and not ends_clause:
         return False
     return True
 
@@ -80,7 +91,7 @@ def _looks_like_speech(art: Article, q: QuotedSpan, has_lead: bool) -> bool:
 def _is_label(art: Article, q: QuotedSpan, res: Resolution) -> bool:
     """One or two words taken up by a characterising verb ("critics called it a “giveaway”")
     are a label, not a statement whose source the reader needs to weigh."""
-    if res.att is None or len(art.text[q.start : q.end].split()) > 2:
+    if res.att is None or len(art.text[q.start : q.end].split()) > LABEL_WORDS:
         return False
     if res.att.how == How.PREVIOUS_SENTENCE:
         return True  # ‘Unprecedented’ strandings: no cue of its own, a word borrowed, not speech
