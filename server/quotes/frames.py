@@ -481,6 +481,20 @@ class Frames:
                 return None
         return None
 
+    def name_colon(self, lo: int, hi: int) -> Attribution | None:
+        """A proper name standing right before the colon that ends the frame."""
+        doc = self.doc
+        last = hi - 1
+        while last >= lo and doc[last].is_space:
+            last -= 1
+        if last < lo or doc[last].text != ":":
+            return None
+        name = self._name_before(last, lo)
+        if name is None:
+            return None
+        return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
+                           how=How.NAME_COLON)
+
     def colon_owner(self, lo: int, hi: int) -> Attribution | None:
         """“The company’s statement was brief: “…”": a colon after a sentence about an owned
         statement, a named subject or an unnamed source introduces that owner's words."""
@@ -560,7 +574,10 @@ def find(art) -> list[Frame]:
     for k, q in enumerate(art.quotes):
         lo, hi = frames.before(k)
         has_lead = lo < hi
-        att = frames.attribute(k, "before") if has_lead else None
+        # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
+        att = frames.name_colon(lo, hi) if has_lead else None
+        if att is None and has_lead:
+            att = frames.attribute(k, "before")
         if att is None:
             att = frames.attribute(k, "after")
         title = speech.is_title(art, k, att)

@@ -233,9 +233,17 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
                 continue
             k += 1
             continue
+        if _holds_a_double(starts, pos, events[close][0]):
+            k += 1  # 'x “…” … farmers’: a single mark never encloses a double quotation
+            continue
         found.append(QuotedSpan(pos, events[close][0] + 1, double=False))
         k = close + 1
     return found
+
+
+def _holds_a_double(starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _single_runs_on(text: str, pos: int, para_end: int, events, m: int) -> bool:
