@@ -401,22 +401,24 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        nearest = None
+        root_subject = None
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
                 subj = self.subject_of(cur)
-                if subj is not None and not self.in_quote[subj.i] and subj.i < q_lo and (
-                    subj.i >= lo and subj.lower_ not in word_set("not_subject")
-                ):
+                usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
+                if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
-                    if nearest is None and could_speak(subj):
-                        nearest = self.phrase(subj, lo, q_lo, None, How.SUBJECT)
+                    if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                        root_subject = subj  # the sentence's own subject, not a clause's
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+        nearest = None
+        if root_subject is not None and could_speak(root_subject):
+            nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
     def credit_after(self, k: int) -> Attribution | None:
@@ -491,6 +493,12 @@ class Frames:
             return None
         name = self._name_before(last, lo)
         if name is None:
+            owner = doc[last - 1] if last - 1 >= lo else None
+            if owner is not None and owner.dep_ == "pobj" and owner.head.lower_ == "from" and (
+                owner.pos_ in ("NOUN", "PROPN") and not self.in_quote[owner.i]
+            ):
+                # "From the report: “…”", "More from the council: “…”"
+                return self.phrase(owner, owner.head.i + 1, last, None, How.NAME_COLON)
             return None
         return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                            how=How.NAME_COLON)

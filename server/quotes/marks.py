@@ -84,6 +84,13 @@ def _straight_role(text: str, pos: int, width: int) -> Role:
     return Role.EITHER
 
 
+def _ends_speech(text: str, pos: int, width: int) -> bool:
+    """A mark right after a clause's last punctuation and before a space: it closes a quote."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + width] if pos + width < len(text) else "\n"
+    return before in ",.!?" and (after.isspace() or after in ",.;:)")
+
+
 def _trim_end(text: str, end: int, start: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
@@ -113,6 +120,13 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
             if mark == "“" and stack and text[stack[-1][1]] == "„":
                 role = Role.CLOSE  # German style „…“
             open_kinds = [k for k, _ in stack]
+            if len(stack) == 1 and mark in "“\"" and _ends_speech(text, pos, len(mark)):
+                role = Role.CLOSE  # “…,“ said X: an opening mark typed where a closing one goes
+            if len(stack) == 1 and kind != open_kinds[0] and _ends_speech(text, pos, len(mark)):
+                # “…," she said / "…” he said / “…,“ said X: a mismatched mark after the
+                # clause's last punctuation closes the quote that is open
+                if {kind, open_kinds[0]} <= {"curly", "straight"}:
+                    kind, role = open_kinds[0], Role.CLOSE
             if role == Role.EITHER:
                 role = Role.CLOSE if kind in open_kinds else Role.OPEN
             if role == Role.CLOSE:
