@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import person_class, tables, word_set
+from .lexicon import person_class, singular, sourcing_nouns, tables, word_set
 from .model import PersonClass, SpeakerKind
-from .rules import ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
+from .rules import ANONYMITY_WINDOW, ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
 
 
 def is_pronoun(token: Token) -> bool:
@@ -77,10 +77,16 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
     if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
         # "a number of Democrats", "a group of conservative leaders": the people counted
-        if classify(inner, inner.i, inner.i + 1, "", depth + 1) is not SpeakerKind.NAMED or (
-            inner.tag_ in ("NNS", "NNPS")
-        ):
+        inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
+        if inner_kind is not SpeakerKind.NAMED:
             return SpeakerKind.ANONYMOUS
+    dets = _determiners(head)
+    if any(d.lower_ in word_set("anaphoric_quantifiers") for d in dets) or (
+        low in ("one", "ones") and any(d.lower_ in word_set("definite") for d in dets)
+    ):
+        return SpeakerKind.PRONOUN  # "both women", "the one": people the text just named
+    if low in ("those", "these") and any(c.dep_ == "relcl" for c in head.children):
+        return SpeakerKind.ANONYMOUS  # "those who said …"
     if low in word_set("quantifiers") and head.pos_ != "PROPN":
         if low in word_set("anaphoric_quantifiers"):
             if inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
@@ -89,19 +95,22 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
                 return SpeakerKind.PRONOUN  # "both", "each of the candidates"
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
-        if head.ent_type_ == "NORP" and head.tag_ == "NNPS" or (
-            head.ent_type_ == "NORP" and low.endswith("s") and not _determiners(head)
-        ):
-            return SpeakerKind.ANONYMOUS  # "Republicans", "Hispanics": a group, nobody named
+        group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
+        definite = any(d.lower_ in word_set("definite") for d in dets)
+        if group and (head.tag_ == "NNPS" or low.endswith("s")) and not definite:
+            return SpeakerKind.ANONYMOUS  # "Republicans", "many Latinos": a group, nobody named
+        if group and any(d.lower_ in word_set("indefinite") for d in dets):
+            return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
     cls, plural = person_class(low)
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
-    if _names_in_apposition(head):
-        return SpeakerKind.NAMED
+    if _names_in_apposition(head) or any(
+        t.ent_type_ == "PERSON" and t.i > head.i for t in doc[head.i + 1 : end]
+    ):
+        return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
     if cls in (PersonClass.UNNAMED, PersonClass.GROUP):
         return SpeakerKind.ANONYMOUS
-    dets = _determiners(head)
     indefinite = any(d.lower_ in word_set("indefinite") or d.dep_ == "nummod" for d in dets)
     if cls is PersonClass.UNSIGNED:
         return SpeakerKind.ANONYMOUS if indefinite and not plural else SpeakerKind.NAMED
@@ -111,6 +120,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         if introduced_unnamed(head):
             return SpeakerKind.ANONYMOUS  # "a spokesman for the ministry … the spokesman said"
         return SpeakerKind.NAMED  # "the senator", "his spokesman": one person met before
+    if not dets and singular(low) not in sourcing_nouns():
+        return SpeakerKind.NAMED  # a bare title: "Indiana governor", "candidate Trump"
     return SpeakerKind.ANONYMOUS  # "a senior official", "one strategist"
 
 
@@ -120,6 +131,7 @@ def introduced_unnamed(head: Token) -> bool:
     if head.pos_ != "NOUN" or _has_possessive(head):
         return False
     doc = head.doc
+    sourcing = singular(head.lower_) in sourcing_nouns()
     for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_TOKENS), -1):
         tok = doc[i]
         if tok.lower_ != head.lower_:
@@ -127,9 +139,14 @@ def introduced_unnamed(head: Token) -> bool:
         dets = _determiners(tok)
         if not any(d.lower_ in word_set("indefinite") for d in dets):
             return False  # the nearest mention is definite too, or names the person
-        return not _names_in_apposition(tok) and not any(
+        if _names_in_apposition(tok) or any(
             doc[j].ent_type_ == "PERSON" for j in range(max(0, tok.i - 3), tok.i)
-        )
+        ):
+            return False
+        # an official or a source stays unnamed; any other person only when the text says so
+        # ("a firefighter who was not authorized to speak")
+        after = doc[tok.i : min(len(doc), tok.i + ANONYMITY_WINDOW)].text
+        return sourcing or bool(tables().anonymity.search(after))
     return False
 
 
