@@ -383,6 +383,11 @@ class Frames:
                 break
         while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        if cue is not None and doc[cue[0]].dep_ == "relcl" and doc[cue[0]].head.i == head.i:
+            # "Mr. Sanders, who said …": the phrase runs to the relative pronoun that speaks
+            rel = next((c for c in doc[cue[0]].children if c.dep_ == "nsubj"), None)
+            if rel is not None and rel.lower_ in word_set("relative") and end <= rel.i < cue[0]:
+                end = rel.i + 1
         return Attribution(head=head, start=start, end=end, cue=cue, how=how)
 
     def governing(self, k: int, lo: int) -> Attribution | None:
@@ -457,7 +462,8 @@ class Frames:
             return None
         if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
             last = doc[colon - 1]
-            if last.ent_type_ == "PERSON" and not self.in_quote[last.i]:
+            root = last.head if last.dep_ in ("compound", "flat") else last
+            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj":
                 # "… doesn’t surprise Republican pollster Daron Shaw: “…”"
                 return max(lo, last.left_edge.i), colon
             return None
