@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import person_class, singular, sourcing_nouns, tables, word_set
 from .model import PersonClass, SpeakerKind
-from .rules import ANONYMITY_WINDOW, ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
+from .rules import APPOSITION_CLIMB, ANONYMITY_WINDOW, ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
 
 
 def is_pronoun(token: Token) -> bool:
@@ -59,6 +59,18 @@ def _names_in_apposition(head: Token) -> bool:
     return any(
         c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in head.children
     )
+
+
+def _apposed_to(tok: Token, head: Token) -> bool:
+    """Is `tok` part of a name standing beside `head` ("candidates Hillary Clinton and …"),
+    not inside a prepositional phrase ("a spokesman for Hillary Clinton")?"""
+    for _ in range(APPOSITION_CLIMB):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ in ("prep", "pobj", "poss") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> SpeakerKind:
@@ -106,7 +118,7 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
     if _names_in_apposition(head) or any(
-        t.ent_type_ == "PERSON" and t.i > head.i for t in doc[head.i + 1 : end]
+        t.ent_type_ == "PERSON" and _apposed_to(t, head) for t in doc[head.i + 1 : end]
     ):
         return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
     if cls in (PersonClass.UNNAMED, PersonClass.GROUP):

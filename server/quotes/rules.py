@@ -27,6 +27,7 @@ GOVERN_STEPS = 12  # syntactic heads climbed from a quote to the clause whose su
 
 # --- speakers (speakers.py) ------------------------------------------------------------------
 CLAUSE_CHARS = 160  # characters after a speaker phrase read for "who requested anonymity"
+APPOSITION_CLIMB = 4  # syntactic steps from a name up to the noun it stands beside
 ANONYMITY_WINDOW = 25  # tokens after an indefinite mention read for "not authorized to speak"
 ANTECEDENT_TOKENS = 400  # tokens back to the indefinite mention of "the firefighter"
 LONE_NAME_TOKENS = 300  # tokens back searched for a lone surname before "he said"
