@@ -33,6 +33,7 @@ from .rules import (
     SENTENCE_BACK,
     GOVERN_SCAN,
     GOVERN_STEPS,
+    INLINE_PHRASE_WORDS,
     INNER_QUOTE_TOKENS,
     MAX_AFTER_APPOSITION,
     NAME_WORDS,
@@ -112,6 +113,10 @@ class Frames:
     # -- cues and speakers --------------------------------------------------------------------
 
     def is_cue(self, tok: Token) -> bool:
+        if tok.lower_ in ("put", "puts") and tok.i + 1 < len(self.doc) and (
+            self.doc[tok.i + 1].lower_ == "it"
+        ):
+            return True  # "as Dana Milbank puts it, “…”"
         star = self.verbs.get(tok.lower_)
         if star is None:
             return False
@@ -176,7 +181,9 @@ class Frames:
             tok = self.doc[i]
             if not self.is_cue(tok):
                 continue
-            if side == "after" and self._has_own_complement(tok, lo, hi, ends_sentence):
+            if side == "after" and not (comma_ended and i == lo) and (
+                self._has_own_complement(tok, lo, hi, ends_sentence)
+            ):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
@@ -538,6 +545,15 @@ class Frames:
         return None
 
 
+def _borrowed_by_a_group(art, q: QuotedSpan, att: Attribution) -> bool:
+    """"Trump supporters chanted their “leftist scum”": a few words in the sentence of an
+    unnamed subject with no speech verb are a borrowed phrase, not that group's statement."""
+    words = len(art.text[q.start : q.end].split())
+    if words > INLINE_PHRASE_WORDS:
+        return False
+    return classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
+
+
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
@@ -599,5 +615,7 @@ def find(art) -> list[Frame]:
             att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
         if att is None and has_lead:
             att = frames.governing(k, lo)
+            if att is not None and att.cue is None and _borrowed_by_a_group(art, q, att):
+                att = None
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
     return out
