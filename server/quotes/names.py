@@ -1,10 +1,8 @@
 """Names of people in one article: a speaker's name inside its phrase, and its fullest form.
 
-Given the head token of a speaker phrase ("official" in "one anonymous Western defense
-official"), this module decides its kind and the name it resolves to: a surname or a "Mr."
-form resolves to the fullest form of the name used in the article ("Pushilin" → "Denis
-Pushilin"), a pronoun to the person it points back to. The word lists live in
-`data/quotes/anonymous_sources.json` and `data/quotes/pronouns.json`.
+A surname or a "Mr." form resolves to the fullest form of the name used in the article
+("Pushilin" → "Denis Pushilin"); titles ("Gov.", "Maj.": `data/quotes/titles.txt`) are left out
+of the name.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import titles
-
 
 
 def is_name_token(token: Token) -> bool:

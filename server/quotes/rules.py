@@ -5,6 +5,9 @@ captions or list items). Every limit that bounds a loop also keeps the analysis 
 looks at more than a fixed number of tokens, quotes or paragraphs around any one quotation.
 """
 
+# --- quote marks (marks.py) -----------------------------------------------------------------
+MAX_NESTING = 4  # quotes nested deeper than this are not followed (a quote inside a quote inside …)
+
 # --- frames (frames.py) ----------------------------------------------------------------------
 MAX_BEFORE = 35  # tokens between a reporting verb and the quote it introduces
 MAX_AFTER = 12  # tokens between a quote and the reporting verb that follows it
@@ -55,6 +58,3 @@ PHRASE_WORDS = 3  # an unattributed quote this short is a phrase, not a statemen
 SINGLE_PHRASE_WORDS = 6  # the same for ‘single-mark’ quotes, more often scare quotes
 INLINE_PHRASE_WORDS = 8  # a quote inside a sentence, not ending a clause, this short: a phrase
 LABEL_WORDS = 2  # a characterised quote this short ("a “giveaway”") is a label
-
-# --- quote marks (marks.py) ---
-MAX_NESTING = 4  # quotes nested deeper than this are not followed (a quote inside a quote inside …)
