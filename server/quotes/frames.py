@@ -198,7 +198,7 @@ class Frames:
                 )
             if head is None:
                 continue
-            if head.lower_ in ("who", "that", "which") and head.head.i != head.i:
+            if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
             return self.phrase(head, lo, hi, (i, i + 1), How(side))
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
@@ -267,7 +267,7 @@ class Frames:
                 ):
                     continue  # the parser sometimes makes a quote mark or an emoji the subject
                 if child.dep_ == "nsubj":
-                    if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    if child.lower_ in word_set("relative") and verb.dep_ == "relcl":
                         return verb.head
                     if child.dep_ == "expl" or child.lower_ == "there":
                         return None

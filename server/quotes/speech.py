@@ -31,7 +31,7 @@ def _characterised(art: Article, q: QuotedSpan, att: Attribution | None) -> bool
     verb = art.doc[att.cue[0]]
     if verb.lower_ not in characterising_verbs():
         return False
-    if verb.i > 0 and art.doc[verb.i - 1].lower_ in ("so", "-", "so-"):
+    if verb.i > 0 and art.doc[verb.i - 1].lower_ in word_set("so_called"):
         return False  # the so-called
     if not any(c.dep_ == "nsubj" and not art.frames.in_quote[c.i] for c in verb.children):
         return False
@@ -53,7 +53,7 @@ def _is_name_or_title(art: Article, k: int) -> bool:
         if not tok.is_punct and not tok.is_space:
             if tok.lower_ in cues:
                 return True
-            if tok.lower_ not in ("the", "a", "an", "his", "her", "its", "their", "as"):
+            if tok.lower_ not in word_set("title_determiners"):
                 seen += 1
         i -= 1
     return False
