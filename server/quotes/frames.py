@@ -33,7 +33,6 @@ from .rules import (
     SENTENCE_BACK,
     GOVERN_SCAN,
     GOVERN_STEPS,
-    INLINE_PHRASE_WORDS,
     INNER_QUOTE_TOKENS,
     MAX_AFTER_APPOSITION,
     NAME_WORDS,
@@ -545,15 +544,6 @@ class Frames:
         return None
 
 
-def _borrowed_by_a_group(art, q: QuotedSpan, att: Attribution) -> bool:
-    """"Trump supporters chanted their “leftist scum”": a few words in the sentence of an
-    unnamed subject with no speech verb are a borrowed phrase, not that group's statement."""
-    words = len(art.text[q.start : q.end].split())
-    if words > INLINE_PHRASE_WORDS:
-        return False
-    return classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
-
-
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
@@ -615,7 +605,5 @@ def find(art) -> list[Frame]:
             att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
         if att is None and has_lead:
             att = frames.governing(k, lo)
-            if att is not None and att.cue is None and _borrowed_by_a_group(art, q, att):
-                att = None
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
     return out
