@@ -1,4 +1,4 @@
-"""Pairing quote marks into quoted spans, in one linear pass over the text.
+"""Pass 1, quote marks: pairing quote marks into quoted spans, in one linear pass over the text.
 
 This module knows typography only, nothing about speakers. It finds top-level quotations in
 every common style and never gives up on the rest of a document because a mark is unbalanced:
@@ -16,29 +16,33 @@ every common style and never gives up on the rest of a document because a mark i
   its paragraph (the newspaper convention: the next paragraph reopens with a quote mark, the
   first has no closing one; also an honest stray mark loses at most one paragraph);
 - a quote mark of the kind already open, where it can only open, means the first quote was never
-  closed: that quote ends where the new one starts.
+  closed: that quote ends where the new one starts;
+- nesting deeper than `rules.MAX_NESTING` is not followed (a storm of alternating marks stays
+  linear).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from .. import deadline
+from .model import QuotedSpan, Role
+from .rules import MAX_NESTING
 
 # ''  and `` are two-character marks and must be tried before the single apostrophe.
 _MARK = re.compile(r"''|``|[\"“”„‟«»‹›‘’'‚]")
 
 # kind of each double mark, and the role it always has ("open"/"close"); straight ones: context
 _DOUBLE = {
-    "“": ("curly", "open"),
-    "„": ("curly", "open"),
-    "‟": ("curly", "open"),
-    "”": ("curly", "close"),
-    "«": ("guillemet", "open"),
-    "»": ("guillemet", "close"),
-    "‹": ("single-guillemet", "open"),
-    "›": ("single-guillemet", "close"),
-    "``": ("straight", "open"),
+    "“": ("curly", Role.OPEN),
+    "„": ("curly", Role.OPEN),
+    "‟": ("curly", Role.OPEN),
+    "”": ("curly", Role.CLOSE),
+    "«": ("guillemet", Role.OPEN),
+    "»": ("guillemet", Role.CLOSE),
+    "‹": ("single-guillemet", Role.OPEN),
+    "›": ("single-guillemet", Role.CLOSE),
+    "``": ("straight", Role.OPEN),
     '"': ("straight", None),
     "''": ("straight", None),
 }
@@ -47,20 +51,6 @@ _SINGLE = {"‘", "’", "'", "‚"}
 # characters after which a straight mark opens, and before which it closes
 _OPENS_AFTER = set("([{<—–-/:;\u00a0") | {"\n"}
 _CLOSES_BEFORE = set(",.;:!?)]}>—–-/…")
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A top-level quotation: [start, end) covers its marks.
-
-    `open_end` is True when no closing mark was found and the quote ends with its paragraph.
-    `double` is False for single-mark quotations (‘…’), which are more often scare quotes.
-    """
-
-    start: int
-    end: int
-    double: bool = True
-    open_end: bool = False
 
 
 def find_quotes(text: str) -> list[QuotedSpan]:
@@ -78,20 +68,27 @@ def paragraph_ends(text: str) -> list[int]:
     return ends
 
 
-def _straight_role(text: str, pos: int, width: int) -> str:
+def _straight_role(text: str, pos: int, width: int) -> Role:
     before = text[pos - 1] if pos > 0 else "\n"
     after = text[pos + width] if pos + width < len(text) else "\n"
     left_open = before.isspace() or before in _OPENS_AFTER
     right_open = not (after.isspace() or after in _CLOSES_BEFORE)
     if left_open and right_open:
-        return "open"
+        return Role.OPEN
     if not left_open and not right_open:
-        return "close"
+        return Role.CLOSE
     if before.isdigit() and not right_open:
-        return "close"  # 6'2" tall: an inch mark closes nothing unless a quote is open
+        return Role.CLOSE  # 6'2" tall: an inch mark closes nothing unless a quote is open
     if left_open and not right_open:
-        return "either"  # a lone mark between spaces
-    return "either"
+        return Role.EITHER  # a lone mark between spaces
+    return Role.EITHER
+
+
+def _ends_speech(text: str, pos: int, width: int) -> bool:
+    """A mark right after a clause's last punctuation and before a space: it closes a quote."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + width] if pos + width < len(text) else "\n"
+    return before in ",.!?" and (after.isspace() or after in ",.;:)")
 
 
 def _trim_end(text: str, end: int, start: int) -> int:
@@ -105,26 +102,34 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
     quotes: list[QuotedSpan] = []
     stack: list[tuple[str, int]] = []  # (kind, position) of open marks; stack[0] is top level
 
-    def role_of(pos: int, mark: str) -> tuple[str, str]:
+    def role_of(pos: int, mark: str) -> tuple[str, Role]:
         kind, role = _DOUBLE[mark]
         return kind, role or _straight_role(text, pos, len(mark))
 
     def closes(kind: str, role: str, open_kind: str) -> bool:
-        return kind == open_kind and role in ("close", "either")
+        return kind == open_kind and role in (Role.CLOSE, Role.EITHER)
 
     i = 0
     n = len(marks)
     for para_end in ends:
+        deadline.check()
         while i < n and marks[i][0] < para_end:
             pos, mark = marks[i]
             i += 1
             kind, role = role_of(pos, mark)
             if mark == "“" and stack and text[stack[-1][1]] == "„":
-                role = "close"  # German style „…“
+                role = Role.CLOSE  # German style „…“
             open_kinds = [k for k, _ in stack]
-            if role == "either":
-                role = "close" if kind in open_kinds else "open"
-            if role == "close":
+            if len(stack) == 1 and mark in "“\"" and _ends_speech(text, pos, len(mark)):
+                role = Role.CLOSE  # “…,“ said X: an opening mark typed where a closing one goes
+            if len(stack) == 1 and kind != open_kinds[0] and _ends_speech(text, pos, len(mark)):
+                # “…," she said / "…” he said / “…,“ said X: a mismatched mark after the
+                # clause's last punctuation closes the quote that is open
+                if {kind, open_kinds[0]} <= {"curly", "straight"}:
+                    kind, role = open_kinds[0], Role.CLOSE
+            if role == Role.EITHER:
+                role = Role.CLOSE if kind in open_kinds else Role.OPEN
+            if role == Role.CLOSE:
                 if kind not in open_kinds:
                     continue  # a stray closing mark (or an inch sign): nothing to close
                 depth = len(open_kinds) - 1 - open_kinds[::-1].index(kind)
@@ -144,7 +149,8 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
                     else:
                         stack[-1] = (kind, pos)
                     continue
-                stack.append((kind, pos))
+                if len(stack) < MAX_NESTING:
+                    stack.append((kind, pos))
         if stack:
             if not _closed_in_next_paragraph(text, marks, i, ends, para_end, stack[0][0], role_of):
                 quotes.append(
@@ -171,10 +177,10 @@ def _closed_in_next_paragraph(text, marks, i, ends, para_end, open_kind, role_of
     if pos >= next_end:
         return False
     kind, role = role_of(pos, mark)
-    return kind == open_kind and role in ("close", "either") and pos != j
+    return kind == open_kind and role in (Role.CLOSE, Role.EITHER) and pos != j
 
 
-def _single_role(text: str, pos: int, mark: str) -> str | None:
+def _single_role(text: str, pos: int, mark: str) -> Role | None:
     before = text[pos - 1] if pos > 0 else "\n"
     after = text[pos + 1] if pos + 1 < len(text) else "\n"
     if before.isalnum() and after.isalnum():
@@ -184,12 +190,12 @@ def _single_role(text: str, pos: int, mark: str) -> str | None:
             return None  # ’90s typed with the wrong mark
         if mark == "'" and not (before.isspace() or before in _OPENS_AFTER or before in "\"“«"):
             return None
-        return "open"
+        return Role.OPEN
     if mark in "’'" and not before.isspace() and not after.isalnum():
         # a closing mark, or the apostrophe of a plural possessive (farmers’ union): "weak"
         if before in "sS" and after == " " and text[pos + 2 : pos + 3].islower():
-            return "weak-close"
-        return "close"
+            return Role.WEAK_CLOSE
+        return Role.CLOSE
     return None  # ’90s, ’em, ’n’ (preceded by a space): apostrophes
 
 
@@ -215,7 +221,7 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     k = 0
     while k < len(events):
         pos, role = events[k]
-        if role != "open":
+        if role != Role.OPEN:
             k += 1
             continue
         para_end = ends[bisect_left(ends, pos)]
@@ -224,12 +230,12 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
         weak = None
         m = k + 1
         while m < len(events) and events[m][0] < para_end:
-            if events[m][1] == "open":
+            if events[m][1] == Role.OPEN:
                 break  # the next opener: this one closes before it, or was an apostrophe ('em)
-            if events[m][1] == "close":
+            if events[m][1] == Role.CLOSE:
                 chosen = m
                 break
-            if events[m][1] == "weak-close" and weak is None:
+            if events[m][1] == Role.WEAK_CLOSE and weak is None:
                 weak = m
             m += 1
         close = chosen if chosen is not None else weak
@@ -241,9 +247,17 @@ def _pair_singles(text, marks, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
                 continue
             k += 1
             continue
+        if _holds_a_double(starts, pos, events[close][0]):
+            k += 1  # 'x “…” … farmers’: a single mark never encloses a double quotation
+            continue
         found.append(QuotedSpan(pos, events[close][0] + 1, double=False))
         k = close + 1
     return found
+
+
+def _holds_a_double(starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _single_runs_on(text: str, pos: int, para_end: int, events, m: int) -> bool:
@@ -260,4 +274,4 @@ def _single_runs_on(text: str, pos: int, para_end: int, events, m: int) -> bool:
     j = para_end
     while j < len(text) and text[j].isspace():
         j += 1
-    return m < len(events) and events[m][0] == j and events[m][1] == "open"
+    return m < len(events) and events[m][0] == j and events[m][1] == Role.OPEN

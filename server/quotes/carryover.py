@@ -1,0 +1,333 @@
+"""Pass 4, carry-over: a speaker for quotations with no frame of their own.
+
+The second half of a split quote, a quote continued in the next paragraph, a paragraph-long
+quote after its speaker's paragraph, a quote resumed after an ellipsis, an answer in a
+question-and-answer interview: each takes the speaker of the quotation or sentence before it.
+A quote standing alone after a sentence with no speech verb is not its subject's: it has no
+speaker. After the pass in text order, three passes look forward: a headline quote takes the
+speaker of the fuller quote or the lede sentence that repeats its words, and a lede's "a man who
+…" is named when the next paragraph opens with "Harrison, 45,". Every loop looks at a bounded
+number of quotes or paragraphs (rules.py), so the pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .article import Article, normalize
+from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
+from .speakers import classify, from_attribution
+from .lexicon import person_class, singular, sourcing_nouns, tables
+from .frames import could_speak
+from .rules import (
+    BLANK_PARAGRAPHS,
+    CONTENT_WORD_CHARS,
+    HEADLINE_CONTENT_MIN,
+    HEADLINE_MIN_WORDS,
+    INHERIT_RANKS,
+    INTERVIEW_PARAGRAPHS,
+    INTERVIEW_QUESTIONS,
+    LEDE_RANKS,
+    LOOK_BACK,
+    REPEAT_MIN_CHARS,
+)
+
+def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
+    """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
+    if frame.title:
+        return Resolution(att=None)  # a title or a name inherits nobody
+    spans, k, q = art.quotes, frame.k, frame.quote
+    repeated = _repeated(art, spans, results, k)
+    if repeated is not None:
+        return _copy(repeated)
+    answer = _interview_answer(art, q)
+    if answer is not None:
+        return from_attribution(art, results, answer)
+    inherited = _inherit(art, spans, results, k, q, frame.has_lead)
+    if inherited is not None:
+        return inherited
+    return Resolution(att=None)
+
+
+def look_forward(art: Article, results: list[Resolution]) -> None:
+    """The passes that read ahead: headline quotes repeated or reported below, delayed names."""
+    _repeated_later(art, art.quotes, results)
+    _paraphrased_below(art, art.quotes, results)
+    _identified_next(art, art.quotes, results)
+
+
+def _copy(prev: Resolution) -> Resolution:
+    if prev.kind is SpeakerKind.ANONYMOUS:
+        reason = "continues a quotation from an unnamed source"
+    else:
+        reason = "continues a quotation of the same speaker"
+    return Resolution(
+        att=prev.att,
+        kind=prev.kind,
+        resolved=prev.resolved,
+        label=prev.label,
+        reason=reason,
+        speech=True,
+        person=prev.person,
+    )
+
+
+def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool):
+    """A speaker for a quotation with none around it, from the quotes and sentences before."""
+    prev_k = k - 1
+    prev = results[prev_k] if prev_k >= 0 else None
+    para = art.paragraph(q.start)
+    same_para = prev is not None and art.paragraph(spans[prev_k].start) == para
+    rank = art.rank[para]
+    if same_para and not has_lead:
+        if prev.att is not None:
+            return _copy(prev)
+        return None
+    same_sentence = same_para and art.frames.before(k)[0] >= art.frames.ranges[prev_k][1]
+    if same_sentence and prev.att is not None:
+        # a second partial quote in the sentence of the first: said it was “…” to have “…”
+        return _copy(prev)
+    inner = art.text[q.start + 1 : q.start + 4].lstrip()
+    if inner.startswith(("…", "...")):
+        # an excerpt resumed after an ellipsis continues the quotation before it
+        recent = _recent(art, spans, results, k)
+        if recent is not None:
+            return _copy(recent)
+    if not art.starts_paragraph(q):
+        return None if has_lead else _previous_sentence(art, results, art.frames.ranges[k][0])
+    prev_rank = art.rank[art.paragraph(spans[prev_k].start)] if prev is not None else None
+    if prev is not None and spans[prev_k].open_end and prev_rank == rank - 1:
+        # the newspaper convention: the quote runs on over the paragraph break
+        return _copy(prev) if prev.att else None
+    # the paragraph before ends with "X said:" or names its subject in its last sentence
+    before = para - 1
+    while before >= 0 and para - before < BLANK_PARAGRAPHS and not art.real[before]:
+        before -= 1  # over blank lines, captions and list items
+    if before < 0 or not art.real[before]:
+        return None
+    i = bisect_left(art.frames.starts, art.ends[before]) - 1
+    doc = art.doc
+    while i >= 0 and (doc[i].is_space or art.frames.in_quote[i] and doc[i].is_punct):
+        i -= 1
+    if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
+        if doc[i].text == ":":
+            lo, hi = art.frames.sentence_before(i)
+            att = _cue_in(art, lo, hi)
+            if att is not None:
+                return from_attribution(art, results, att)
+            # "Let's start by parsing that tweet:": the quotation discussed before
+            recent = _recent(art, spans, results, k)
+            if recent is not None:
+                return _copy(recent)
+        found = _previous_sentence(art, results, i + 1)
+        if found is not None:
+            return found
+    if prev is not None and prev.att is not None and prev_rank == rank - 1:
+        return _copy(prev)
+    return None
+
+
+def _interview_answer(art: Article, q: QuotedSpan) -> Attribution | None:
+    """A question-and-answer interview: a paragraph that is one quotation, right after a
+    paragraph asking a question, is the answer of the person the introduction names (the
+    last person named before the first question of the exchange)."""
+    if not art.starts_paragraph(q):
+        return None
+    para = art.paragraph(q.start)
+    if art.text[q.end : art.ends[para]].strip():
+        return None  # words after the quote: it has its own frame
+    first_question = None
+    questions = 0
+    p = para - 1
+    while p >= 0 and para - p <= INTERVIEW_PARAGRAPHS:
+        line = art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        if not line:
+            p -= 1
+            continue
+        if _is_question(line):
+            first_question = p
+            questions += 1
+        elif not (line[:1] in "\"“‘'«" and first_question is not None):
+            break  # neither a question nor an earlier answer
+        p -= 1
+    if first_question is None:
+        return None
+    if questions < INTERVIEW_QUESTIONS:
+        # one question alone may be the writer's own: an exchange needs a second one, after
+        p = para + 1
+        while p < len(art.ends) and p - para < BLANK_PARAGRAPHS and not (
+            art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        ):
+            p += 1
+        if p >= len(art.ends) or not _is_question(
+            art.text[art.paragraph_start(p) : art.ends[p]].strip()
+        ):
+            return None
+    ent = art.person_entity_before(bisect_left(art.frames.starts, art.paragraph_start(first_question)))
+    if ent is None:
+        return None
+    return Attribution(head=ent[-1], start=ent.start, end=ent.end, cue=None, how=How.INTERVIEW)
+
+
+def _is_question(line: str) -> bool:
+    """An interviewer's question: a paragraph ending with "?" and quoting nobody."""
+    return line.endswith("?") and not any(m in line for m in "\"“”«»")
+
+
+def _repeated(art: Article, spans, results, k: int) -> Resolution | None:
+    """A quotation repeating (part of) an earlier one is the same speaker's words."""
+    words = normalize(art.text[spans[k].start : spans[k].end])
+    if len(words) < REPEAT_MIN_CHARS:
+        return None
+    for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+        if results[j].att is None or not results[j].speech:
+            continue
+        if words in art.normalized(j):
+            return results[j]
+    return None
+
+
+def _repeated_later(art: Article, spans, results) -> None:
+    """A headline or lede quotes words that the body attributes later (Grace ‘insisting he
+    finishes his term’ … ‘He is insisting he finishes his term,’ a source said): an unattributed
+    quotation of three words or more found again inside a longer, later attributed one is its
+    speaker's (an identical repeat is a title or a pull quote)."""
+    for k in range(len(spans)):
+        if results[k].att is not None:
+            continue
+        words = art.normalized(k)
+        if len(words.split()) < HEADLINE_MIN_WORDS:
+            continue
+        for j in range(k + 1, min(len(spans), k + 1 + LOOK_BACK)):
+            if results[j].att is None or not results[j].speech:
+                continue
+            later = art.normalized(j)
+            if len(later) > len(words) and f" {words} " in f" {later} ":
+                results[k] = _copy(results[j])
+                break
+
+
+def _paraphrased_below(art: Article, spans, results) -> None:
+    """A headline quote that the lede puts in reported speech (Grace ‘insisting he finishes his
+    term’ … are insisting the 93 year-old finishes his presidential term, a source said): the
+    quote's content words all in one attributed sentence of the next paragraphs give its
+    speaker."""
+    doc = art.doc
+    if not doc.has_annotation("SENT_START"):
+        return
+    for k, q in enumerate(spans):
+        if art.rank[art.paragraph(q.start)] > 1:
+            break  # the headline only: the body has its own frames
+        if results[k].att is not None:
+            continue
+        content = {w for w in art.normalized(k).split() if len(w) > CONTENT_WORD_CHARS}
+        if len(content) < HEADLINE_CONTENT_MIN:
+            continue
+        first = bisect_left(art.frames.starts, art.ends[art.paragraph(q.start)])
+        for sent in doc[first:].sents if first < len(doc) else ():
+            if art.rank[art.paragraph(sent[0].idx)] > 1 + INHERIT_RANKS:
+                break
+            words = {t.lower_ for t in sent if not art.frames.in_quote[t.i]}
+            if content <= words:
+                att = _cue_in(art, sent.start, sent.end)
+                if att is not None:
+                    results[k] = from_attribution(art, results, att)
+                    results[k].reason = "the article below reports these words"
+                break
+
+
+def _identified_next(art: Article, spans, results) -> None:
+    """Delayed identification, the local-news lede: "A man who was working the door told a
+    jury …" then "Harrison, 45, said: “…”" opening the next paragraph. The described speaker
+    is the person the next paragraph names with an age, not an unnamed source."""
+    doc = art.doc
+    for k, res in enumerate(results):
+        if res.kind is not SpeakerKind.ANONYMOUS or res.att is None or k + 1 >= len(spans):
+            continue
+        head = res.att.head
+        if person_class(head.lower_)[0] not in (PersonClass.ROLE, PersonClass.UNNAMED) or (
+            singular(head.lower_) in sourcing_nouns()
+        ):
+            continue  # a spokesman, an official, a source: unnamed by the trade's convention
+        if not any(c.lower_ in ("a", "an") for c in head.children):
+            continue
+        if tables().anonymity.search(res.label or "") or res.reason.startswith("the source is"):
+            continue  # granted anonymity: never named
+        rank = art.rank[art.paragraph(spans[k].start)]
+        if rank > LEDE_RANKS:
+            break  # the lede only (a headline and a standfirst may come before it)
+        j = k + 1
+        while j < min(len(spans), k + 1 + LOOK_BACK) and art.rank_of(spans[j].start) == rank:
+            j += 1
+        if j >= len(spans) or art.rank[art.paragraph(spans[j].start)] != rank + 1:
+            continue
+        nxt = results[j]
+        if nxt.kind is not SpeakerKind.NAMED or nxt.att is None or not nxt.person:
+            continue
+        first = bisect_left(art.frames.starts, art.paragraph_start(art.paragraph(spans[j].start)))
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        after = doc[nxt.att.end : nxt.att.end + 3]
+        if nxt.att.start != first or len(after) < 3 or not (
+            after[0].text == "," and after[1].like_num and after[2].text == ","
+        ):
+            continue
+        res.kind = SpeakerKind.NAMED
+        res.resolved = nxt.resolved
+        res.reason = "the next paragraph names the speaker"
+
+
+def _recent(art: Article, spans, results, k: int) -> Resolution | None:
+    """The latest attributed quotation within a few paragraphs before quotation k."""
+    rank = art.rank[art.paragraph(spans[k].start)]
+    for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
+        if rank - art.rank[art.paragraph(spans[j].start)] > INHERIT_RANKS:
+            break
+        if results[j].att is not None and results[j].speech:
+            return results[j]
+    return None
+
+
+def _cue_in(art: Article, lo: int, hi: int) -> Attribution | None:
+    frames = art.frames
+    for i in range(hi - 1, lo - 1, -1):
+        if frames.is_cue(art.doc[i]):
+            head = frames.subject_of(art.doc[i])
+            if head is not None and lo <= head.i < hi and not frames.in_quote[head.i]:
+                return frames.phrase(head, lo, hi, (i, i + 1), How.COLON)
+    return None
+
+
+def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
+    """The person the sentence before is about ("However, he defended his decision.")."""
+    doc = art.doc
+    i = end - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < 0 or art.frames.in_quote[i]:
+        return None
+    lo, hi = art.frames.sentence_before(i)
+    if not art.parsed:
+        return None
+    s_start, s_end = art.sentence(i)
+    frames = art.frames
+    # the first reporting verb of the sentence whose subject can speak (the root on a sound
+    # parse; on a broken one, the first cue: "Lynch announced … , it’s Gov. Pat McCrory …")
+    for j in range(max(lo, s_start), min(hi + 1, s_end)):
+        verb = doc[j]
+        if frames.in_quote[j] or not frames.is_cue(verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in ("relcl", "acl"):
+            continue  # "… said that …" inside a clause: not the sentence's own report
+        head = frames.subject_of(verb)
+        if head is None or frames.in_quote[head.i] or not could_speak(head):
+            continue
+        att = frames.phrase(head, max(lo, s_start), hi + 1, (j, j + 1), How.PREVIOUS_SENTENCE)
+        break
+    else:
+        # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
+        # its subject nothing; the quote has no speaker
+        return None
+    res = from_attribution(art, results, att)
+    res.reason = "the sentence before names the speaker"
+    return res

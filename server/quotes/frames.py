@@ -1,0 +1,609 @@
+"""Pass 2, attribution frames: the speaker phrase and the reporting cue of each quotation.
+
+For every quotation the module looks in two frames of text outside quotation marks, within its
+paragraph: the stretch of the sentence before the quote (`X said: “…”`, `X said it was “…”`,
+between the two halves of a split quote) and the clause after it (`“…,” said X, who …`). In a
+frame it finds a reporting verb from `data/quotes/speech_verbs.txt` (or "according to") and takes
+the verb's subject from the dependency parse, falling back to the nearest noun phrase when the
+parse has none. Carrying a speaker over to quotes that have no frame of their own (continuations,
+paragraph-long quotes) is `carryover.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .kinds import classify, is_pronoun
+from .lexicon import person_class, speech_verbs, word_set
+from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
+from .rules import (
+    APPOSITION_WORDS,
+    CLIMB_STEPS,
+    EXTEND_LEFT,
+    MAX_AFTER,
+    MAX_BEFORE,
+    NEAR_FRAME,
+    NEAREST_NOUN,
+    SENTENCE_AHEAD,
+    SENTENCE_BACK,
+    GOVERN_SCAN,
+    GOVERN_STEPS,
+    INNER_QUOTE_TOKENS,
+    MAX_AFTER_APPOSITION,
+    NAME_WORDS,
+    SHORT_CAPITALS,
+    SUBJECT_CLIMB,
+)
+
+TERMINATORS = {".", "!", "?", "…"}
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
+NOUNISH = {"PROPN", "NOUN", "PRON"}
+# dependents of a speaker's head that belong to the speaker phrase when they follow it
+PHRASE_RIGHT = {"prep", "compound", "flat", "nummod", "amod", "case", "pobj", "nmod", "npadvmod"}
+
+
+
+class Frames:
+    """Token bookkeeping for one document and its quotations."""
+
+    def __init__(self, doc: Doc, quotes: list[QuotedSpan], text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text joins every token: once
+        self.quotes = quotes
+        self.starts = [t.idx for t in doc]
+        self.in_quote = bytearray(len(doc))
+        self.quote_of = array("l", [-1]) * len(doc)  # the index of the quote holding each token
+        self.ranges = []
+        for k, q in enumerate(quotes):
+            lo = bisect_left(self.starts, q.start)
+            hi = bisect_left(self.starts, q.end)
+            for i in range(lo, hi):
+                self.in_quote[i] = 1
+                self.quote_of[i] = k
+            self.ranges.append((lo, hi))
+        self.verbs = speech_verbs()
+        # words of the article's person and organisation names, for a headline's "Trump:"
+        # that the tagger read as a common noun
+        self.name_words = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+
+    # -- frames -----------------------------------------------------------------------------
+
+    def before(self, k: int) -> tuple[int, int]:
+        """Tokens of the quote's sentence before it, back to a sentence end or paragraph start."""
+        lo, _ = self.ranges[k]
+        return self.sentence_before(lo)
+
+    def sentence_before(self, end: int) -> tuple[int, int]:
+        i = end - 1
+        floor = max(0, end - SENTENCE_BACK)
+        while i >= floor:
+            tok = self.doc[i]
+            if self.in_quote[i] or "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
+                break
+            i -= 1
+        return i + 1, end
+
+    def after(self, k: int) -> tuple[int, int]:
+        """Tokens after the quote up to the end of its sentence, the paragraph or the next quote."""
+        _, hi = self.ranges[k]
+        i = hi
+        n = len(self.doc)
+        ceiling = min(n, hi + SENTENCE_AHEAD)
+        while i < ceiling:
+            tok = self.doc[i]
+            if self.in_quote[i]:
+                q_lo, q_hi = self.ranges[self.quote_of[i]]
+                if q_hi - q_lo > INNER_QUOTE_TOKENS:
+                    break  # the next quotation
+                i = q_hi  # a name in quotes inside the attribution (wearing “Ted Cruz” pins)
+                continue
+            if "\n" in tok.text:
+                break
+            i += 1
+            if (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
+                break
+        return hi, i
+
+    # -- cues and speakers --------------------------------------------------------------------
+
+    def is_cue(self, tok: Token) -> bool:
+        if tok.lower_ in ("put", "puts") and tok.i + 1 < len(self.doc) and (
+            self.doc[tok.i + 1].lower_ == "it"
+        ):
+            return True  # "as Dana Milbank puts it, “…”"
+        star = self.verbs.get(tok.lower_)
+        if star is None:
+            return False
+        return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+
+    def is_according(self, i: int) -> bool:
+        doc = self.doc
+        return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+
+    def words_of(self, i: int) -> tuple[Token, tuple[int, int]] | None:
+        """"in the words of an adviser" / "in his words": the owner of the words and the cue."""
+        doc = self.doc
+        tok = doc[i]
+        if tok.lower_ not in ("words", "word") or i < 1:
+            return None
+        j = i - 1
+        owner = None
+        if doc[j].dep_ == "poss" or doc[j].tag_ == "PRP$":
+            owner = doc[j]  # "in his words", "in Smith’s words"
+            if doc[j].text in ("’s", "'s") and j > 0:
+                owner = doc[j - 1]
+            j = owner.left_edge.i - 1
+        elif doc[j].lower_ == "the":
+            j -= 1
+        if j < 0 or doc[j].lower_ != "in":
+            return None
+        if owner is None:
+            if i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+                return None
+            owner = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if owner is None:
+                return None
+            return owner, (j, i + 2)
+        return owner, (j, i + 1)
+
+    def attribute(self, k: int, side: str) -> Attribution | None:
+        lo, hi = self.before(k) if side == "before" else self.after(k)
+        if lo >= hi:
+            return None
+        positions = range(hi - 1, lo - 1, -1) if side == "before" else range(lo, hi)
+        quote_text = self.text[self.quotes[k].start : self.quotes[k].end]
+        ends_sentence = quote_text.rstrip("”\"'’»› ").endswith((".", "!", "?"))
+        comma_ended = quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—"))
+        for i in positions:
+            if side == "before" and hi - i > MAX_BEFORE:
+                break
+            if side == "after" and i - lo > (MAX_AFTER_APPOSITION if comma_ended else MAX_AFTER):
+                break
+            if self.in_quote[i]:
+                continue
+            words_of = self.words_of(i)
+            if words_of is not None:
+                head, cue = words_of
+                if lo <= head.i < hi and not self.in_quote[head.i]:
+                    return self.phrase(head, lo, hi, cue, How.WORDS_OF)
+                continue
+            if self.is_according(i):
+                head = self._pobj(self.doc[i + 1], lo, hi)
+                if head is not None:
+                    return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
+                continue
+            tok = self.doc[i]
+            if not self.is_cue(tok):
+                continue
+            if side == "after" and not (comma_ended and i == lo) and (
+                self._has_own_complement(tok, lo, hi, ends_sentence)
+            ):
+                continue  # "The report highlights that …": a new sentence, not attribution
+            head = self.subject_of(tok)
+            if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
+                head = None
+            if head is not None and is_dateline(head):
+                head = None
+            if side == "after" and i - lo > MAX_AFTER and (head is None or not lo <= head.i < i):
+                continue  # far from the quote, only after a long apposition to its subject
+            if head is None or self.in_quote[head.i]:
+                head = None if self._is_passive_or_participle(tok) else (
+                    self._nearest_noun(tok, lo, hi, side)
+                )
+            if head is None:
+                continue
+            if head.lower_ in word_set("relative") and head.head.i != head.i:
+                continue
+            return self.phrase(head, lo, hi, (i, i + 1), How(side))
+        if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
+            return self._comma_clause(lo, hi)
+        return None
+
+    def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
+        """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
+        whatever the verb; its subject is the speaker (on a broken parse, the name between the
+        quote and the verb: “…,” Trump barked)."""
+        for i in range(lo, min(hi, lo + MAX_AFTER)):
+            tok = self.doc[i]
+            if tok.pos_ != "VERB":
+                continue
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
+                    not self.in_quote[child.i]
+                ):
+                    if child.pos_ in ("PUNCT", "SYM"):
+                        continue
+                    if child.lower_ in word_set("not_subject"):
+                        return None
+                    return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            before = [t for t in self.doc[lo:i] if not (t.is_punct or t.is_space)]
+            if before and all(t.pos_ == "PROPN" or t.dep_ == "compound" for t in before) and (
+                could_speak(before[-1])
+            ):
+                return Attribution(head=before[-1], start=before[0].i, end=before[-1].i + 1,
+                                   cue=(i, i + 1), how=How.AFTER_CLAUSE)
+            return None
+        return None
+
+    def _near(self, head: Token, lo: int, hi: int) -> bool:
+        """A subject the parse puts just outside the frame, in the same paragraph and outside
+        quotes ("was described as “…” by the department")."""
+        if self.in_quote[head.i] or head.i < lo - NEAR_FRAME or head.i >= hi + NEAR_FRAME:
+            return False
+        a, b = sorted((head.i, lo if head.i < lo else hi))
+        return not any("\n" in self.doc[i].text for i in range(a, b))
+
+    def _is_passive_or_participle(self, verb: Token) -> bool:
+        if verb.tag_ == "VBG":
+            return True
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def _has_own_complement(self, verb: Token, lo: int, hi: int, ends_sentence: bool) -> bool:
+        for child in verb.rights:
+            if child.i >= hi:
+                break
+            that = child.dep_ == "mark" and child.lower_ == "that"
+            if child.dep_ in ("ccomp", "xcomp") or that:
+                return True
+            if ends_sentence and child.dep_ == "dobj":
+                return True
+        # a long clause after a quote that already ended its sentence is a new sentence
+        return ends_sentence and verb.i - lo > 6
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
+        subject of the clause it hangs from."""
+        participle = verb.tag_ == "VBG"
+        for _ in range(SUBJECT_CLIMB):
+            for child in verb.children:
+                if child.dep_ == "nsubj" and (
+                    child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
+                ):
+                    continue  # the parser sometimes makes a quote mark or an emoji the subject
+                if child.dep_ == "nsubj":
+                    if child.lower_ in word_set("relative") and verb.dep_ == "relcl":
+                        return verb.head
+                    if child.dep_ == "expl" or child.lower_ == "there":
+                        return None
+                    return child
+                if child.dep_ == "agent":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            return grand
+            if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+                return None  # "it was said that …": nobody in particular
+            climb = ("advcl", "xcomp", "conj", "acl", "ccomp")
+            if participle:
+                climb += ("dobj", "pobj", "prep", "appos")
+            if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
+                verb.head.dep_ not in ("dobj", "pobj", "dative", "attr", "oprd")
+            ):
+                return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
+            if verb.dep_ in climb and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            break
+        return None
+
+    def _pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
+        for child in prep.children:
+            if child.dep_ == "pobj" and lo <= child.i < hi and not self.in_quote[child.i]:
+                return child
+        i = prep.i + 1
+        while i < hi and self.doc[i].pos_ not in NOUNISH:
+            i += 1
+        return self._climb(self.doc[i], lo, hi) if i < hi else None
+
+    def _nounish(self, i: int) -> bool:
+        tok = self.doc[i]
+        if tok.pos_ not in NOUNISH or self.in_quote[i] or tok.lower_ == "it":
+            return False
+        return tok.ent_type_ not in PLACE_OR_TIME  # not a dateline or a date
+
+    def _nearest_noun(self, verb: Token, lo: int, hi: int, side: str) -> Token | None:
+        doc = self.doc
+        if side == "after":
+            # “…,” Hidalgo said: the words between the quote and the verb first
+            for i in range(verb.i - 1, lo - 1, -1):
+                if self._nounish(i):
+                    return self._extend_left(self._climb(doc[i], lo, hi), lo)
+        if side == "after" or verb.i == lo:
+            for i in range(verb.i + 1, min(hi, verb.i + NEAREST_NOUN)):
+                if self._nounish(i):
+                    return self._climb(doc[i], lo, hi)
+            return None
+        for i in range(verb.i - 1, max(lo, verb.i - NEAREST_NOUN) - 1, -1):
+            if self._nounish(i):
+                return self._climb(doc[i], lo, hi)
+        return None
+
+    def _extend_left(self, tok: Token, lo: int) -> Token:
+        """Over "of/for/on/from … the" to the noun a prepositional phrase hangs from, reading
+        the words when the parse is broken: "a post on the channel" → "post"."""
+        doc = self.doc
+        i = tok.i
+        while True:
+            j = i - 1
+            while j >= lo and doc[j].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and j > i - EXTEND_LEFT:
+                if doc[j].pos_ in ("PROPN", "NOUN") and doc[j].dep_ != "compound":
+                    break
+                j -= 1
+            if j < lo or doc[j].lower_ not in ("of", "for", "on", "from", "at", "with", "in"):
+                return doc[i]
+            k = j - 1
+            if k < lo or doc[k].pos_ not in ("NOUN", "PROPN") or self.in_quote[k]:
+                return doc[i]
+            i = k
+
+    def _climb(self, tok: Token, lo: int, hi: int) -> Token:
+        """From a word inside a noun phrase to its head ("Western" → "official", "ministry" in
+        "a spokesman for the ministry" → "spokesman")."""
+        for _ in range(CLIMB_STEPS):
+            head = tok.head
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            elif tok.dep_ not in ("compound", "amod", "nummod", "det", "flat", "poss", "nmod"):
+                break
+            if head.i == tok.i or not (lo <= head.i < hi) or head.pos_ not in ("PROPN", "NOUN"):
+                break
+            if self.is_cue(head):
+                break
+            tok = head
+        return tok
+
+    def phrase(self, head: Token, lo: int, hi: int, cue, how: How) -> Attribution:
+        # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
+        doc = self.doc
+        if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and (
+            head.head.pos_ == "PROPN" and not self.in_quote[head.head.i]
+        ):
+            head = head.head  # "Brent Bozell III, founder of the Media Research Center, tells"
+        elif head.pos_ == "NOUN":
+            last = min(hi, head.right_edge.i + 1, head.i + APPOSITION_WORDS)
+            for tok in doc[head.i + 1 : last]:
+                apposed = tok.dep_ == "appos" and tok.pos_ == "PROPN"
+                if apposed and (tok.ent_type_ == "PERSON" or tok.head.i == head.i):
+                    head = tok
+                    break
+        # the phrase always holds its head, even where a broken parse puts the head before lo
+        start = min(head.i, max(lo, head.left_edge.i))
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ not in PHRASE_RIGHT or child.i >= hi:
+                break
+            end = max(end, min(hi, child.right_edge.i + 1))
+        lead_words = word_set("lead")
+        while start < head.i and (
+            doc[start].is_punct or doc[start].is_space or doc[start].lower_ in lead_words
+        ):
+            start += 1
+        # a comma inside the left edge means the phrase took in an earlier clause
+        for i in range(head.i - 1, start - 1, -1):
+            if doc[i].text in (",", "—", "–", "(", ":", ";") or self.in_quote[i]:
+                start = i + 1
+                break
+        while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if cue is not None and doc[cue[0]].dep_ == "relcl" and doc[cue[0]].head.i == head.i:
+            # "Mr. Sanders, who said …": the phrase runs to the relative pronoun that speaks
+            rel = next((c for c in doc[cue[0]].children if c.dep_ == "nsubj"), None)
+            if rel is not None and rel.lower_ in word_set("relative") and end <= rel.i < cue[0]:
+                end = rel.i + 1
+        return Attribution(head=head, start=start, end=end, cue=cue, how=how)
+
+    def governing(self, k: int, lo: int) -> Attribution | None:
+        """The speaker of a quote inside a sentence with no reporting frame next to it: the
+        subject of the clause the quote belongs to ("Gov. John Doe thanked the nurses for their
+        “quiet courage.”"). Up the quote's chain of syntactic heads, the first reporting verb's
+        subject wins ("McConnell says that … Obama is giving them “lectures …”"); else the
+        nearest clause subject that names a person, an organisation or an unnamed source."""
+        q_lo, q_hi = self.ranges[k]
+        doc = self.doc
+        top = None
+        for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN)):
+            if not (q_lo <= doc[i].head.i < q_hi):
+                top = doc[i]
+                break
+        if top is None:
+            return None
+        cur = top.head
+        root_subject = None
+        for _ in range(GOVERN_STEPS):
+            if cur.i < lo:
+                break  # before the quote's own sentence (or paragraph)
+            if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
+                subj = self.subject_of(cur)
+                usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
+                if usable and subj.lower_ not in word_set("not_subject"):
+                    if self.is_cue(cur):
+                        return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
+                    if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                        root_subject = subj  # the sentence's own subject, not a clause's
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        nearest = None
+        if root_subject is not None and could_speak(root_subject):
+            nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
+        return nearest
+
+    def credit_after(self, k: int) -> Attribution | None:
+        """A credit line after a quotation, with no verb: “…” Ateya, Grade 9 / “…” — Jane Doe."""
+        q = self.quotes[k]
+        inner = self.text[q.start : q.end].rstrip("”\"'’»› ")
+        if not inner.endswith((".", "!", "?", "…")):
+            return None
+        lo, hi = self.after(k)
+        doc = self.doc
+        i = lo
+        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
+            i += 1
+        if i >= hi or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+            return None
+        if any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi)):
+            return None  # “…” The report highlights that …: a new sentence
+        end = i
+        while end + 1 < hi and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how=How.CREDIT)
+
+
+    def _name_before(self, colon: int, lo: int) -> tuple[int, int] | None:
+        """The proper name right before a colon, standing alone: at the frame's start or after a
+        dash, a comma or "from" ("Pollsters agree - Carl Bialik:")."""
+        doc = self.doc
+        i = colon - 1
+        words = 0
+        while i >= lo and words < NAME_WORDS and (
+            self._is_name_word(doc[i]) or doc[i].lower_ == "and" and words > 0 or doc[i].text == "."
+        ):
+            words += self._is_name_word(doc[i])
+            i -= 1
+        if words == 0 or not self._is_name_word(doc[i + 1]):
+            return None
+        if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
+            last = doc[colon - 1]
+            root = last.head if last.dep_ in ("compound", "flat") else last
+            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj":
+                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"
+                return max(lo, last.left_edge.i), colon
+            return None
+        return i + 1, colon
+
+    def _is_name_word(self, tok) -> bool:
+        if tok.is_punct or not tok.text[:1].isupper():
+            return False
+        return tok.pos_ == "PROPN" or tok.is_title and tok.text in self.name_words
+
+    def _headline_name(self, lo: int, hi: int) -> Attribution | None:
+        """A paragraph opening "Graham: Trump’s ‘Incredibly Hateful Rhetoric’": the headline
+        style gives every quote of the line to the name before its colon."""
+        doc = self.doc
+        if lo > 0 and "\n" not in doc[lo - 1].text:
+            return None  # the frame does not open its paragraph
+        for i in range(lo, min(hi, lo + NAME_WORDS + 1)):
+            if doc[i].text == ":":
+                name = self._name_before(i, lo)
+                if name is not None and name[0] == lo:
+                    return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1],
+                                       cue=None, how=How.NAME_COLON)
+                return None
+        return None
+
+    def name_colon(self, lo: int, hi: int) -> Attribution | None:
+        """A proper name standing right before the colon that ends the frame."""
+        doc = self.doc
+        last = hi - 1
+        while last >= lo and doc[last].is_space:
+            last -= 1
+        if last < lo or doc[last].text != ":":
+            return None
+        name = self._name_before(last, lo)
+        if name is None:
+            owner = doc[last - 1] if last - 1 >= lo else None
+            if owner is not None and owner.dep_ == "pobj" and owner.head.lower_ == "from" and (
+                owner.pos_ in ("NOUN", "PROPN") and not self.in_quote[owner.i]
+            ):
+                # "From the report: “…”", "More from the council: “…”"
+                return self.phrase(owner, owner.head.i + 1, last, None, How.NAME_COLON)
+            return None
+        return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
+                           how=How.NAME_COLON)
+
+    def colon_owner(self, lo: int, hi: int) -> Attribution | None:
+        """“The company’s statement was brief: “…”": a colon after a sentence about an owned
+        statement, a named subject or an unnamed source introduces that owner's words."""
+        doc = self.doc
+        last = hi - 1
+        while last >= lo and doc[last].is_space:
+            last -= 1
+        headline = self._headline_name(lo, hi)
+        if last < lo or doc[last].text != ":":
+            return headline
+        name = self._name_before(last, lo)
+        if name is not None:
+            # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
+            return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
+                               how=How.NAME_COLON)
+        for i in range(lo, last):
+            tok = doc[i]
+            if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[i]:
+                continue
+            owned = any(c.dep_ == "poss" for c in tok.children)
+            if tok.pos_ == "PROPN" or owned:
+                return self.phrase(tok, lo, last, None, How.COLON)
+            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+            att = self.phrase(tok, lo, last, None, How.COLON)
+            if classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS:
+                return att
+        return None
+
+
+def could_speak(tok: Token) -> bool:
+    """A subject that can be a quotation's source: a person or an organisation by name, a
+    pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
+    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > SHORT_CAPITALS:
+        return False  # "WASHINGTON": a dateline; "Monday"; a headline in capitals
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if is_pronoun(tok) and tok.lower_ != "it":
+        return True
+    if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
+        return True  # "Some chanted “USA! USA!”", "a number of them"
+    return person_class(tok.lower_)[0] is not None
+
+
+def is_dateline(tok: Token) -> bool:
+    """"WASHINGTON, Aug. 24 (UPI) —": a place in capitals opening a story is not a speaker."""
+    return tok.ent_type_ in PLACE_OR_TIME and tok.is_upper and len(tok.text) > SHORT_CAPITALS
+
+
+def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
+    """An unclosed quote that runs into its own attribution ("He was brave, said his trainer")
+    ends at the comma before the reporting verb."""
+    if not q.open_end:
+        return q
+    m = _unclosed_attribution().search(text, q.start + 1, q.end)
+    if m is None:
+        return q
+    return QuotedSpan(q.start, m.start() + 1, double=q.double, open_end=True)
+
+
+@lru_cache(maxsize=1)
+def _unclosed_attribution() -> re.Pattern:
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    finite = [f for f in forms if f.endswith(("s", "ed")) or f in ("said", "told")]
+    verbs = "|".join(re.escape(f) for f in finite)
+    return re.compile(
+        r",[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
+        rf"(?:{verbs})\b(?=[ \t]+\w|[ \t]*[.,])"
+    )
+
+
+def find(art) -> list[Frame]:
+    """Pass 2: the frame of every quotation of the article, in text order."""
+    from . import speech  # speech reads frames' tokens; imported here to keep the order one-way
+
+    out: list[Frame] = []
+    frames = art.frames
+    for k, q in enumerate(art.quotes):
+        lo, hi = frames.before(k)
+        has_lead = lo < hi
+        # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
+        att = frames.name_colon(lo, hi) if has_lead else None
+        if att is None and has_lead:
+            att = frames.attribute(k, "before")
+        if att is None:
+            att = frames.attribute(k, "after")
+        title = speech.is_title(art, k, att)
+        if att is None and not title:
+            att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
+        if att is None and has_lead:
+            att = frames.governing(k, lo)
+        out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
+    return out

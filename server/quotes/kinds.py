@@ -1,0 +1,186 @@
+"""The kind of a speaker phrase: named, a pronoun, or an unnamed source.
+
+The head noun and its determiner decide, never a name from a list:
+
+- a pronoun ("he", "they", "who") is a pronoun;
+- words that say the source is kept unnamed ("who asked not to be named", "familiar with the
+  talks") make any phrase unnamed;
+- a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
+  group;
+- a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
+  describes her), except a plural group name (NORP: "Republicans", "Hispanics");
+- a person noun of `person_nouns.tsv` is unnamed when indefinite or plural ("one Elysée insider",
+  "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
+  one person met before ("the senator", "his spokesman"), unless that person was introduced
+  unnamed ("a spokesman for the ministry … the spokesman said");
+- any other common noun is an institution or a document ("the ministry", "the report"): named.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import person_class, singular, sourcing_nouns, tables, word_set
+from .model import PersonClass, SpeakerKind
+from .rules import APPOSITION_CLIMB, ANONYMITY_WINDOW, ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
+
+
+def is_pronoun(token: Token) -> bool:
+    t = tables()
+    low = token.lower_
+    return (
+        low in t.person_pronouns
+        or low in t.group_pronouns
+        or low in t.org_pronouns
+        or low in t.first_person
+    )
+
+
+def _determiners(head: Token) -> list[Token]:
+    return [c for c in head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i]
+
+
+def _has_possessive(head: Token) -> bool:
+    return any(c.dep_ == "poss" for c in head.children if c.i < head.i)
+
+
+def _of_object(head: Token) -> Token | None:
+    """"some of his aides" → "aides"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _names_in_apposition(head: Token) -> bool:
+    """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given."""
+    return any(
+        c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in head.children
+    )
+
+
+def _apposed_to(tok: Token, head: Token) -> bool:
+    """Is `tok` part of a name standing beside `head` ("candidates Hillary Clinton and …"),
+    not inside a prepositional phrase ("a spokesman for Hillary Clinton")?"""
+    for _ in range(APPOSITION_CLIMB):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ in ("prep", "pobj", "poss") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> SpeakerKind:
+    """The kind of the speaker phrase doc[start:end] headed by `head`.
+
+    `clause` is the text right after the phrase (a relative clause such as "who requested
+    anonymity" makes even a described speaker unnamed).
+    """
+    t = tables()
+    low = head.lower_
+    if end - start == 1 and (is_pronoun(head) or low in word_set("relative")):
+        return SpeakerKind.PRONOUN
+    doc = head.doc
+    if t.anonymity.search(doc[start:end].text) or t.anonymity.search(clause):
+        return SpeakerKind.ANONYMOUS
+    inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
+    if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
+        # "a number of Democrats", "a group of conservative leaders": the people counted
+        inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
+        if inner_kind is not SpeakerKind.NAMED:
+            return SpeakerKind.ANONYMOUS
+    dets = _determiners(head)
+    if any(d.lower_ in word_set("anaphoric_quantifiers") for d in dets) or (
+        low in ("one", "ones") and any(d.lower_ in word_set("definite") for d in dets)
+    ):
+        return SpeakerKind.PRONOUN  # "both women", "the one": people the text just named
+    if low in ("those", "these") and any(c.dep_ == "relcl" for c in head.children):
+        return SpeakerKind.ANONYMOUS  # "those who said …"
+    if low in word_set("quantifiers") and head.pos_ != "PROPN":
+        if low in word_set("anaphoric_quantifiers"):
+            if inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
+                SpeakerKind.ANONYMOUS
+            ):
+                return SpeakerKind.PRONOUN  # "both", "each of the candidates"
+        return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
+        definite = any(d.lower_ in word_set("definite") for d in dets)
+        if group and (head.tag_ == "NNPS" or low.endswith("s")) and not definite:
+            return SpeakerKind.ANONYMOUS  # "Republicans", "many Latinos": a group, nobody named
+        if group and any(d.lower_ in word_set("indefinite") for d in dets):
+            return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
+        return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
+    cls, plural = person_class(low)
+    if cls is None:
+        return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
+    if _names_in_apposition(head) or any(
+        t.ent_type_ == "PERSON" and _apposed_to(t, head) for t in doc[head.i + 1 : end]
+    ):
+        return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
+    if cls in (PersonClass.UNNAMED, PersonClass.GROUP):
+        return SpeakerKind.ANONYMOUS
+    indefinite = any(d.lower_ in word_set("indefinite") or d.dep_ == "nummod" for d in dets)
+    if cls is PersonClass.UNSIGNED:
+        return SpeakerKind.ANONYMOUS if indefinite and not plural else SpeakerKind.NAMED
+    if plural:
+        return SpeakerKind.ANONYMOUS  # "aides", "his critics", "the lawyers"
+    if _has_possessive(head) or any(d.lower_ in word_set("definite") for d in dets):
+        if introduced_unnamed(head):
+            return SpeakerKind.ANONYMOUS  # "a spokesman for the ministry … the spokesman said"
+        return SpeakerKind.NAMED  # "the senator", "his spokesman": one person met before
+    if not dets and singular(low) not in sourcing_nouns():
+        return SpeakerKind.NAMED  # a bare title: "Indiana governor", "candidate Trump"
+    return SpeakerKind.ANONYMOUS  # "a senior official", "one strategist"
+
+
+def introduced_unnamed(head: Token) -> bool:
+    """A definite person noun ("the official") points back at its last mention; one introduced
+    with an indefinite determiner and no name ("an official who …") stays unnamed."""
+    if head.pos_ != "NOUN" or _has_possessive(head):
+        return False
+    doc = head.doc
+    sourcing = singular(head.lower_) in sourcing_nouns()
+    for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_TOKENS), -1):
+        tok = doc[i]
+        if tok.lower_ != head.lower_:
+            continue
+        dets = _determiners(tok)
+        if not any(d.lower_ in word_set("indefinite") for d in dets):
+            return False  # the nearest mention is definite too, or names the person
+        if _names_in_apposition(tok) or any(
+            doc[j].ent_type_ == "PERSON" for j in range(max(0, tok.i - 3), tok.i)
+        ):
+            return False
+        # an official or a source stays unnamed; any other person only when the text says so
+        # ("a firefighter who was not authorized to speak")
+        after = doc[tok.i : min(len(doc), tok.i + ANONYMITY_WINDOW)].text
+        return sourcing or bool(tables().anonymity.search(after))
+    return False
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the tokens doc[start:end]: the first whose syntactic head lies outside."""
+    inside = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not inside:
+        return None
+    for t in inside:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            return t
+    return inside[-1]
+
+
+def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
+    """The kind of the phrase at [start_char, end_char) of a parsed doc."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return SpeakerKind.NAMED
+    head = phrase_head(doc, span.start, span.end)
+    if head is None:
+        return SpeakerKind.NAMED
+    # a possessive source ("Rubio’s" in "Rubio’s campaign said") is read as its owner
+    clause = doc.text[end_char : end_char + CLAUSE_CHARS].split("\n", 1)[0].split(".", 1)[0]
+    return classify(head, span.start, span.end, clause)

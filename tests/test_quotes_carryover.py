@@ -1,0 +1,24 @@
+"""Pass 4, carry-over: quotations with no frame of their own, and what they may not inherit."""
+
+from server import quotes as quote_analysis
+
+
+def test_a_quote_after_a_sentence_with_no_speech_verb_has_no_speaker(nlp):
+    text = "Families are stocking up on firewood. “Nobody will heat these flats in January.”"
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "none"
+    assert [f.code for f in findings] == ["quote.unattributed"]
+
+
+def test_a_quote_after_a_reporting_sentence_is_its_speakers(nlp):
+    text = ("Lynch announced on Monday a lawsuit against the state. “We are seeking a court order "
+            "against the law.” The state has not answered.")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "named" and findings == []
+
+
+def test_split_quote_continues_with_the_same_speaker(nlp):
+    text = "“After the mess,” said an official, “the analysis goes on.”"
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert [q.speaker.kind for q in quotes] == ["anonymous", "anonymous"]
+    assert [f.code for f in findings] == ["quote.anonymous", "quote.anonymous"]

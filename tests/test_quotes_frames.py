@@ -1,0 +1,79 @@
+"""Pass 2, attribution frames: the speaker phrase around each quotation (issue 9's patterns)."""
+
+import pytest
+
+from server import quotes as quote_analysis
+
+
+def _run(nlp, text):
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    return text, quotes, findings
+
+
+def _speaker(text, quotes, words):
+    q = next(q for q in quotes if words in text[q.span.start : q.span.end])
+    sp = q.speaker
+    return (text[sp.span.start : sp.span.end] if sp.span else None), sp.kind
+
+
+def test_long_apposition_after_the_speaker(nlp):
+    text, quotes, findings = _run(nlp, (
+        "“It was a long night,” said Jane Roe, a strategist from Boston who worked on both of "
+        "the mayor's campaigns."))
+    assert _speaker(text, quotes, "long night") == ("Jane Roe", "named")
+    assert findings == []
+
+
+def test_title_name_and_apposition_before_the_verb(nlp):
+    text, quotes, findings = _run(nlp, (
+        "“We held the line,” said Col. Sam Poe.\n"
+        "“The convoy left at dawn,” Maj. Jane Roe, an army press officer in Kabul, said."))
+    assert _speaker(text, quotes, "convoy") == ("Maj. Jane Roe", "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The plan, in the words of an adviser, is “dead on arrival.”", "dead", "an adviser"),
+    ("The plan, an aide said, “is dead on arrival.”", "dead", "an aide"),
+    ("A Pentagon official who asked not to be named to discuss the budget said, “The cuts are "
+     "coming.”", "cuts", "A Pentagon official"),
+])
+def test_unnamed_speakers_keep_their_phrase(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "anonymous")
+    assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+def test_partial_quote_goes_to_the_subject_of_its_sentence(nlp):
+    text, quotes, findings = _run(nlp, (
+        "In January, Gov. John Doe thanked the nurses for their “quiet courage.”"))
+    assert _speaker(text, quotes, "quiet courage") == ("Gov. John Doe", "named")
+    assert findings == []
+
+
+def test_a_reporting_verb_up_the_sentence_wins_over_a_nearer_subject(nlp):
+    text, quotes, _ = _run(nlp, (
+        "McConnell says that voters want a leader, but instead the president is giving them "
+        "“lectures and distractions.”"))
+    assert _speaker(text, quotes, "lectures")[0] == "McConnell"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”",
+     "contacting", "Carl Bialik"),
+    ("The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates "
+     "gain the most.”", "Lesser-known", "Daron Shaw"),
+])
+def test_a_name_before_a_colon_introduces_its_words(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    found, kind = _speaker(text, quotes, words)
+    assert speaker in found and kind == "named"
+    assert findings == []
+
+
+def test_a_dateline_is_never_the_speaker(nlp):
+    text, quotes, _ = _run(nlp, (
+        "WASHINGTON, Aug. 24 (UPI) — A spokesman for the campaign called the report about "
+        "donors and access to the department “outrageous.”"))
+    found, _ = _speaker(text, quotes, "outrageous")
+    assert found is None or "WASHINGTON" not in found

@@ -1,0 +1,43 @@
+"""Pass 3's classification of a source phrase: the head noun and its determiner decide.
+
+`classify_source(doc, start, end)` is the public form the evaluation uses on annotated spans.
+"""
+
+import pytest
+
+from server.quotes import classify_source
+
+CASES = [
+    ("Denis Pushilin said it.", "Denis Pushilin", "named"),
+    ("The ministry said it.", "The ministry", "named"),
+    ("O’Malley’s campaign says it.", "O’Malley’s campaign", "named"),
+    ("He said it.", "He", "pronoun"),
+    ("They said it.", "They", "pronoun"),
+    ("One Elysée insider said it.", "One Elysée insider", "anonymous"),
+    ("A senior official said it.", "A senior official", "anonymous"),
+    ("Aides said it.", "Aides", "anonymous"),
+    ("His critics said it.", "His critics", "anonymous"),
+    ("Some of his advisers said it.", "Some of his advisers", "anonymous"),
+    ("Many said it.", "Many", "anonymous"),
+    ("A number of Democrats said it.", "A number of Democrats", "anonymous"),
+    ("Republicans said it.", "Republicans", "anonymous"),
+    ("The crowd chanted it.", "The crowd", "anonymous"),
+    ("People familiar with the talks said it.", "People familiar with the talks", "anonymous"),
+    ("The senator said it.", "The senator", "named"),
+    ("Maj. Jane Roe, an army press officer in Kabul, said it.", "Maj. Jane Roe", "named"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, kind", CASES)
+def test_classify_source(nlp, text, phrase, kind):
+    doc = nlp(text)
+    start = text.index(phrase)
+    assert classify_source(doc, start, start + len(phrase)) == kind
+
+
+def test_the_official_after_an_official_stays_unnamed(nlp):
+    text = ("An official who was not authorised to speak described the plan. Later the official "
+            "said it had failed.")
+    doc = nlp(text)
+    start = text.index("the official")
+    assert classify_source(doc, start, start + len("the official")) == "anonymous"
