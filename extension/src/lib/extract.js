@@ -4,6 +4,14 @@
 // then by an index attribute written on the clone's elements only (it survives Readability's
 // retries, which re-parse the clone's HTML). If Readability finds nothing usable, the page's
 // <article> or <main> is used.
+//
+// Where the extension has a DOM of its own (Firefox's background page), Readability can instead
+// read a copy of the page parsed there from its serialised HTML (`readDocument`): no Xray
+// wrappers and code that stays compiled between pages. It answers with each article text node's
+// index among the copy's text nodes and its data; `resolveNodes` finds the same nodes on the live
+// page by index, checked by data (serialising and re-parsing can merge adjacent text nodes or
+// reshape <noscript>, so an index may drift; it is searched for nearby). If any text cannot be
+// found, the page is read locally as before.
 
 import { Readability } from "@mozilla/readability";
 import { OffsetMap } from "./offset-map.js";
@@ -116,6 +124,105 @@ export function mapTextNodes(liveNodes, { visible = true } = {}) {
   return OffsetMap.fromBlocks(items);
 }
 
+/** Number the text nodes of a document in tree order; each element records the number of the
+ * first text node at or after it (it survives Readability's retries, which clone the page). */
+function indexTextNodes(doc) {
+  const index = new WeakMap();
+  const walker = doc.createTreeWalker(doc.documentElement, 0x1 | 0x4);
+  let count = 0;
+  for (let n = walker.currentNode; n; n = walker.nextNode()) {
+    if (n.nodeType === 3) index.set(n, count++);
+    else n.setAttribute(INDEX_ATTR, String(count));
+  }
+  return index;
+}
+
+/**
+ * Readability on a document the caller owns (it is changed), described by text-node numbers.
+ * @returns {{title: string, nodes: {index: number, exact: boolean, data: string}[]} | null}
+ *   `exact`: `index` is this node's own number; otherwise the number of the first text node
+ *   under its nearest numbered ancestor (Readability re-created this node in a retry).
+ */
+export function readDocument(doc) {
+  const index = indexTextNodes(doc);
+  const parsed = new Readability(doc, { serializer: (el) => el }).parse();
+  if (!parsed || !parsed.content) return null;
+  const nodes = [];
+  for (const t of textNodesUnder(parsed.content)) {
+    const own = index.get(t);
+    if (own !== undefined) {
+      nodes.push({ index: own, exact: true, data: t.data });
+      continue;
+    }
+    if (!t.data.trim()) continue;
+    let hint = 0;
+    for (let el = t.parentElement; el; el = el.parentElement) {
+      const i = el.getAttribute(INDEX_ATTR);
+      if (i !== null) {
+        hint = Number(i);
+        break;
+      }
+    }
+    nodes.push({ index: hint, exact: false, data: t.data });
+  }
+  return { title: parsed.title || "", nodes };
+}
+
+/** How far from its expected place a described text node is looked for on the live page. */
+export const RESOLVE_WINDOW = 400;
+
+/** The live text nodes starting at `j` whose data, joined, is `data` (adjacent text nodes
+ * serialise as one), or null. */
+function matchAt(live, j, data) {
+  const first = live[j].data;
+  if (first === data) return [live[j]];
+  if (!first || !data.startsWith(first)) return null;
+  const run = [live[j]];
+  let len = first.length;
+  for (let k = j + 1; k < live.length && len < data.length; k++) {
+    const d = live[k].data;
+    if (!data.startsWith(d, len)) return null;
+    run.push(live[k]);
+    len += d.length;
+  }
+  return len === data.length ? run : null;
+}
+
+/**
+ * The live text nodes of the nodes `readDocument` described on a copy of this page, in order, or
+ * null when some text cannot be found (the copy differs from the page too much).
+ */
+export function resolveNodes(doc, nodes) {
+  const live = textNodesUnder(doc.documentElement);
+  const out = [];
+  let drift = 0;
+  let next = 0; // the first live node not yet used
+  for (const { index, exact, data } of nodes) {
+    const expected = Math.max(next, index + drift);
+    let found = -1;
+    let run = null;
+    for (let step = 0; step <= RESOLVE_WINDOW && found < 0; step++) {
+      // exact numbers: nearest the expected place, either way; re-created nodes: forward only
+      for (const j of exact && step ? [expected + step, expected - step] : [expected + step]) {
+        if (j < next || j >= live.length) continue;
+        run = matchAt(live, j, data);
+        if (run) {
+          found = j;
+          break;
+        }
+      }
+    }
+    if (found < 0) {
+      if (!data.trim()) continue; // an unmatched run of whitespace changes no text
+      return null;
+    }
+    if (exact) drift = found - index;
+    next = found + run.length;
+    out.push(...run);
+  }
+  return out;
+}
+
 function textNodesUnder(root) {
   const out = [];
   const walker = root.ownerDocument.createTreeWalker(root, 0x4);
@@ -123,14 +230,8 @@ function textNodesUnder(root) {
   return out;
 }
 
-/**
- * Extract the article of a live document.
- * @returns {{map: OffsetMap, text: string, method: "readability"|"article"|"main"|"none", title: string}}
- */
-export function extractArticle(doc = document) {
-  let article = null;
-  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
-  const phases = {};
+/** Readability on a clone of the live page, each clone text node traced to its live twin. */
+function readLocally(doc, phases, clock) {
   try {
     let t = clock();
     const { clone, twins, liveElements } = cloneWithTwins(doc);
@@ -148,12 +249,38 @@ export function extractArticle(doc = document) {
       const map = mapTextNodes(liveNodes);
       phases.mapMs = clock() - t;
       if (map.text.length >= MIN_ARTICLE_CHARS) {
-        article = { map, text: map.text, method: "readability", title: parsed.title || doc.title };
+        return { map, text: map.text, method: "readability", title: parsed.title || doc.title };
       }
     }
   } catch (err) {
     // fall through to the semantic elements
   }
+  return null;
+}
+
+/**
+ * Extract the article of a live document. `described`: what `readDocument` found on a copy of it
+ * (parsed elsewhere), used when its text nodes are all found on the page.
+ * @returns {{map: OffsetMap, text: string, method: "readability"|"article"|"main"|"none", title: string}}
+ */
+export function extractArticle(doc = document, { described = null } = {}) {
+  let article = null;
+  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+  const phases = {};
+  if (described) {
+    const t = clock();
+    const liveNodes = resolveNodes(doc, described.nodes);
+    phases.resolveMs = clock() - t;
+    if (liveNodes) {
+      const t2 = clock();
+      const map = mapTextNodes(liveNodes);
+      phases.mapMs = clock() - t2;
+      if (map.text.length >= MIN_ARTICLE_CHARS) {
+        article = { map, text: map.text, method: "readability", title: described.title || doc.title };
+      }
+    } else phases.unresolved = 1;
+  }
+  if (!article) article = readLocally(doc, phases, clock);
   if (!article) {
     for (const selector of ["article", "main", "[role=main]"]) {
       const el = doc.querySelector(selector);
