@@ -68,19 +68,35 @@ function liveTwin(node, twins, liveElements) {
   return null;
 }
 
-function nearestBlock(node) {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (BLOCK_TAGS.has(el.tagName)) return el;
-  }
-  return node.ownerDocument.body;
-}
-
-function isSkipped(node) {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-    if (el.hasAttribute("data-sourcemark-host")) return true;
-  }
-  return false;
+/**
+ * Where a node's text belongs, computed once per element: its nearest block element (or the
+ * body) and whether it is under an element whose text is not read (scripts, our own host).
+ */
+function placer(doc) {
+  const memo = new Map();
+  const top = { block: null, skipped: false };
+  return (start) => {
+    const chain = [];
+    let known = top;
+    for (let el = start; el; el = el.parentElement) {
+      const m = memo.get(el);
+      if (m) {
+        known = m;
+        break;
+      }
+      chain.push(el);
+    }
+    let { block, skipped } = known;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i];
+      const tag = el.tagName;
+      if (!skipped) skipped = SKIP_TAGS.has(tag.toUpperCase()) || el.hasAttribute("data-sourcemark-host");
+      if (BLOCK_TAGS.has(tag)) block = el;
+      known = { block, skipped };
+      memo.set(el, known);
+    }
+    return { block: known.block || doc.body, skipped: known.skipped };
+  };
 }
 
 /** Group live text nodes (in article order) into blocks and build the offset map. */
@@ -98,11 +114,14 @@ export function mapTextNodes(liveNodes, { visible = true } = {}) {
   const blockOf = new Map();
   const blocks = [];
   const seen = new Set();
+  const place = liveNodes.length ? placer(liveNodes[0].ownerDocument) : null;
   for (const t of liveNodes) {
-    if (seen.has(t) || !t.isConnected || isSkipped(t)) continue;
+    if (seen.has(t) || !t.isConnected) continue;
+    const where = place(t.parentElement);
+    if (where.skipped) continue;
     seen.add(t);
     if (!isVisible(t.parentElement)) continue;
-    const block = nearestBlock(t);
+    const block = where.block;
     if (!blockOf.has(block)) {
       blockOf.set(block, new Set());
       blocks.push(block);
@@ -117,7 +136,7 @@ export function mapTextNodes(liveNodes, { visible = true } = {}) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.nodeType === 3) {
         if (members.has(n)) list.push(n);
-      } else if (n.tagName === "BR" && nearestBlock(n) === block) list.push("\n");
+      } else if (n.tagName === "BR" && place(n.parentElement).block === block) list.push("\n");
     }
     items.push(list);
   }
