@@ -1,17 +1,14 @@
 // Extraction: find the article on the live page and build its text with an offset map over the
-// LIVE page's text nodes. Readability runs on a clone (it rewrites the document it is given);
-// each clone node is traced back to its live twin, first by identity (recorded while cloning),
-// then by an index attribute written on the clone's elements only (it survives Readability's
-// retries, which re-parse the clone's HTML). If Readability finds nothing usable, the page's
-// <article> or <main> is used.
-//
-// Where the extension has a DOM of its own (Firefox's background page), Readability can instead
-// read a copy of the page parsed there from its serialised HTML (`readDocument`): no Xray
-// wrappers and code that stays compiled between pages. It answers with each article text node's
-// index among the copy's text nodes and its data; `resolveNodes` finds the same nodes on the live
-// page by index, checked by data (serialising and re-parsing can merge adjacent text nodes or
-// reshape <noscript>, so an index may drift; it is searched for nearby). If any text cannot be
-// found, the page is read locally as before.
+// LIVE page's text nodes. Readability runs on a copy of the page (it rewrites the document it is
+// given): a clone, or, where the extension has a DOM of its own (Firefox's background page), a
+// document parsed there from the page's serialised HTML — no Xray wrappers, and code that stays
+// compiled from page to page. `readDocument` numbers the copy's text nodes before Readability
+// runs (each element records the number of its first text node, which survives Readability's
+// retries) and describes the article by those numbers and the nodes' data; `resolveNodes` finds
+// the same nodes on the live page by number, checked by data (serialising and re-parsing can
+// merge adjacent text nodes or reshape <noscript>, so a number may drift: it is searched for
+// nearby). If a copy parsed elsewhere does not match the page, the page is cloned and read here;
+// if Readability finds nothing usable, the page's <article> or <main> is used.
 
 import { Readability } from "@mozilla/readability";
 import { OffsetMap } from "./offset-map.js";
@@ -25,48 +22,6 @@ const BLOCK_TAGS = new Set([
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "SVG", "MATH"]);
 const INDEX_ATTR = "data-sourcemark-i";
 export const MIN_ARTICLE_CHARS = 200;
-
-/** Clone the document, remembering for each clone text node its live twin. */
-function cloneWithTwins(doc) {
-  const clone = doc.cloneNode(true);
-  const twins = new WeakMap();
-  const liveElements = [];
-  const live = doc.createTreeWalker(doc.documentElement, 0x1 | 0x4); // elements + text
-  const copy = clone.createTreeWalker(clone.documentElement, 0x1 | 0x4);
-  let a = live.currentNode;
-  let b = copy.currentNode;
-  while (a && b) {
-    if (a.nodeType === 3) twins.set(b, a);
-    else {
-      b.setAttribute(INDEX_ATTR, String(liveElements.length));
-      liveElements.push(a);
-    }
-    a = live.nextNode();
-    b = copy.nextNode();
-  }
-  return { clone, twins, liveElements };
-}
-
-function liveTwin(node, twins, liveElements) {
-  const known = twins.get(node);
-  if (known) return known;
-  // Readability re-parsed this part: find the text of the same data under the live twin of the
-  // nearest indexed ancestor.
-  const data = node.data.trim();
-  if (!data) return null;
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    const i = el.getAttribute && el.getAttribute(INDEX_ATTR);
-    if (i === null || i === undefined) continue;
-    const liveEl = liveElements[Number(i)];
-    if (!liveEl) return null;
-    const walker = liveEl.ownerDocument.createTreeWalker(liveEl, 0x4);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (t.data.trim() === data) return t;
-    }
-    return null;
-  }
-  return null;
-}
 
 /**
  * Where a node's text belongs, computed once per element: its nearest block element (or the
@@ -249,26 +204,24 @@ function textNodesUnder(root) {
   return out;
 }
 
-/** Readability on a clone of the live page, each clone text node traced to its live twin. */
+/** Readability on a clone of the live page, found back on the live page as a copy read elsewhere. */
 function readLocally(doc, phases, clock) {
   try {
     let t = clock();
-    const { clone, twins, liveElements } = cloneWithTwins(doc);
+    const clone = doc.cloneNode(true);
     phases.cloneMs = clock() - t;
     t = clock();
-    const parsed = new Readability(clone, { serializer: (el) => el }).parse();
+    const described = readDocument(clone);
     phases.readabilityMs = clock() - t;
     t = clock();
-    if (parsed && parsed.content) {
-      const liveNodes = [];
-      for (const t of textNodesUnder(parsed.content)) {
-        const twin = liveTwin(t, twins, liveElements);
-        if (twin) liveNodes.push(twin);
-      }
+    const liveNodes = described && resolveNodes(doc, described.nodes);
+    phases.resolveMs = clock() - t;
+    if (liveNodes) {
+      t = clock();
       const map = mapTextNodes(liveNodes);
       phases.mapMs = clock() - t;
       if (map.text.length >= MIN_ARTICLE_CHARS) {
-        return { map, text: map.text, method: "readability", title: parsed.title || doc.title };
+        return { map, text: map.text, method: "readability", title: described.title || doc.title };
       }
     }
   } catch (err) {
