@@ -2,18 +2,22 @@
 
 For each page (the seed article and the real news pages) it loads the page N times with the
 site enabled and prints the median milliseconds the content script measured for extraction
-(Readability on a clone + mapping to the live page + offset map), the round trip (content script
+(Readability on a copy of the page — in Firefox parsed and read in the background page, the
+message there and back included; in Chromium a clone — + finding its nodes on the live page +
+offset map), the round trip (content script
 → background → server → back) and drawing (anchoring every finding, building the ranges and
 registering the highlights), and "again": the same page extracted a second time by the same
 content script, as when the page changes. Targets: extraction ≤ 50 ms, drawing ≤ 16 ms median.
 In Firefox every page load starts a fresh content-script sandbox whose code runs cold, behind Xray
-wrappers; the second extraction shows the cost once it is compiled.
+wrappers, which is why Readability runs in the background page there; the second extraction
+shows the cost once the content script's own code is compiled.
 
     .venv/bin/python bench/bench_extension.py [--runs 5] [--browser chromium firefox]
                                               [--screenshot docs/screenshot-seed.png] [--phases]
 
 --phases also prints, per page, the median of each extraction phase the content script measured
-(cloning or parsing the document, Readability, mapping back to the live page's text nodes).
+(Firefox: serialise, background round trip and, inside it, parse and read; Chromium: clone and
+read; both: resolve the nodes on the live page, map).
 """
 
 from __future__ import annotations
