@@ -170,15 +170,17 @@ export function resolveNodes(doc, nodes) {
   const live = textNodesUnder(doc.documentElement);
   const out = [];
   let drift = 0;
-  let next = 0; // the first live node not yet used
+  let next = 0; // the live node after the last one found
   for (const { index, exact, data } of nodes) {
-    const expected = Math.max(next, index + drift);
+    // exact numbers: nearest the expected place, either way; re-created nodes: forward only from
+    // the last node found (Readability keeps the page's order)
+    const expected = exact ? index + drift : Math.max(next, index + drift);
+    const lowest = exact ? 0 : next;
     let found = -1;
     let run = null;
     for (let step = 0; step <= RESOLVE_WINDOW && found < 0; step++) {
-      // exact numbers: nearest the expected place, either way; re-created nodes: forward only
       for (const j of exact && step ? [expected + step, expected - step] : [expected + step]) {
-        if (j < next || j >= live.length) continue;
+        if (j < lowest || j >= live.length) continue;
         run = matchAt(live, j, data);
         if (run) {
           found = j;
@@ -191,7 +193,7 @@ export function resolveNodes(doc, nodes) {
       return null;
     }
     if (exact) drift = found - index;
-    next = found + run.length;
+    next = Math.max(next, found + run.length);
     out.push(...run);
   }
   return out;
