@@ -2,15 +2,22 @@
 
 For each page (the seed article and the real news pages) it loads the page N times with the
 site enabled and prints the median milliseconds the content script measured for extraction
-(Readability on a clone + mapping to the live page + offset map), the round trip (content script
+(Readability on a copy of the page — in Firefox parsed and read in the background page, the
+message there and back included; in Chromium a clone — + finding its nodes on the live page +
+offset map), the round trip (content script
 → background → server → back) and drawing (anchoring every finding, building the ranges and
 registering the highlights), and "again": the same page extracted a second time by the same
 content script, as when the page changes. Targets: extraction ≤ 50 ms, drawing ≤ 16 ms median.
 In Firefox every page load starts a fresh content-script sandbox whose code runs cold, behind Xray
-wrappers; the second extraction shows the cost once it is compiled.
+wrappers, which is why Readability runs in the background page there; the second extraction
+shows the cost once the content script's own code is compiled.
 
     .venv/bin/python bench/bench_extension.py [--runs 5] [--browser chromium firefox]
-                                              [--screenshot docs/screenshot-seed.png]
+                                              [--screenshot docs/screenshot-seed.png] [--phases]
+
+--phases also prints, per page, the median of each extraction phase the content script measured
+(Firefox: serialise, background round trip and, inside it, parse and read; Chromium: clone and
+read; both: resolve the nodes on the live page, map).
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ def screenshot(browser, tab, base, path):
     print(f"screenshot: {path} (card of {best['code']} on {best['text'][:40]!r})")
 
 
-def bench(name, base, server, pages, runs, tmp, shot=None) -> bool:
+def bench(name, base, server, pages, runs, tmp, shot=None, phases=False) -> bool:
     browser = launch(name, tmp / f"{name}-profile")
     try:
         browser.set_storage({"sites": ["127.0.0.1"], "server": server.url, **ALL_FINDINGS})
@@ -82,6 +89,14 @@ def bench(name, base, server, pages, runs, tmp, shot=None) -> bool:
             rows.append(med)
             print(f"{page:<20}{len(samples[-1]['text']):>8}{len(samples[-1]['findings']):>10}"
                   f"{med['extractMs']:>12.1f}{med['roundTripMs']:>15.1f}{med['drawMs']:>10.1f}{med['againMs']:>10.1f}")
+            if phases:
+                names = sorted({k for s in samples for k in s["timings"].get("extractPhases") or {}})
+                print("    phases ms: " + ", ".join(
+                    f"{k[:-2]} {statistics.median(s['timings']['extractPhases'].get(k, 0) for s in samples):.1f}"
+                    for k in names if k.endswith("Ms")))
+                for s in samples:
+                    for k, v in (s["timings"].get("extractPhases") or {}).items():
+                        if not k.endswith("Ms"): print("   ", k, v)
         ext = statistics.median(r["extractMs"] for r in rows)
         drw = statistics.median(r["drawMs"] for r in rows)
         met = ext <= TARGET_EXTRACT_MS and drw <= TARGET_DRAW_MS
@@ -102,6 +117,7 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="page loads per page (default 5)")
     ap.add_argument("--pages", nargs="*", help="only these pages (file names)")
     ap.add_argument("--browser", nargs="*", choices=BROWSERS, default=list(BROWSERS), help="which browsers (default both)")
+    ap.add_argument("--phases", action="store_true", help="also print the median of each extraction phase")
     ap.add_argument("--screenshot", help="also save the seed article with an open card to this PNG (Chromium)")
     args = ap.parse_args(argv)
     missing = [b for b in args.browser if not browser_binary(b)]
@@ -115,7 +131,7 @@ def main(argv=None) -> int:
         server = Server(tmp / "server")
         try:
             for name in args.browser:
-                bench(name, base, server, pages, args.runs, tmp, args.screenshot)
+                bench(name, base, server, pages, args.runs, tmp, args.screenshot, args.phases)
         finally:
             server.stop()
             shutdown()

@@ -36,7 +36,9 @@ const readabilityWithoutInnerHTML = {
         ["page.innerHTML = pageCacheHtml;", "page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);"],
         [
           "tmp.innerHTML = noscript.innerHTML;",
-          'tmp.replaceChildren(...new DOMParser().parseFromString(noscript.textContent, "text/html").body.childNodes);',
+          // a <noscript> holds text where scripting is on (a page, its clone) and elements where it
+          // is off (a DOMParser document): innerHTML is that text, or those elements serialised
+          'tmp.replaceChildren(...(noscript.firstElementChild ? Array.from(noscript.childNodes, (n) => n.cloneNode(true)) : new DOMParser().parseFromString(noscript.textContent, "text/html").body.childNodes));',
         ],
       ];
       for (const [from, to] of patches) {
@@ -90,6 +92,8 @@ async function buildTarget(target, outDir) {
     target: ["chrome105", "firefox142"],
     legalComments: "eof",
     plugins: [readabilityWithoutInnerHTML],
+    // Firefox's background page has a DOM to read the article in; Chromium's service worker not
+    define: { SOURCEMARK_BACKGROUND_READS: target === "firefox" ? "true" : "false" },
     logLevel: "warning",
   });
   for (const f of STATIC) await cp(join(src, f), join(outDir, f), { recursive: true });

@@ -2,6 +2,7 @@
 // the Sourcemark server. It refuses to send text from a tab whose site is not enabled.
 
 import { api, getSettings, siteEnabled } from "./lib/settings.js";
+import { readDocument } from "./lib/extract.js";
 
 const HEALTH_TIMEOUT_MS = 3000;
 
@@ -92,11 +93,35 @@ api.runtime.onInstalled.addListener((details) => {
   if (details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") }).catch(() => {});
 });
 
+/** Longest page HTML read here; a longer page is read by its content script. */
+const MAX_READ_HTML = 8_000_000;
+
+function readArticle(sender, html) {
+  if (!sender.tab || typeof DOMParser === "undefined" || typeof html !== "string" || html.length > MAX_READ_HTML) return null;
+  try {
+    const t0 = performance.now();
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const t1 = performance.now();
+    const described = readDocument(doc);
+    if (described) described.phases = { parseMs: t1 - t0, readMs: performance.now() - t1 };
+    return described;
+  } catch (err) {
+    return null;
+  }
+}
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg !== "object") return false;
   if (msg.type === "analyze") {
     analyze(String(msg.text || ""), msg.url, sender).then(sendResponse);
     return true;
+  }
+  if (msg.type === "readArticle") {
+    // Firefox: Readability on a copy of the page parsed here (inert: DOMParser runs no script and
+    // loads nothing), away from the content script's Xray wrappers; Chromium's service worker
+    // has no DOM and the content script reads the page itself
+    sendResponse(readArticle(sender, msg.html));
+    return false;
   }
   if (msg.type === "health") {
     health().then(sendResponse);

@@ -130,9 +130,28 @@ function draw() {
   publish();
 }
 
-function extract() {
+/** Firefox reads the article in its background page (build.mjs sets SOURCEMARK_BACKGROUND_READS). */
+const BACKGROUND_READS = typeof SOURCEMARK_BACKGROUND_READS !== "undefined" && SOURCEMARK_BACKGROUND_READS;
+
+async function describedInBackground() {
+  if (!BACKGROUND_READS) return null;
+  try {
+    const t0 = now();
+    const html = document.documentElement.outerHTML;
+    const t1 = now();
+    const described = await api.runtime.sendMessage({ type: "readArticle", html });
+    if (described) described.phases = { serializeMs: t1 - t0, backgroundMs: now() - t1, ...described.phases };
+    return described;
+  } catch (err) {
+    return null; // the content script reads the page itself
+  }
+}
+
+async function extract() {
   const t0 = now();
-  article = extractArticle(document);
+  const described = await describedInBackground();
+  article = extractArticle(document, { described });
+  if (described) Object.assign(article.phases, described.phases);
   state.timings.extractMs = now() - t0;
   state.timings.extractPhases = article.phases;
   state.method = article.method;
@@ -238,7 +257,7 @@ async function run() {
   report = null;
   decidedText = null;
   state.status = "extracting";
-  extract();
+  await extract();
   watch();
   if (!article.text) {
     state.status = "no-article";
@@ -251,11 +270,7 @@ async function run() {
 /** After the page re-renders: re-anchor on the new nodes (no new request), or analyze late content. */
 function recheck() {
   if (!active) return;
-  try {
-    recheckNow();
-  } catch (err) {
-    noteError(err);
-  }
+  recheckNow().catch(noteError);
 }
 
 function noteError(err) {
@@ -265,7 +280,7 @@ function noteError(err) {
 const LATE_ARTICLE_TRIES = 20;
 let lateTries = 0;
 
-function recheckNow() {
+async function recheckNow() {
   if (location.href !== analyzedUrl && state.status !== "waiting") {
     // a single-page site moved to another article: this is a new page to analyse
     lateTries = 0;
@@ -276,7 +291,7 @@ function recheckNow() {
       (highlighter && highlighter.items.some((i) => i.range.toString() !== i.drawnText));
     if (!textTouched && !stale) return; // no text came or went: the article is as analysed
     textTouched = false;
-    extract();
+    await extract();
     if (materialChange(decidedText, article.text)) {
       // new paragraphs or another article: re-anchor what is still there now, analyse once quiet
       if (report) draw();
