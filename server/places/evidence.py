@@ -200,6 +200,7 @@ def claim_evidence(
             anchored=anchored,
             claim=claim, place=best, distance_km=km, similar=similar,
             notable=notable, same_country=bool(home),
+            main_name=any(normalize(g.name(i)) == c.key for i in r.ids),
         )
     return None
 
