@@ -141,6 +141,9 @@ def find_candidates(
             a += 1
         if a >= b or _after_abbreviation(doc, a):
             return None
+        if b - a > 2 and doc[a].lower_ in settlement_words() and doc[a + 1].lower_ == "of":
+            kw["settlement"] = kw.get("settlement") or doc[a].lower_  # "the City of X": X, a city
+            a += 2
         if b < len(doc) and doc[b].lower_ in context("region_words"):
             b += 1  # "the Donetsk region" is the region, not the town
         span = doc[a:b]
