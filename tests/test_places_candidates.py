@@ -62,3 +62,13 @@ def test_a_long_list_is_walked_once(nlp, g):
     towns = ", ".join(["Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava"] * 40)
     got = found(nlp, g, f"Sirens sounded in {towns} and Kyiv.")
     assert {"Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava", "Kyiv"} <= set(got)
+
+
+def test_the_city_of_x_is_x_a_city(nlp, g):
+    got = found(nlp, g, "Does the City of Norfol need a brand?")
+    assert "Norfol" in got and got["Norfol"].settlement == "city"
+
+
+def test_a_word_after_an_abbreviations_period_is_no_candidate(nlp, g):
+    got = found(nlp, g, "He grew up in Canada - Sault Ste. Marie, Ontario, to be exact.")
+    assert "Marie" not in got

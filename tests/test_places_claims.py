@@ -60,3 +60,42 @@ def test_the_shapes_table_names_each_shape_once():
 def test_a_region_before_a_noun_is_no_claim(analyzer):
     text = "Devon Stansbury of Rockford won in the Miss category."
     assert [f for f in analyzer.analyze(text).findings if f.code == "place.wrong_region"] == []
+
+
+def _wrong_on(analyzer, text: str, name: str) -> list:
+    return [
+        f for f in analyzer.analyze(text).findings
+        if f.code == "place.wrong_region" and f.severity == "warning" and text[f.span.start : f.span.end] == name
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a town's main name is that town, whatever label the model gives it
+        ("Flights to Oxford, which lies in Leinster, were cancelled on Monday.", "Oxford"),
+        ("The crash happened near Crockett in New York on Tuesday evening.", "Crockett"),
+        # a plural possessive "the United States’ Arizona state" narrows to the state
+        ("The clinic in Camarillo in the United States’ Arizona state stayed open.", "Camarillo"),
+        # "X, Y": Y a division named like a town elsewhere (Ontario, California) is the division
+        ("Watertown, Ontario (AP) — Officials said on Tuesday that the review would go on.", "Watertown"),
+        ("Police in Florence, Maryland, said no one else was hurt.", "Florence"),
+        # "based in X" makes X a place even when the model calls it a firm
+        ("The company, based in Camarillo, Arizona, did not respond.", "Camarillo"),
+    ],
+)
+def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
+    assert _wrong_on(analyzer, text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas is in Palestine.",  # a group named like a town's alternate name (Hamm, Germany)
+        "Attacks on Kyiv, Kharkiv and Odesa went on overnight.",  # a list of towns
+        "He lives in Mt. Vernon, Ohio.",  # Mt. is Mount
+        "He grew up in Canada - Sault Ste. Marie, Ontario, to be exact.",  # a name cut at "Ste."
+    ],
+)
+def test_no_wrong_region_where_there_is_no_wrong_claim(analyzer, text):
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

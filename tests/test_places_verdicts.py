@@ -48,3 +48,10 @@ def test_a_small_place_missing_from_the_gazetteer_stays_at_info(analyzer):
     # Real villages GeoNames lacks, a letter from a small town far off.
     text = "The fire started in Kelleyland, near Pineville, Louisiana."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_romanisation_of_an_alternate_name_is_still_a_misspelling(analyzer):
+    # "Dblin" reads like "Dblyn", one of Dublin's alternate names, but no place's main name
+    text = "In 2006, Dblin City Council committed $250,000 to the project in Ohio."
+    got = [f for f in analyzer.analyze(text).findings if f.code == "place.misspelled"]
+    assert got and got[0].severity == "warning" and text[got[0].span.start : got[0].span.end] == "Dblin"

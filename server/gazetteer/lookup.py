@@ -10,12 +10,14 @@ import math
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .. import datafiles
 from . import index as gi
 from .names import normalize
 from .regions import Region, RegionTable
@@ -103,6 +105,16 @@ class Gazetteer:
         return lo if lo < len(keys) and keys[lo] == key else -1
 
     def ids_for_key(self, key: str) -> list[int]:
+        """Places of this normalised name; a name opening with an abbreviation ("mt vernon")
+        also finds the name spelt out ("mount vernon"), which GeoNames may list alone."""
+        ids = self._ids_of(key)
+        first, _, rest = key.partition(" ")
+        full = _abbreviations().get(first) if rest else None
+        if full:
+            ids = ids + [i for i in self._ids_of(f"{full} {rest}") if i not in ids]
+        return ids
+
+    def _ids_of(self, key: str) -> list[int]:
         k = self._find(key)
         if k < 0:
             return []
@@ -284,6 +296,11 @@ class Gazetteer:
 
     def distance_km(self, i: int, j: int) -> float:
         return float(haversine_km(float(self.lat[i]), float(self.lon[i]), self.lat[j], self.lon[j]))
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> dict[str, str]:
+    return {short: full for short, full in datafiles.rows("gazetteer/name_abbreviations.tsv")}
 
 
 def haversine_km(lat1, lon1, lat2, lon2):

@@ -133,7 +133,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place
     near = budget.fuzzy(key, evidence.max_edits(key))
-    variant = evidence.variant_ids(key, near)
+    variant = evidence.variant_ids(key, near, g)
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])

@@ -139,8 +139,11 @@ def find_candidates(
             b -= 1
         while a < b and (doc[a].lower_ == "the" or doc[a].is_space or doc[a].is_punct):
             a += 1
-        if a >= b:
+        if a >= b or _after_abbreviation(doc, a):
             return None
+        if b - a > 2 and doc[a].lower_ in settlement_words() and doc[a + 1].lower_ == "of":
+            kw["settlement"] = kw.get("settlement") or doc[a].lower_  # "the City of X": X, a city
+            a += 2
         if b < len(doc) and doc[b].lower_ in context("region_words"):
             b += 1  # "the Donetsk region" is the region, not the town
         span = doc[a:b]
@@ -193,6 +196,8 @@ def find_candidates(
             i = _skip_det(doc, tok.i + 1)
             i, settlement = _skip_settlement_of(doc, i)
             strength = Cue.STRONG if (low in context("strong_prepositions") or settlement) else Cue.WEAK
+            if low == "in" and tok.i > 0 and doc[tok.i - 1].lower_ in context("located_words"):
+                strength = Cue.STRONG  # "based in X", "located in X": a place whatever its label
             if low == "for" and (tok.i == 0 or doc[tok.i - 1].lower_ not in context("for_nouns")):
                 continue
             if low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ in context("not_locative_to"):
@@ -320,6 +325,15 @@ def find_candidates(
         if doc[m.tok_start].dep_ in ("nsubj", "nsubjpass") and m.cue is Cue.ENTITY:
             m.locative = False
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _after_abbreviation(doc: Doc, a: int) -> bool:
+    """Token a follows a capitalised abbreviation's period ("Sault Ste. Marie", "Mt. Vernon"):
+    the word is the end of a longer name the sentence splitter cut, no name of its own."""
+    if a < 2 or doc[a - 1].text != "." or doc[a - 2].whitespace_:
+        return False
+    abbr = doc[a - 2].text
+    return 1 < len(abbr) <= rules.MAX_ABBREVIATION_LEN and abbr[0].isupper() and abbr[1:].islower()
 
 
 def _string_candidate(tok: Token, unknown: Callable[[str], bool]) -> bool:

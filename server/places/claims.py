@@ -20,9 +20,9 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from .. import datafiles, deadline
-from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable
+from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable, normalize
 from . import rules
-from .candidates import POSSESSIVE_MARKS, cap_run
+from .candidates import POSSESSIVE_MARKS, cap_run, is_cap
 from .lexicon import context, settlement_words
 from .model import Candidate, Claim
 
@@ -61,7 +61,7 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
     start = i
     country = None
     run = cap_run(doc, i)
-    if run and run[1] < n and doc[run[1]].lower_ in POSSESSIVE_MARKS:
+    if run and run[1] < n and _possessive(doc, run[1]):
         r = regions.resolve(doc[run[0] : run[1]].text)
         if r is not None and r.country is not None:
             country = r.country  # "Russia's Bryansk region"
@@ -98,6 +98,15 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
         if region is not None:
             return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
     return None
+
+
+def _possessive(doc: Doc, k: int) -> bool:
+    """Token k marks a possessive: "Russia's", or a bare apostrophe right after a name ending
+    in s ("the United States’ Michigan state", "the Philippines' Cebu province")."""
+    if doc[k].lower_ in POSSESSIVE_MARKS:
+        return True
+    prev = doc[k - 1]
+    return doc[k].text in ("'", "’") and prev.whitespace_ == "" and prev.text[-1:] in ("s", "S")
 
 
 TOKENS_MEMO = "sourcemark_claim_tokens"
@@ -169,14 +178,14 @@ def _is_list_after(doc: Doc, j: int) -> bool:
     return False
 
 
-def _meets(doc: Doc, found, needs: list[str], g: Gazetteer) -> bool:
+def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
     region, a, b, typed = found
     if b < len(doc) and doc[b].pos_ == "NOUN" and doc[b].is_lower and doc[b].lower_ not in settlement_words():
         return False  # "of Rockford in the Miss category": the phrase qualifies a noun, no region
     for need in needs:
         if need == "named" and not (
             region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
-            or not _is_town_name(doc[a:b].text, g)
+            or not _is_listed_town(doc[a:b].text, region, _name_before(doc, start), g)
         ):
             return False  # "in Kyiv, Kharkiv": a list of towns, not Kyiv in the Kharkiv region
         if need == "not_list" and _is_list_after(doc, b):
@@ -186,8 +195,29 @@ def _meets(doc: Doc, found, needs: list[str], g: Gazetteer) -> bool:
     return True
 
 
-def _is_town_name(text: str, g: Gazetteer) -> bool:
-    return any(int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP for i in g.exact(text)[:5])
+def _is_listed_town(text: str, region: Region, before: str, g: Gazetteer) -> bool:
+    """Is Y in "X, Y" rather a second town of a list than X's region? Only when a town of
+    TOWN_NAMED_REGION_POP+ has Y as its main name, lies in the division Y (a division named for
+    its capital: Kharkiv in the Kharkiv region) and in a country where a place named X lies
+    (a list names towns of one country). "Watertown, Ontario" is Ontario the province: the
+    town Ontario lies in California; "Concord, Florida": Florida, Uruguay has no Concord."""
+    key = normalize(text)
+    towns = [
+        i for i in g.exact(text)[:8]
+        if int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP and normalize(g.name(i)) == key and g.in_region(i, region)
+    ]
+    if not towns:
+        return False
+    x_countries = {g.country_code(i) for i in g.exact(before)} if before else set()
+    return not x_countries or any(g.country_code(i) in x_countries for i in towns)
+
+
+def _name_before(doc: Doc, j: int) -> str:
+    """The capitalised name that ends right before token j ("Kyiv" in "Kyiv, Kharkiv"), or ""."""
+    k = j
+    while k > 0 and j - k < rules.MAX_RUN and is_cap(doc[k - 1]):
+        k -= 1
+    return doc[k:j].text if k < j else ""
 
 
 def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
@@ -225,7 +255,7 @@ def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
             continue
         k, inner = matched
         found = inner or region_at(doc, k, g.regions)
-        if found and _meets(doc, found, shape.get("needs", []), g):
+        if found and _meets(doc, found, shape.get("needs", []), g, j):
             return shape, found
     return None
 

@@ -63,12 +63,17 @@ def max_edits(key: str) -> int:
     return 2 if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else 1
 
 
-def variant_ids(key: str, near: list[NearMiss]) -> list[int]:
-    """Another romanisation of a known name ("Sinkivka" for Synkivka): its places, or []."""
+def variant_ids(key: str, near: list[NearMiss], g: Gazetteer) -> list[int]:
+    """Another romanisation of a known place's main name ("Sinkivka" for Synkivka): those
+    places, or []. Not of an alternate name: alternate names hold odd spellings of every
+    language, and a romanisation of one of them ("Dblin" of "Dblyn", a name of Dublin) is
+    rather a misspelling."""
     skeleton = translit_skeleton(key)
     for n in near:
         if translit_skeleton(n.key) == skeleton:
-            return list(n.ids)
+            main = [i for i in n.ids if normalize(g.name(i)) == n.key]
+            if main:
+                return main
     return []
 
 
@@ -200,6 +205,7 @@ def claim_evidence(
             anchored=anchored,
             claim=claim, place=best, distance_km=km, similar=similar,
             notable=notable, same_country=bool(home),
+            main_name=any(normalize(g.name(i)) == c.key for i in r.ids),
         )
     return None
 

@@ -135,3 +135,4 @@ class ClaimEvidence:
     notable: bool  # the place is big enough that a namesake village is unlikely
     same_country: bool  # the claimed region is in the place's own country
     anchored: bool  # the article's other places lie around the real place (or name its division)
+    main_name: bool  # the text writes some namesake's main name ("Oxford"), not an alternate one

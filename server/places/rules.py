@@ -23,6 +23,9 @@ MIN_MISSPELLING_LEN = 5
 # Two edits in a shorter name than this ("Newrok" for Newark) are close only when the place lies
 # close by (not just in a division the article names).
 MIN_LEN_TWO_EDITS = 7
+# A word right after a capitalised abbreviation of at most this many letters and its period
+# ("Sault Ste. Marie", "Mt. Vernon") ends a longer name: no candidate of its own.
+MAX_ABBREVIATION_LEN = 3
 # Longest capitalised run (tokens) read as one place name.
 MAX_RUN = 4
 # Most words a checked name may have ("Rio de Janeiro" has three).

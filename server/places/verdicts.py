@@ -97,8 +97,10 @@ def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict
     """A real place the text puts in a region where no place of that name lies."""
     if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
         return None
-    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF:
-        return None  # "Hamas is in Palestine": a well-known group named like some town elsewhere
+    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF and not ev.main_name:
+        # "Hamas is in Palestine": a well-known group named like some town's alternate name. A
+        # town's own main name ("Oxford in Leinster") is that town whatever label the model gives.
+        return None
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM
     if ev.similar or ev.anchored or near_by or ev.notable:
         return Verdict("place.wrong_region", "warning", claim=ev)
