@@ -18,27 +18,9 @@ import polnear
 import report_view
 from source_labels import Label, read_labels
 
+from server.quotes import classify_source
+
 Kind = Literal["named", "pronoun", "anonymous"]
-
-
-# --- the adapter ---------------------------------------------------------------------------------
-# ADAPTER (to be removed by the lead after the quotes package lands on main): the analysis helper
-# provides server.quotes.classify_source(doc, start_char, end_char); until then fall back to the
-# old server.speakers.classify on the phrase's syntactic head.
-def classify_source(doc, start: int, end: int) -> str:
-    try:
-        from server.quotes import classify_source as provided
-    except ImportError:
-        provided = None
-    if provided is not None:
-        return provided(doc, start, end)
-    from server import speakers  # the fallback: the classifier on main before the package
-
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "named"
-    return speakers.classify(span.root, span.start, span.end, doc.text[span.end_char:span.end_char + 80])
-# --- end of the adapter --------------------------------------------------------------------------
 
 
 class _RememberingNlp:

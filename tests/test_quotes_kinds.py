@@ -25,6 +25,13 @@ CASES = [
     ("People familiar with the talks said it.", "People familiar with the talks", "anonymous"),
     ("The senator said it.", "The senator", "named"),
     ("Maj. Jane Roe, an army press officer in Kabul, said it.", "Maj. Jane Roe", "named"),
+    # a share of poll respondents: the poll's finding, not an unnamed source
+    ("About four in 10 likely voters said it.", "About four in 10 likely voters", "named"),
+    ("More than half of Republicans said it.", "More than half of Republicans", "named"),
+    ("Some 38% of voters said it.", "Some 38% of voters", "named"),
+    ("A majority of his aides said it.", "A majority of his aides", "named"),
+    ("The majority leader said it.", "The majority leader", "named"),
+    ("Some of the voters said it.", "Some of the voters", "anonymous"),
 ]
 
 

@@ -5,6 +5,8 @@ The head noun and its determiner decide, never a name from a list:
 - a pronoun ("he", "they", "who") is a pronoun;
 - words that say the source is kept unnamed ("who asked not to be named", "familiar with the
   talks") make any phrase unnamed;
+- a share of poll respondents ("four in 10 voters", "half of Republicans") is the poll's
+  finding: named, like the poll;
 - a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
   group;
 - a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
@@ -22,7 +24,14 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import person_class, singular, sourcing_nouns, tables, word_set
 from .model import PersonClass, SpeakerKind
-from .rules import APPOSITION_CLIMB, ANONYMITY_WINDOW, ANTECEDENT_TOKENS, CLAUSE_CHARS, QUANTIFIER_OF_DEPTH
+from .rules import (
+    APPOSITION_CLIMB,
+    ANONYMITY_WINDOW,
+    ANTECEDENT_TOKENS,
+    CLAUSE_CHARS,
+    QUANTIFIER_OF_DEPTH,
+    SHARE_TOKENS,
+)
 
 
 def is_pronoun(token: Token) -> bool:
@@ -73,6 +82,27 @@ def _apposed_to(tok: Token, head: Token) -> bool:
     return False
 
 
+def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
+    """"Four in 10 voters", "more than half of Republicans", "38% of likely voters": a share of
+    the people a poll asked; the poll speaks, not a hidden person."""
+    toks = doc[start : min(end, head.i + 1 + SHARE_TOKENS)]
+    for t in toks:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.lower_ in word_set("percent"):
+            return True
+        if t.lower_ in word_set("share_nouns") and nxt is not None and nxt.lower_ == "of":
+            return True  # "half of", "a majority of"; not "the majority leader"
+        if (
+            t.lower_ == "in"
+            and t.i > start
+            and doc[t.i - 1].like_num
+            and nxt is not None
+            and nxt.like_num
+        ):
+            return True  # "four in 10"
+    return False
+
+
 def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> SpeakerKind:
     """The kind of the speaker phrase doc[start:end] headed by `head`.
 
@@ -86,6 +116,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     doc = head.doc
     if t.anonymity.search(doc[start:end].text) or t.anonymity.search(clause):
         return SpeakerKind.ANONYMOUS
+    if is_poll_share(doc, start, end, head):
+        return SpeakerKind.NAMED  # a poll's finding, not an unnamed source
     inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
     if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
         # "a number of Democrats", "a group of conservative leaders": the people counted

@@ -35,6 +35,7 @@ ANONYMITY_WINDOW = 25  # tokens after an indefinite mention read for "not author
 ANTECEDENT_TOKENS = 400  # tokens back to the indefinite mention of "the firefighter"
 LONE_NAME_TOKENS = 300  # tokens back searched for a lone surname before "he said"
 LONE_NAME_RANKS = 2  # paragraphs back that lone surname may be
+SHARE_TOKENS = 3  # tokens past a phrase's head read for a poll share ("half of voters in Iowa")
 QUANTIFIER_OF_DEPTH = 2  # "some of the rest of them": levels of "of" read after a quantifier
 LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (keeps it linear)
 
