@@ -47,9 +47,13 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     found = found[: rules.MAX_CANDIDATES]
     assign_roles(doc, found)
 
-    # 2. Resolve.
+    # 2. Resolve; a miss of several words keeps those that name the place ("Huntsvilse City").
     res = {id(c): resolve.resolve(c, g) for c in found}
     kept = [c for c in found if res[id(c)].kind != "skip"]
+    budget = evidence.FuzzyBudget(g, len(doc))
+    for c in kept:
+        if res[id(c)].kind == "miss":
+            resolve.settle_name(doc, c, res[id(c)], g, lambda key: budget.fuzzy(key, evidence.max_edits(key)))
 
     # 3. Claims.
     def can_lie_in(c: Candidate) -> bool:
@@ -79,7 +83,6 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     person_words = {
         normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
     }
-    budget = evidence.FuzzyBudget(g, len(doc))
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
     for c in kept:

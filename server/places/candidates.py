@@ -301,7 +301,11 @@ def find_candidates(
             a = tok.i
             if a > 0 and not taken[a - 1] and is_cap(doc[a - 1]) and doc[a - 1].lower_ in names("name_prefixes.txt"):
                 a -= 1  # "Los Nagelbes", "Glen Allhen": checked with the name's first word
-            add(a, tok.i + 1, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
+            # The capitalised words around it may be the rest of the name ("Sianta Clara",
+            # "Rolleing Meadows", "Metro Vancuevr"): the candidate is the run; which of its
+            # words name the place is for the gazetteer to say (resolve.settle_name).
+            a, b = _name_run(doc, a, tok.i + 1, taken)
+            add(a, b, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():
@@ -334,6 +338,30 @@ def _after_abbreviation(doc: Doc, a: int) -> bool:
         return False
     abbr = doc[a - 2].text
     return 1 < len(abbr) <= rules.MAX_ABBREVIATION_LEN and abbr[0].isupper() and abbr[1:].islower()
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word of letters that may be part of a place's name: no "A" or "The", and
+    no word that makes the name before it a place ("Police", "County", "City": roles.py)."""
+    return (
+        tok.text.isalpha() and tok.text[0].isupper() and not tok.is_stop
+        and tok.ent_type_ not in EXCLUDED_LABELS and tok.lower_ not in names("place_head_words.txt")
+    )
+
+
+def _name_run(doc: Doc, a: int, b: int, taken: list[bool]) -> tuple[int, int]:
+    """Tokens [a, b) widened over the capitalised words joined to them by a single space, in
+    one sentence, up to MAX_NAME_WORDS words in all."""
+    while b - a < rules.MAX_NAME_WORDS and a > 0 and not taken[a - 1] and not doc[a].is_sent_start:
+        prev = doc[a - 1]
+        if not _name_word(prev) or prev.whitespace_ != " ":
+            break
+        a -= 1
+    while b - a < rules.MAX_NAME_WORDS and b < len(doc) and not taken[b] and not doc[b].is_sent_start:
+        if not _name_word(doc[b]) or doc[b - 1].whitespace_ != " ":
+            break
+        b += 1
+    return a, b
 
 
 def _string_candidate(tok: Token, unknown: Callable[[str], bool]) -> bool:

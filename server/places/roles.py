@@ -19,7 +19,9 @@ from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
 from .lexicon import context, cue_phrases, names
 from .model import Candidate, Cue, Role
 
-DASHES = ("—", "–", "-", "--")
+# "\x97" and "\x96" are the em and en dash of Windows-1252 text read as Latin-1, common in
+# pages and feeds that went through an old system ("NEWARK \x97 Wess Henry, who …").
+DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 LOCATIVE_DEPS = ("pobj",)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -45,10 +47,13 @@ def role_of(doc: Doc, c: Candidate) -> Role:
         return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
     if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
         return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
-    if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
+    if (
+        ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG
+        and not (c.whole_place_name and ent_len <= j - i)
+    ):
         return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
-    if ent == "ORG" and ent_len > j - i and _names_an_institution(doc, c):
-        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library"
+    if ent == "ORG" and ent_len > j - i and (_names_an_institution(doc, c) or _after_of_in_name(doc, c)):
+        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library", "University of Otronto"
     if ent == "ORG" and ent_len > j - i and not c.locative:
         return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
     if _is_dateline(doc, c):
@@ -84,6 +89,15 @@ def _names_an_institution(doc: Doc, c: Candidate) -> bool:
             return True
         k += 1
     return False
+
+
+def _after_of_in_name(doc: Doc, c: Candidate) -> bool:
+    """The candidate ends an organisation's name after "of" or "in" ("the University of
+    Otronto", "United Concrete Products of Walilnford", "Capital Steel Co. in Linocln"): the
+    place the organisation belongs to."""
+    i, j = c.tok_start, c.tok_end
+    ends = j >= len(doc) or doc[j].ent_iob_ != "I"
+    return ends and i > 0 and doc[i - 1].lower_ in ("of", "in") and doc[i - 1].ent_iob_ == "I"
 
 
 def _entity_length(doc: Doc, i: int) -> int:

@@ -1,0 +1,39 @@
+"""Resolving candidates (server/places/resolve.py): which words of a miss name the place."""
+
+import pytest
+
+from server.pipeline import get_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return get_analyzer()
+
+
+def misspelled(analyzer, text):
+    return [
+        (text[f.span.start : f.span.end], f.severity, f.details["suggestions"][0]["name"])
+        for f in analyzer.analyze(text).findings if f.code == "place.misspelled"
+    ]
+
+
+def test_a_miss_is_narrowed_to_the_words_before_a_place_word(analyzer):
+    text = "Officials in Alabama met on Monday. Huntsvilse City Manager Bill Baine asked for money."
+    got = misspelled(analyzer, text)
+    assert got and got[0][0] == "Huntsvilse" and got[0][2] == "Huntsville"
+
+
+def test_a_two_word_name_a_letter_off_is_a_place_whatever_the_model_calls_it(analyzer):
+    text = "He moved his wife and daughter to Sianta Clara, California, for a job at Applied Materials."
+    assert ("Sianta Clara", "warning", "Santa Clara") in misspelled(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The car drove off the road near Murray Lindler Road, said the patrol.",
+        "Speaking of the city's first industrial park, Patullo Ridge, the mayor said more.",
+    ],
+)
+def test_a_street_or_a_name_gazetteer_lacks_is_not_cut_down_to_a_near_miss(analyzer, text):
+    assert [f for f in misspelled(analyzer, text) if f[1] != "info"] == []
