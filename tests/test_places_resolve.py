@@ -37,3 +37,19 @@ def test_a_two_word_name_a_letter_off_is_a_place_whatever_the_model_calls_it(ana
 )
 def test_a_street_or_a_name_gazetteer_lacks_is_not_cut_down_to_a_near_miss(analyzer, text):
     assert [f for f in misspelled(analyzer, text) if f[1] != "info"] == []
+
+
+def test_a_legislator_s_home_town_is_a_place(analyzer):
+    text = "In Richmond, Virginia, Sen. Ken Cuccinelli, R-Fgairfax, attached the proposal to a bill."
+    assert ("Fgairfax", "warning", "Fairfax") in misspelled(analyzer, text)
+
+
+def test_a_qualifier_stays_with_a_name_it_belongs_to(analyzer):
+    text = "Verduin, a father of two from West Allhis, Wis., drowned near Milwaukee, Miller said."
+    assert ("West Allhis", "warning", "West Allis") in misspelled(analyzer, text)
+
+
+def test_a_short_unknown_word_is_looked_up_with_the_name_it_opens(analyzer):
+    text = "A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched."
+    got = misspelled(analyzer, text)
+    assert got and got[0][0] == "Gadn Ledge" and got[0][2] == "Grand Ledge"

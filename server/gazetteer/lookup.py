@@ -129,8 +129,11 @@ class Gazetteer:
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency of an English word (0 for a word nobody writes): "Carter"
-        4.4, "Nollywood" 2.5, "Lodnon" 0. A name of several words counts by its rarest word."""
+        4.4, "Nollywood" 2.5, "Lodnon" 0. A name of several words counts by its rarest word,
+        initials apart ("Oakland A" is as known as "Oakland")."""
         parts = normalize(word).split()
+        if len(parts) > 1:
+            parts = [p for p in parts if len(p) > 1] or parts
         if not parts:
             return 0.0
         return min(self._zipf_of_key(p) for p in parts)

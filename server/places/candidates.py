@@ -131,8 +131,9 @@ def find_candidates(
     for ent in ents:
         if ent.label_ in ("ORG", "PERSON") and any(t.text == "," for t in ent):
             continue  # "Bakhmut, Kharkiv Oblast" as one ORG: the model's confusion, no name
+        words = sum(1 for t in ent if not t.is_punct)  # "Linocln." as one entity is one word
         for k in range(ent.start, ent.end):
-            token_ents[k] = (ent.label_, len(ent))
+            token_ents[k] = (ent.label_, words)
 
     def add(a: int, b: int, **kw) -> Candidate | None:
         while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct or doc[b - 1].lower_ in POSSESSIVE_MARKS):
@@ -296,7 +297,8 @@ def find_candidates(
     # 5. The string alone: a capitalised word nobody knows, wherever it stands.
     if unknown is not None:
         for tok in doc:
-            if taken[tok.i] or not _string_candidate(tok, unknown):
+            short = _string_candidate(tok, unknown, rules.MIN_STRING_WORD_IN_NAME_LEN)
+            if taken[tok.i] or not short:
                 continue
             a = tok.i
             if a > 0 and not taken[a - 1] and is_cap(doc[a - 1]) and doc[a - 1].lower_ in names("name_prefixes.txt"):
@@ -305,6 +307,8 @@ def find_candidates(
             # "Rolleing Meadows", "Metro Vancuevr"): the candidate is the run; which of its
             # words name the place is for the gazetteer to say (resolve.settle_name).
             a, b = _name_run(doc, a, tok.i + 1, taken)
+            if b - a < 2 and not _string_candidate(tok, unknown):
+                continue  # a short word alone ("Gadn") is a letter or two from thousands of places
             add(a, b, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
 
     # Settlement words and roles for entity mentions too.
@@ -364,10 +368,10 @@ def _name_run(doc: Doc, a: int, b: int, taken: list[bool]) -> tuple[int, int]:
     return a, b
 
 
-def _string_candidate(tok: Token, unknown: Callable[[str], bool]) -> bool:
+def _string_candidate(tok: Token, unknown: Callable[[str], bool], min_len: int = rules.MIN_STRING_CANDIDATE_LEN) -> bool:
     """A capitalised (or all-capitals) word of letters only, long enough, that nobody knows."""
     text = tok.text
-    if len(text) < rules.MIN_STRING_CANDIDATE_LEN or not text.isalpha() or not text[0].isupper():
+    if len(text) < min_len or not text.isalpha() or not text[0].isupper():
         return False
     if tok.ent_type_ in EXCLUDED_LABELS:
         return False

@@ -263,7 +263,7 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
         span = doc[a:b]
         c.tok_start, c.tok_end, c.start, c.end, c.text = a, b, span.start_char, span.end_char, span.text
         c.key = key
-        r.key = key
+    r.key = key  # "West Allhis" whole (West Allis), not "Allhis" without its qualifier
     c.whole_place_name = len(key.split()) > 1 and _main_name(miss, g) and _same_known_words(key, miss.key, g)
     c.role = role_of(doc, c)
 
@@ -274,8 +274,10 @@ def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:
     before them are a qualifier or such a word ("West", "Metro"): otherwise the words dropped
     may be part of a name GeoNames lacks ("Patullo Ridge", "Gledale Galleria"). A word found
     by its string alone was widened over its neighbours by `candidates`: any of its runs will do."""
-    if c.cue is Cue.STRING:
-        return True
+    from .roles import after_party_letter
+
+    if c.cue is Cue.STRING or after_party_letter(doc, a):
+        return True  # (and "D-Beachwood": the party's letter is no part of the name)
     heads = names("place_head_words.txt") | context("region_words")
     after_ok = b >= c.tok_end or doc[b].lower_ in heads
     before_ok = all(
@@ -290,7 +292,8 @@ def _main_name(miss: NearMiss, g: Gazetteer) -> bool:
 
 
 def _unknown_word(word: str, g: Gazetteer) -> bool:
-    return g.zipf(word) < rules.KNOWN_WORD_ZIPF and not g.ids_for_key(normalize(word))
+    """A word nobody knows; a letter or two ("D", "St") is an initial or an abbreviation."""
+    return len(word) > 2 and g.zipf(word) < rules.KNOWN_WORD_ZIPF and not g.ids_for_key(normalize(word))
 
 
 def _window_key(doc: Doc, a: int, b: int) -> str:

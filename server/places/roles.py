@@ -25,6 +25,7 @@ DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 LOCATIVE_DEPS = ("pobj",)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PARTY_LETTERS = frozenset({"D", "R", "I"})  # "D-Beachwood": Democrat, Republican, Independent
 DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
 
 
@@ -55,7 +56,9 @@ def role_of(doc: Doc, c: Candidate) -> Role:
     if ent == "ORG" and ent_len > j - i and (_names_an_institution(doc, c) or _after_of_in_name(doc, c)):
         return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library", "University of Otronto"
     if ent == "ORG" and ent_len > j - i and not c.locative:
-        return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
+        return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange", "Lidove Noviny"
+    if after_party_letter(doc, i):
+        return Role.LOCATIVE  # "Sen. Ken Cuccinelli, R-Fairfax": a legislator's home town
     if _is_dateline(doc, c):
         return Role.DATELINE
     if j < n and doc[j].lower_ in POSSESSIVE_MARKS:
@@ -100,6 +103,14 @@ def _after_of_in_name(doc: Doc, c: Candidate) -> bool:
     return ends and i > 0 and doc[i - 1].lower_ in ("of", "in") and doc[i - 1].ent_iob_ == "I"
 
 
+def after_party_letter(doc: Doc, i: int) -> bool:
+    """Token i follows a party's letter and a hyphen: "R-Fairfax", "(D-Beachwood)"."""
+    return (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_LETTERS
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+    )
+
+
 def _entity_length(doc: Doc, i: int) -> int:
     """Tokens of the entity around token i (0 if none, or one the model ran over a comma)."""
     tok = doc[i]
@@ -113,7 +124,7 @@ def _entity_length(doc: Doc, i: int) -> int:
         b += 1
     if any(t.text == "," for t in doc[a:b]):
         return 0
-    return b - a
+    return sum(1 for t in doc[a:b] if not t.is_punct)  # "Linocln." as one entity is one word
 
 
 def _is_dateline(doc: Doc, c: Candidate) -> bool:
@@ -205,4 +216,4 @@ def is_organisation(doc: Doc, m: Candidate) -> bool:
     return _words_at(doc, j, cue_phrases("organisation_cues.txt", "after"))
 
 
-__all__ = ["Cue", "Role", "assign_roles", "is_organisation", "is_sub_place", "role_of"]
+__all__ = ["Cue", "Role", "after_party_letter", "assign_roles", "is_organisation", "is_sub_place", "role_of"]
