@@ -53,3 +53,8 @@ def test_a_short_unknown_word_is_looked_up_with_the_name_it_opens(analyzer):
     text = "A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched."
     got = misspelled(analyzer, text)
     assert got and got[0][0] == "Gadn Ledge" and got[0][2] == "Grand Ledge"
+
+
+def test_a_name_ending_in_a_feature_word_is_checked_when_a_town_s_name_ends_so(analyzer):
+    text = "The water company and the cities of Sunnyvale and Moggn Hill, California, set new rules."
+    assert ("Moggn Hill", "warning", "Morgan Hill") in misspelled(analyzer, text)

@@ -131,8 +131,8 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if r.kind == "town":
         return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
     key = r.key or c.key
-    if not evidence.checkable_key(key):
-        return None
+    if not evidence.checkable_key(key) and not (c.whole_place_name and len(key.split()) <= rules.MAX_NAME_WORDS):
+        return None  # (a feature word ends the name, unless a town's own name ends so: "Moggn Hill")
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place
     near = budget.fuzzy(key, evidence.max_edits(key))

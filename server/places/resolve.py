@@ -238,8 +238,16 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
     if len(words) < 2 or len(words) > rules.MAX_RUN:
         return
     unknown = [k for k in words if _unknown_word(doc[k].text, g)]
-    if not unknown or any(doc[k].lower_ in names("feature_words.txt") for k in words[1:]):
-        return  # "Murray Lindler Road", "Patullo Ridge": a street or a ridge, not a town
+    if not unknown:
+        return
+    if any(doc[k].lower_ in names("feature_words.txt") for k in words[1:]):
+        # "Murray Lindler Road": a street, not a town, and never cut down to its name; but a
+        # letter off a town's own name of the same words is that town ("Moggn Hill").
+        misses = near(r.key or c.key)
+        c.whole_place_name = bool(misses) and _main_name(misses[0], g) and _same_known_words(
+            r.key or c.key, misses[0].key, g
+        )
+        return
     best: tuple | None = None
     for i, a in enumerate(words):
         for b in words[i : i + rules.MAX_NAME_WORDS]:
