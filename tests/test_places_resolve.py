@@ -17,10 +17,20 @@ def misspelled(analyzer, text):
     ]
 
 
-def test_a_miss_is_narrowed_to_the_words_before_a_place_word(analyzer):
-    text = "Officials in Alabama met on Monday. Huntsvilse City Manager Bill Baine asked for money."
+@pytest.mark.parametrize(
+    "text, words, place",
+    [
+        # narrowed to the words before a place word
+        ("Officials in Alabama met on Monday. Huntsvilse City Manager Bill Baine asked for money.",
+         "Huntsvilse", "Huntsville"),
+        # a short unknown word looked up with the name it opens
+        ("A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched.",
+         "Gadn Ledge", "Grand Ledge"),
+    ],
+)
+def test_the_words_naming_the_place_are_looked_up(analyzer, text, words, place):
     got = misspelled(analyzer, text)
-    assert got and got[0][0] == "Huntsvilse" and got[0][2] == "Huntsville"
+    assert got and got[0][0] == words and got[0][2] == place
 
 
 def test_a_two_word_name_a_letter_off_is_a_place_whatever_the_model_calls_it(analyzer):
@@ -47,12 +57,6 @@ def test_a_legislator_s_home_town_is_a_place(analyzer):
 def test_a_qualifier_stays_with_a_name_it_belongs_to(analyzer):
     text = "Verduin, a father of two from West Allhis, Wis., drowned near Milwaukee, Miller said."
     assert ("West Allhis", "warning", "West Allis") in misspelled(analyzer, text)
-
-
-def test_a_short_unknown_word_is_looked_up_with_the_name_it_opens(analyzer):
-    text = "A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched."
-    got = misspelled(analyzer, text)
-    assert got and got[0][0] == "Gadn Ledge" and got[0][2] == "Grand Ledge"
 
 
 def test_a_name_ending_in_a_feature_word_is_checked_when_a_town_s_name_ends_so(analyzer):
