@@ -8,7 +8,7 @@ The stages, in order, each a module with one job:
    lists, and any capitalised word nobody knows wherever it stands; `roles` — what the sentence
    makes of each (locative, dateline, modifier, possessive, a person's or a firm's name…).
 2. `resolve` — resolve them: a region, a town the gazetteer knows (picked by the article's
-   world), a miss, or no place at all.
+   world), a miss (of several words: narrowed to the words naming the place), or no place at all.
 3. `claims` — read the claims: where the text says a town lies, in every shape of
    data/places/claim_shapes.json and by reference back from the next sentence.
 4. `evidence` — weigh the evidence: near misses of a miss (how notable, how close to the

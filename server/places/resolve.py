@@ -3,7 +3,8 @@
 Each candidate becomes a region or country, another real area (a continent, a sea), a town the
 gazetteer knows by any main or alternate name (Kiev/Kyiv, Artemivsk/Bakhmut are the same
 place), a miss, or no place at all (a demonym, an abbreviation, a word of the not-places list).
-Towns are resolved to one GeoNames place by the article's context (`ArticleWorld`: the countries
+A miss of several words keeps the words that name the place (`settle_name`: "Huntsvilse" of
+"Huntsvilse City Manager", "Sianta Clara" whole). Towns are resolved to one GeoNames place by the article's context (`ArticleWorld`: the countries
 and divisions it names, the towns near its other towns) over population.
 """
 
@@ -22,6 +23,7 @@ from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
 from . import rules
 from .lexicon import context, names, ordered_context
 from .model import Candidate, Claim, Cue, Resolution
+from .roles import after_party_letter, role_of
 
 TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
 
@@ -224,16 +226,14 @@ class ArticleWorld:
 def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Callable[[str], list[NearMiss]]) -> None:
     """A miss of several words: keep the words that name the place.
 
-    "Huntsvilse City", "Amhersj College", "Newaxkr Live Bait", "Metro Vancuevr": a few words
-    around a misspelt name, of which only some are the place's name; "Sianta Clara", "Rolleing
-    Meadows": all of them. Each run of at most MAX_NAME_WORDS words holding a word nobody knows
-    is looked up; the one with the closest near miss wins (the longer among equals), and the
-    candidate is narrowed to it. When the whole run is a near miss of a place's name of as many
+    "Huntsvilse City Manager", "Amhersj College", "a Kethtejing Republican": a few words around
+    a misspelt name, of which only some are the place's name; "Sianta Clara", "Rolleing
+    Meadows": all of them. Each run of at most MAX_NAME_WORDS words holding every word nobody
+    knows is looked up; the one with the closest near miss wins (the longer among equals when
+    it is a place's main name), and the candidate is narrowed to it (`_may_drop` says when). When the whole run is a near miss of a place's name of as many
     words with its known words spelt exactly, the candidate says so (`whole_place_name`): a
     person's name is not a letter from a place's two-word name ("Sianta Clara").
     """
-    from .roles import role_of  # the role follows the words kept
-
     words = [k for k in range(c.tok_start, c.tok_end) if doc[k].is_alpha]
     if len(words) < 2 or len(words) > rules.MAX_RUN:
         return
@@ -273,7 +273,7 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
         c.key = key
     r.key = key  # "West Allhis" whole (West Allis), not "Allhis" without its qualifier
     c.whole_place_name = len(key.split()) > 1 and _main_name(miss, g) and _same_known_words(key, miss.key, g)
-    c.role = role_of(doc, c)
+    c.role = role_of(doc, c)  # the role follows the words kept
 
 
 def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:
@@ -282,8 +282,6 @@ def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:
     before them are a qualifier or such a word ("West", "Metro"): otherwise the words dropped
     may be part of a name GeoNames lacks ("Patullo Ridge", "Gledale Galleria"). A word found
     by its string alone was widened over its neighbours by `candidates`: any of its runs will do."""
-    from .roles import after_party_letter
-
     if c.cue is Cue.STRING or after_party_letter(doc, a):
         return True  # (and "D-Beachwood": the party's letter is no part of the name)
     heads = names("place_head_words.txt") | context("region_words")
