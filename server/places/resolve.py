@@ -4,8 +4,9 @@ Each candidate becomes a region or country, another real area (a continent, a se
 gazetteer knows by any main or alternate name (Kiev/Kyiv, Artemivsk/Bakhmut are the same
 place), a miss, or no place at all (a demonym, an abbreviation, a word of the not-places list).
 A miss of several words keeps the words that name the place (`settle_name`: "Huntsvilse" of
-"Huntsvilse City Manager", "Sianta Clara" whole). Towns are resolved to one GeoNames place by the article's context (`ArticleWorld`: the countries
-and divisions it names, the towns near its other towns) over population.
+"Huntsvilse City Manager", "Sianta Clara" whole). Towns are resolved to one GeoNames place by
+the article's context (`ArticleWorld`: the countries and divisions it names, the towns near its
+other towns) over population.
 """
 
 from __future__ import annotations
