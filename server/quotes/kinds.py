@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import person_class, singular, sourcing_nouns, tables, word_set
 from .model import PersonClass, SpeakerKind
 from .rules import (
+    AGENT_MIN_CHARS,
     APPOSITION_CLIMB,
     ANONYMITY_WINDOW,
     ANTECEDENT_TOKENS,
@@ -54,9 +55,10 @@ def _has_possessive(head: Token) -> bool:
 
 
 def _of_object(head: Token) -> Token | None:
-    """"some of his aides" → "aides"."""
+    """"some of his aides" → "aides"; "shouts from the crowd" → "crowd"."""
+    preps = ("of", "from") if head.lower_ in word_set("utterance_nouns") else ("of",)
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
@@ -80,6 +82,50 @@ def _apposed_to(tok: Token, head: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# endings of English nouns of agents ("competitor", "booster", "loyalist", "partisan")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee")
+
+
+def _counts_people(head: Token) -> bool:
+    """A quantifier standing for the nouns after its "of" ("one of", "some of", "a number of")."""
+    low = head.lower_
+    return head.pos_ != "PROPN" and (
+        low in word_set("quantifiers") or low in word_set("quantifier_nouns") or head.like_num
+    )
+
+
+def _is_thing(tok: Token) -> bool:
+    """A common noun that is no person and no group of people: "ads", "proposals", "claims"."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return person_class(tok.lower_)[0] is None and not _agent_noun(tok) and not is_pronoun(tok)
+
+
+def _agent_noun(tok: Token) -> bool:
+    """A common noun with an agent ending: "competitors", "boosters", "loyalists", people the
+    person-noun table lacks. Only a hint against reading "most of his competitors" as a thing
+    ("papers" has the ending too): never enough alone to make a head a person."""
+    low = tok.lower_
+    stem = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and stem.endswith(AGENT_SUFFIXES)
+        and len(stem) > AGENT_MIN_CHARS
+    )
+
+
+def _name_after_dash(head: Token) -> bool:
+    """"A former Republican presidential candidate -- John McCain, who lost …": a full name
+    right after a dash or a bracket beside the head names the speaker."""
+    doc = head.doc
+    i = head.i + 1
+    if i + 2 >= len(doc) or doc[i].text not in ("--", "—", "–", "("):
+        return False
+    first, second = doc[i + 1], doc[i + 2]
+    return first.ent_type_ == "PERSON" and second.ent_type_ == "PERSON" and second.ent_iob_ == "I"
 
 
 def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
@@ -124,6 +170,15 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
         if inner_kind is not SpeakerKind.NAMED:
             return SpeakerKind.ANONYMOUS
+    if inner is not None and (
+        low in word_set("utterance_nouns") or (_counts_people(head) and _is_thing(inner))
+    ):
+        if low not in word_set("utterance_nouns"):
+            return SpeakerKind.NAMED  # "one of her ads", "some of Mrs. Clinton's proposals"
+        # "shouts from the crowd", "chants of supporters": the people who shout decide
+        inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
+        if inner_kind is SpeakerKind.ANONYMOUS or inner.pos_ == "PROPN":
+            return inner_kind
     dets = _determiners(head)
     if any(d.lower_ in word_set("anaphoric_quantifiers") for d in dets) or (
         low in ("one", "ones") and any(d.lower_ in word_set("definite") for d in dets)
@@ -149,10 +204,13 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     cls, plural = person_class(low)
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
-    if _names_in_apposition(head) or any(
+    if _names_in_apposition(head) or _name_after_dash(head) or any(
         t.ent_type_ == "PERSON" and _apposed_to(t, head) for t in doc[head.i + 1 : end]
     ):
         return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
+    if cls is PersonClass.UNNAMED and not plural and _has_possessive(head):
+        if singular(low) not in sourcing_nouns():
+            return SpeakerKind.NAMED  # "Hillary Clinton's right-hand woman", "her husband"
     if cls in (PersonClass.UNNAMED, PersonClass.GROUP):
         return SpeakerKind.ANONYMOUS
     indefinite = any(d.lower_ in word_set("indefinite") or d.dep_ == "nummod" for d in dets)
@@ -167,6 +225,22 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if not dets and singular(low) not in sourcing_nouns():
         return SpeakerKind.NAMED  # a bare title: "Indiana governor", "candidate Trump"
     return SpeakerKind.ANONYMOUS  # "a senior official", "one strategist"
+
+
+def is_unnamed_source(doc: Doc, start: int, end: int) -> bool:
+    """Is the unnamed speaker doc[start:end] a source kept unnamed — a noun of unnamed sourcing
+    ("a senior official", "aides", "a source") or words that say so ("who requested
+    anonymity") — rather than a person merely described ("a caller", "the woman")? A pronoun
+    that points back at one inherits quote.anonymous; at any other, it stays a pronoun."""
+    head = phrase_head(doc, start, end)
+    if head is None:
+        return False
+    if singular(head.lower_) in sourcing_nouns():
+        return True
+    inner = _of_object(head)
+    if inner is not None and singular(inner.lower_) in sourcing_nouns():
+        return True  # "one of his aides"
+    return bool(tables().anonymity.search(head.sent.text))
 
 
 def introduced_unnamed(head: Token) -> bool:
