@@ -160,7 +160,7 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if end - start == 1 and (is_pronoun(head) or low in word_set("relative")):
         return SpeakerKind.PRONOUN
     doc = head.doc
-    if t.anonymity.search(doc[start:end].text) or t.anonymity.search(clause):
+    if t.anonymity.search(doc[start:end].text) or t.anonymity_clause.search(clause):
         return SpeakerKind.ANONYMOUS
     if is_poll_share(doc, start, end, head):
         return SpeakerKind.NAMED  # a poll's finding, not an unnamed source
