@@ -302,6 +302,8 @@ def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
     head = phrase_head(doc, span.start, span.end)
     if head is None:
         return SpeakerKind.NAMED
+    if head.pos_ == "ADP":  # "among white voters", "by critics": the people after the preposition
+        head = next((c for c in head.children if c.dep_ == "pobj" and c.i < span.end), head)
     # a possessive source ("Rubio’s" in "Rubio’s campaign said") is read as its owner
     clause = doc.text[end_char : end_char + CLAUSE_CHARS].split("\n", 1)[0].split(".", 1)[0]
     return classify(head, span.start, span.end, clause)
