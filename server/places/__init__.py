@@ -76,9 +76,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
         world.add_towns([res[id(c)] for c in kept])
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
-    person_words = {
-        normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
-    }
+    person_words = claims_stage.person_words(doc)
     budget = evidence.FuzzyBudget(g, len(doc))
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}

@@ -16,8 +16,9 @@ import math
 from rapidfuzz.distance import OSA
 
 from .. import deadline
-from ..gazetteer import Gazetteer, NearMiss, Region, normalize, translit_skeleton
+from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
 from . import rules
+from .claims import loose_shapes
 from .lexicon import disputed, names
 from .model import Candidate, Claim, ClaimEvidence, MissEvidence, NearPlace, Resolution
 from .resolve import ArticleWorld
@@ -181,10 +182,14 @@ def claim_evidence(
             continue
         if r.region is not None and any(lenient.contains(code.split(".")[0], code) for code in r.region.codes):
             continue  # "Ontario, Canada": the name is also a region, and that one fits
+        if _division_named(c, r) and claim.region.kind != "country" and claim.shape in loose_shapes():
+            continue  # "Virginia, Florida, Ohio": a list of divisions, not one inside another
         best = r.best if r.best is not None else r.ids[0]
         km = g.distance_to_region_km(best, claim.region)
         if km is None or km <= rules.BORDER_KM or (g.distance_to_region_km(best, lenient) or 0) <= rules.BORDER_KM:
             continue
+        if _in_city_named_like(best, claim, g):
+            continue  # "Dupont Circle in Washington": the city, not the state of that name
         similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
         own = frozenset(r.ids)
@@ -206,8 +211,26 @@ def claim_evidence(
             claim=claim, place=best, distance_km=km, similar=similar,
             notable=notable, same_country=bool(home),
             main_name=any(normalize(g.name(i)) == c.key for i in r.ids),
+            pop=int(g.pop[best]),
         )
     return None
+
+
+def _division_named(c: Candidate, r: Resolution) -> bool:
+    """The candidate writes a first-level division's own name ("Florida", "Virginia"), not a
+    town that a division's alias also names ("New York City")."""
+    return r.region is not None and r.region.kind == "admin1" and normalize(r.region.name) == c.key
+
+
+def _in_city_named_like(i: int, claim: Claim, g: Gazetteer) -> bool:
+    """Does place i lie in (within BORDER_KM of) a city of CITY_NAMED_REGION_POP+ that the
+    claimed region's name also names ("Washington", "New York", "Mexico")?"""
+    lat, lon = float(g.lat[i]), float(g.lon[i])
+    return any(
+        int(g.pop[k]) >= rules.CITY_NAMED_REGION_POP
+        and haversine_km(lat, lon, float(g.lat[k]), float(g.lon[k])) <= rules.BORDER_KM
+        for k in g.exact(claim.text)[:rules.PICK_AMONG]
+    )
 
 
 def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudget) -> list[int]:
