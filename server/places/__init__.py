@@ -77,6 +77,10 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
     person_words = claims_stage.person_words(doc)
+    # For misspellings, the end of a firm's or person's name too ("Sant Singh Chatwal"), unless
+    # the article also writes that word as a place ("from Nashvlle" beside "Metro Nashvlle police").
+    as_place = {c.key for c in kept if c.locative or c.label in ("GPE", "LOC")}
+    name_words = person_words | (evidence.name_end_words(doc) - as_place)
     budget = evidence.FuzzyBudget(g, len(doc))
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
@@ -90,7 +94,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
             c.sub_place, c.organisation, c.joined_person, tuple((cl.region.codes, cl.text) for cl in own),
         )
         if memo_key not in memo:
-            memo[memo_key] = _judge(c, r, own, g, world, budget, person_words)
+            memo[memo_key] = _judge(c, r, own, g, world, budget, name_words)
         v = memo[memo_key]
         by_key[c.key] = verdicts.stronger(by_key.get(c.key), v)
 
@@ -104,7 +108,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
             continue  # a capitalised word after "in" or before "'s" that is no known place
         f = None
         if v is not None:
-            others = [p.place for p in _near_of(c, r, g, world, budget, claims_of.get(id(c), []), person_words)]
+            others = [p.place for p in _near_of(c, r, g, world, budget, claims_of.get(id(c), []), name_words)]
             f = report.finding(v, c, r, g, others)
         elif r.kind == "town":
             f = _far_from_context(c, r, g, world, person_words)

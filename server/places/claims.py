@@ -313,7 +313,8 @@ def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> b
         return False  # a common word the parse reads as a verb (an unknown name's tag is a guess)
     if c.key in people and c.role is not Role.DATELINE:
         before = doc[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
-        return before in context("strong_prepositions") or before in context("weak_prepositions")
+        # "in" and the strong cues only: "a blowout for Sanders in California" is the person
+        return before == "in" or before in context("strong_prepositions")
     return True
 
 

@@ -78,6 +78,28 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer) -> list[int]:
     return []
 
 
+NAME_ENTITY_LABELS = ("PERSON", "ORG")
+
+
+def name_end_words(doc) -> set[str]:
+    """The last words of the article's multi-word names of people and bodies written in proper
+    nouns only ("Sant Singh Chatwal", tagged ORG or PERSON): alone later ("Chatwal pleaded
+    guilty") the word is that name, whatever a letter-near town. A place word stands first in
+    such a name ("the Pitsburgh Police"), after "of" ("University of X"), or after a direction
+    ("East Lnodon"); those are not taken."""
+    from ..gazetteer import DIRECTIONS
+
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_ENTITY_LABELS or len(ent) < 2:
+            continue
+        words = [t for t in ent if not t.is_punct]
+        if len(words) < 2 or any(t.pos_ != "PROPN" for t in words) or words[0].lower_ in DIRECTIONS:
+            continue
+        out.add(normalize(words[-1].text))
+    return out
+
+
 def miss_evidence(
     c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, world: ArticleWorld,
     near: list[NearMiss], person_words: set[str],
