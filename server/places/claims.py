@@ -311,6 +311,9 @@ def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> b
         and not any(t.pos_ in NAME_TAGS for t in doc[c.tok_start : c.tok_end])
     ):
         return False  # a common word the parse reads as a verb (an unknown name's tag is a guess)
+    a = c.tok_start
+    if a >= 2 and doc[a - 1].lower_ in context("connectors") and doc[a - 1].is_lower and is_cap(doc[a - 2]):
+        return False  # "Davao del Sur, in Mindanao": the end of a longer name, not Sur (Tyre)
     if c.key in people and c.role is not Role.DATELINE:
         before = doc[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
         # "in" and the strong cues only: "a blowout for Sanders in California" is the person

@@ -139,12 +139,14 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         close = (pop >= rules.CLOSE_TWO_EDITS_MIN_POP and nearest <= rules.CLOSE_KM and home) or (
             in_division and not short and pop >= rules.DIVISION_TWO_EDITS_MIN_POP
         )
-    # One letter from a sizeable town of the article's own country.
-    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home
     floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
     outside = g.country_code(i) in world.countries and world.divisions_of(g.country_code(i)) and not in_division
-    if len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside:
+    far = len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside
+    if far:
         floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
+    # One letter from a sizeable town of the article's own country, in the part of it the article
+    # is about ("Lanexa" in a Virginia story is no Lenexa, Kansas; "Torenia" no Torrance, California).
+    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home and not far
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
