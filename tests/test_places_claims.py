@@ -123,3 +123,9 @@ def test_a_village_in_a_neighbouring_division_is_only_a_note(analyzer):
 def test_a_town_named_in_a_dateline_is_claimed_even_if_a_person_bears_its_name(analyzer):
     text = "LITCHFIELD, South Dakota — John Litchfield said the plant in Torrington, Connecticut, would close."
     assert _wrong_on(analyzer, text, "LITCHFIELD")
+
+
+def test_a_county_named_like_a_city_abroad_is_the_county(analyzer):
+    # Surrey is a county of England (ISO 3166-2 GB-SRY) and a city of British Columbia
+    text = "Police in Surrey, England, said a man from Guildford was arrested."
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

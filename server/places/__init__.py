@@ -134,6 +134,8 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
         return None
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place
+    if key in evidence.iso_subdivisions():
+        return None  # a real county or district (ISO 3166-2) the town gazetteer lacks
     near = budget.fuzzy(key, evidence.max_edits(key))
     variant = evidence.variant_ids(key, near, g)
     if variant:  # another romanisation of a known name, not a misspelling

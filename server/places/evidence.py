@@ -12,6 +12,8 @@ Nothing here decides a severity: that is `verdicts`, by the table in EVIDENCE.md
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -214,6 +216,8 @@ def claim_evidence(
             continue
         if _in_city_named_like(best, claim, g):
             continue  # "Dupont Circle in Washington": the city, not the state of that name
+        if claimed_subdivision(c.key, claim.region, g):
+            continue  # "Surrey, England": the county, not Surrey in British Columbia
         similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
         own = frozenset(r.ids)
@@ -238,6 +242,50 @@ def claim_evidence(
             pop=int(g.pop[best]),
         )
     return None
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision (pycountry's table): a county, council area, district…"""
+
+    country: str  # "GB"
+    parent: str  # its parent's name ("England"), "" when it has none
+
+
+@lru_cache(maxsize=1)
+def iso_subdivisions() -> dict[str, tuple[Subdivision, ...]]:
+    """Every ISO 3166-2 subdivision's name (pycountry: counties, council areas, districts,
+    provinces of every country), normalised, with where each of that name lies. GeoNames'
+    cities500 holds towns, not counties: "Surrey" there is a city in British Columbia."""
+    import json
+    from pathlib import Path
+
+    import pycountry
+
+    # pycountry's own table, read directly: its object database takes two seconds to build.
+    table = json.loads((Path(pycountry.DATABASE_DIR) / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]
+    names_of = {sub["code"]: sub["name"] for sub in table}
+    out: dict[str, list[Subdivision]] = {}
+    for sub in table:
+        parent = names_of.get(sub.get("parent", ""), "")
+        out.setdefault(normalize(sub["name"]), []).append(Subdivision(sub["code"].split("-")[0], parent))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def claimed_subdivision(key: str, region: Region, g: Gazetteer) -> bool:
+    """Is `key` the name of a subdivision inside the claimed region ("Suffolk, England", "Fife,
+    Scotland", "Kent, UK")? Then the claim names a real county, which may hold no town of that
+    name. Its parent must be the claimed division ("Hounslow, Scotland" stays wrong: Hounslow
+    is a borough of England)."""
+    for sub in iso_subdivisions().get(key, ()):
+        if region.kind == "country":
+            if sub.country in region.codes:
+                return True
+        elif sub.parent:
+            parent = g.regions.resolve(sub.parent)
+            if parent is not None and parent.codes & region.codes:
+                return True
+    return False
 
 
 def _division_named(c: Candidate, r: Resolution) -> bool:
