@@ -106,6 +106,8 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Voters prefer items labeled “Made in the U.S.A.,” even if they cost more.",
         # the end of a longer name ("Davao del Sur") is not Sur, that is Tyre in Lebanon
         "In eight villages of Santa Maria, Davao del Sur, in Mindanao, at least 50 pigs died.",
+        # a dateline's two-word town the model cuts: "Beida" alone would be Al Bayda, Libya
+        "Goz Beida, Sila (AP) — Officials said on Tuesday that the review would take several weeks.",
         # a place in the city that the claimed state's name also names
         "We met at a cafe on Dupont Circle in Washington, joined by his sister.",
     ],

@@ -314,6 +314,8 @@ def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> b
     a = c.tok_start
     if a >= 2 and doc[a - 1].lower_ in context("connectors") and doc[a - 1].is_lower and is_cap(doc[a - 2]):
         return False  # "Davao del Sur, in Mindanao": the end of a longer name, not Sur (Tyre)
+    if a >= 1 and is_cap(doc[a - 1]) and doc[a - 1].pos_ == "PROPN" and doc[a - 1].whitespace_:
+        return False  # "Goz Beida, Sila (AP)": the end of a longer name, not Beida (Al Bayda, Libya)
     if c.key in people and c.role is not Role.DATELINE:
         before = doc[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
         # "in" and the strong cues only: "a blowout for Sanders in California" is the person
