@@ -61,3 +61,13 @@ def test_known_words_and_names_have_a_real_zipf_frequency(g, word):
 @pytest.mark.parametrize("word", ["Lodnon", "Berlni", "Pitsburgh", "Severodonnetsk"])
 def test_misspelled_names_are_known_to_nobody(g, word):
     assert g.zipf(word) == 0
+
+
+@pytest.mark.parametrize("typo, name", [("Hnauston", "Houston"), ("Dfqremont", "Fremont"), ("Jonxard", "Oxnard")])
+def test_fuzzy_finds_two_typos_among_the_first_letters_by_the_last_ones(g, typo, name):
+    place = g.exact(name)[0]
+    assert any(place in m.ids and m.distance == 2 for m in g.fuzzy(typo))
+
+
+def test_initials_do_not_make_a_known_name_unknown(g):
+    assert g.zipf("Oakland A") == g.zipf("Oakland") > 1

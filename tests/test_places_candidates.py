@@ -72,3 +72,18 @@ def test_the_city_of_x_is_x_a_city(nlp, g):
 def test_a_word_after_an_abbreviations_period_is_no_candidate(nlp, g):
     got = found(nlp, g, "He grew up in Canada - Sault Ste. Marie, Ontario, to be exact.")
     assert "Marie" not in got
+
+
+def test_a_place_that_ends_an_organisation_s_name_is_the_organisation_s_place(nlp, g):
+    got = found(nlp, g, "He got a degree in medicine from the University of Otronto in 1992.")
+    assert got["Otronto"].role is Role.INSTITUTION
+
+
+def test_a_windows_1252_dash_ends_a_dateline(nlp, g):
+    got = found(nlp, g, "March 30, 2009\nNEWAXKR \x97 Wess Henry, who lost his home, bought the shop.")
+    assert got["NEWAXKR"].role is Role.DATELINE
+
+
+def test_an_unknown_word_is_checked_with_the_capitalised_words_around_it(nlp, g):
+    got = found(nlp, g, "A Rolleing Meadows resident used his car to stop a burglar.")
+    assert "Rolleing Meadows" in got

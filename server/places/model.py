@@ -64,6 +64,9 @@ class Candidate:
     joined_person: bool = False  # a name the model calls a person, joined to a list of places
     sub_place: bool = False  # the text calls it part of a city: "the Tepito district of Mexico City"
     organisation: bool = False  # the words around it make it a firm: "analysts at Nomura"
+    # Several words that together are a near miss of a place's name of as many words, their
+    # known words spelt exactly ("Sianta Clara" for Santa Clara): a place, whatever the model's label.
+    whole_place_name: bool = False
     role: Role = Role.OTHER
 
 

@@ -3,8 +3,10 @@
 Each candidate becomes a region or country, another real area (a continent, a sea), a town the
 gazetteer knows by any main or alternate name (Kiev/Kyiv, Artemivsk/Bakhmut are the same
 place), a miss, or no place at all (a demonym, an abbreviation, a word of the not-places list).
-Towns are resolved to one GeoNames place by the article's context (`ArticleWorld`: the countries
-and divisions it names, the towns near its other towns) over population.
+A miss of several words keeps the words that name the place (`settle_name`: "Huntsvilse" of
+"Huntsvilse City Manager", "Sianta Clara" whole). Towns are resolved to one GeoNames place by
+the article's context (`ArticleWorld`: the countries and divisions it names, the towns near its
+other towns) over population.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
+from spacy.tokens import Doc
 
 from .. import deadline
-from ..gazetteer import Gazetteer, Region, haversine_km
+from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
 from . import rules
 from .lexicon import context, names, ordered_context
 from .model import Candidate, Claim, Cue, Resolution
+from .roles import after_party_letter, role_of
 
 TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
 
@@ -214,3 +219,98 @@ class ArticleWorld:
             return s
 
         return ids[max(range(len(ids)), key=score)]
+
+
+# -- the words of a miss that name the place ---------------------------------------------------
+
+
+def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Callable[[str], list[NearMiss]]) -> None:
+    """A miss of several words: keep the words that name the place.
+
+    "Huntsvilse City Manager", "Amhersj College", "a Kethtejing Republican": a few words around
+    a misspelt name, of which only some are the place's name; "Sianta Clara", "Rolleing
+    Meadows": all of them. Each run of at most MAX_NAME_WORDS words holding every word nobody
+    knows is looked up; the one with the closest near miss wins (the longer among equals when
+    it is a place's main name), and the candidate is narrowed to it (`_may_drop` says when). When the whole run is a near miss of a place's name of as many
+    words with its known words spelt exactly, the candidate says so (`whole_place_name`): a
+    person's name is not a letter from a place's two-word name ("Sianta Clara").
+    """
+    words = [k for k in range(c.tok_start, c.tok_end) if doc[k].is_alpha]
+    if len(words) < 2 or len(words) > rules.MAX_RUN:
+        return
+    unknown = [k for k in words if _unknown_word(doc[k].text, g)]
+    if not unknown:
+        return
+    if any(doc[k].lower_ in names("feature_words.txt") for k in words[1:]):
+        # "Murray Lindler Road": a street, not a town, and never cut down to its name; but a
+        # letter off a town's own name of the same words is that town ("Moggn Hill").
+        misses = near(r.key or c.key)
+        c.whole_place_name = bool(misses) and _main_name(misses[0], g) and _same_known_words(
+            r.key or c.key, misses[0].key, g
+        )
+        return
+    best: tuple | None = None
+    for i, a in enumerate(words):
+        for b in words[i : i + rules.MAX_NAME_WORDS]:
+            if not all(a <= u <= b for u in unknown):
+                continue  # the words left out are known ones ("City", "College"), not names
+            if not _may_drop(doc, c, a, b + 1):
+                continue
+            key = _window_key(doc, a, b + 1)
+            misses = near(key) if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else []
+            if not misses:
+                continue
+            # Among equally close runs the longer wins only if it is some place's main name
+            # ("Kansas City"), not an alias ("Dublin City", a name of Dublin).
+            rank = (misses[0].distance, -(b - a) if _main_name(misses[0], g) else 0)
+            if best is None or rank < best[0]:
+                best = (rank, a, b + 1, key, misses[0])
+    if best is None:
+        return
+    _, a, b, key, miss = best
+    if (a, b) != (c.tok_start, c.tok_end):
+        span = doc[a:b]
+        c.tok_start, c.tok_end, c.start, c.end, c.text = a, b, span.start_char, span.end_char, span.text
+        c.key = key
+    r.key = key  # "West Allhis" whole (West Allis), not "Allhis" without its qualifier
+    c.whole_place_name = len(key.split()) > 1 and _main_name(miss, g) and _same_known_words(key, miss.key, g)
+    c.role = role_of(doc, c)  # the role follows the words kept
+
+
+def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:
+    """May the candidate be narrowed to tokens [a, b)? Only if the word after them makes them a
+    place ("Huntsvilse City Manager", "Amhersj College", "the Hvouseon region") and the words
+    before them are a qualifier or such a word ("West", "Metro"): otherwise the words dropped
+    may be part of a name GeoNames lacks ("Patullo Ridge", "Gledale Galleria"). A word found
+    by its string alone was widened over its neighbours by `candidates`: any of its runs will do."""
+    if c.cue is Cue.STRING or after_party_letter(doc, a):
+        return True  # (and "D-Beachwood": the party's letter is no part of the name)
+    heads = names("place_head_words.txt") | context("region_words")
+    after_ok = b >= c.tok_end or doc[b].lower_ in heads
+    before_ok = all(
+        doc[k].lower_ in heads or doc[k].lower_ in context("leading_qualifiers") or not doc[k].is_alpha
+        for k in range(c.tok_start, a)
+    )
+    return after_ok and before_ok
+
+
+def _main_name(miss: NearMiss, g: Gazetteer) -> bool:
+    return any(normalize(g.name(i)) == miss.key for i in miss.ids)
+
+
+def _unknown_word(word: str, g: Gazetteer) -> bool:
+    """A word nobody knows; a letter or two ("D", "St") is an initial or an abbreviation."""
+    return len(word) > 2 and g.zipf(word) < rules.KNOWN_WORD_ZIPF and not g.ids_for_key(normalize(word))
+
+
+def _window_key(doc: Doc, a: int, b: int) -> str:
+    key = normalize(doc[a:b].text)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _same_known_words(key: str, place_key: str, g: Gazetteer) -> bool:
+    """The words of `key` line up with those of the place's name, the known ones unchanged."""
+    ours, theirs = key.split(), place_key.split()
+    return len(ours) == len(theirs) and all(
+        a == b or g.zipf(a) < rules.KNOWN_WORD_ZIPF for a, b in zip(ours, theirs)
+    )

@@ -19,10 +19,13 @@ from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
 from .lexicon import context, cue_phrases, names
 from .model import Candidate, Cue, Role
 
-DASHES = ("—", "–", "-", "--")
+# "\x97" and "\x96" are the em and en dash of Windows-1252 text read as Latin-1, common in
+# pages and feeds that went through an old system ("NEWARK \x97 Wess Henry, who …").
+DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 LOCATIVE_DEPS = ("pobj",)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PARTY_LETTERS = frozenset({"D", "R", "I"})  # "D-Beachwood": Democrat, Republican, Independent
 DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
 
 
@@ -45,12 +48,17 @@ def role_of(doc: Doc, c: Candidate) -> Role:
         return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
     if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
         return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
-    if ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG:
+    if (
+        ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG
+        and not (c.whole_place_name and ent_len <= j - i)
+    ):
         return Role.PERSON  # "Danielle Flores", "Jamie Smirz": the word is (part of) a person's name
-    if ent == "ORG" and ent_len > j - i and _names_an_institution(doc, c):
-        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library"
+    if ent == "ORG" and ent_len > j - i and (_names_an_institution(doc, c) or _after_of_in_name(doc, c)):
+        return Role.INSTITUTION  # "Los Nagelbes Superior Court", "Piris Public Library", "University of Otronto"
     if ent == "ORG" and ent_len > j - i and not c.locative:
-        return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange"
+        return Role.ORGANISATION  # "Torenia Holdings", "the Lnodon Stock Exchange", "Lidove Noviny"
+    if after_party_letter(doc, i):
+        return Role.LOCATIVE  # "Sen. Ken Cuccinelli, R-Fairfax": a legislator's home town
     if _is_dateline(doc, c):
         return Role.DATELINE
     if j < n and doc[j].lower_ in POSSESSIVE_MARKS:
@@ -86,6 +94,23 @@ def _names_an_institution(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+def _after_of_in_name(doc: Doc, c: Candidate) -> bool:
+    """The candidate ends an organisation's name after "of" or "in" ("the University of
+    Otronto", "United Concrete Products of Walilnford", "Capital Steel Co. in Linocln"): the
+    place the organisation belongs to."""
+    i, j = c.tok_start, c.tok_end
+    ends = j >= len(doc) or doc[j].ent_iob_ != "I"
+    return ends and i > 0 and doc[i - 1].lower_ in ("of", "in") and doc[i - 1].ent_iob_ == "I"
+
+
+def after_party_letter(doc: Doc, i: int) -> bool:
+    """Token i follows a party's letter and a hyphen: "R-Fairfax", "(D-Beachwood)"."""
+    return (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_LETTERS
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+    )
+
+
 def _entity_length(doc: Doc, i: int) -> int:
     """Tokens of the entity around token i (0 if none, or one the model ran over a comma)."""
     tok = doc[i]
@@ -99,7 +124,7 @@ def _entity_length(doc: Doc, i: int) -> int:
         b += 1
     if any(t.text == "," for t in doc[a:b]):
         return 0
-    return b - a
+    return sum(1 for t in doc[a:b] if not t.is_punct)  # "Linocln." as one entity is one word
 
 
 def _is_dateline(doc: Doc, c: Candidate) -> bool:
@@ -191,4 +216,4 @@ def is_organisation(doc: Doc, m: Candidate) -> bool:
     return _words_at(doc, j, cue_phrases("organisation_cues.txt", "after"))
 
 
-__all__ = ["Cue", "Role", "assign_roles", "is_organisation", "is_sub_place", "role_of"]
+__all__ = ["Cue", "Role", "after_party_letter", "assign_roles", "is_organisation", "is_sub_place", "role_of"]

@@ -18,6 +18,9 @@ COMMON_NAME_ZIPF = 3.0
 # A candidate found from the string alone (no entity label, no locative cue) must be at least
 # this long: shorter capitalised words are a letter or two from thousands of places.
 MIN_STRING_CANDIDATE_LEN = 5
+# ... or this long when capitalised words joined to it make a name of several words, looked up
+# whole ("Gadn Ledge" for Grand Ledge).
+MIN_STRING_WORD_IN_NAME_LEN = 3
 # A candidate checked for a misspelling at all must be at least this long (letters).
 MIN_MISSPELLING_LEN = 5
 # Two edits in a shorter name than this ("Newrok" for Newark) are close only when the place lies

@@ -1,0 +1,64 @@
+"""Resolving candidates (server/places/resolve.py): which words of a miss name the place."""
+
+import pytest
+
+from server.pipeline import get_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return get_analyzer()
+
+
+def misspelled(analyzer, text):
+    return [
+        (text[f.span.start : f.span.end], f.severity, f.details["suggestions"][0]["name"])
+        for f in analyzer.analyze(text).findings if f.code == "place.misspelled"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, words, place",
+    [
+        # narrowed to the words before a place word
+        ("Officials in Alabama met on Monday. Huntsvilse City Manager Bill Baine asked for money.",
+         "Huntsvilse", "Huntsville"),
+        # a short unknown word looked up with the name it opens
+        ("A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched.",
+         "Gadn Ledge", "Grand Ledge"),
+    ],
+)
+def test_the_words_naming_the_place_are_looked_up(analyzer, text, words, place):
+    got = misspelled(analyzer, text)
+    assert got and got[0][0] == words and got[0][2] == place
+
+
+def test_a_two_word_name_a_letter_off_is_a_place_whatever_the_model_calls_it(analyzer):
+    text = "He moved his wife and daughter to Sianta Clara, California, for a job at Applied Materials."
+    assert ("Sianta Clara", "warning", "Santa Clara") in misspelled(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The car drove off the road near Murray Lindler Road, said the patrol.",
+        "Speaking of the city's first industrial park, Patullo Ridge, the mayor said more.",
+    ],
+)
+def test_a_street_or_a_name_gazetteer_lacks_is_not_cut_down_to_a_near_miss(analyzer, text):
+    assert [f for f in misspelled(analyzer, text) if f[1] != "info"] == []
+
+
+def test_a_legislator_s_home_town_is_a_place(analyzer):
+    text = "In Richmond, Virginia, Sen. Ken Cuccinelli, R-Fgairfax, attached the proposal to a bill."
+    assert ("Fgairfax", "warning", "Fairfax") in misspelled(analyzer, text)
+
+
+def test_a_qualifier_stays_with_a_name_it_belongs_to(analyzer):
+    text = "Verduin, a father of two from West Allhis, Wis., drowned near Milwaukee, Miller said."
+    assert ("West Allhis", "warning", "West Allis") in misspelled(analyzer, text)
+
+
+def test_a_name_ending_in_a_feature_word_is_checked_when_a_town_s_name_ends_so(analyzer):
+    text = "The water company and the cities of Sunnyvale and Moggn Hill, California, set new rules."
+    assert ("Moggn Hill", "warning", "Morgan Hill") in misspelled(analyzer, text)
