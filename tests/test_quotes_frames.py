@@ -77,3 +77,23 @@ def test_a_dateline_is_never_the_speaker(nlp):
         "donors and access to the department “outrageous.”"))
     found, _ = _speaker(text, quotes, "outrageous")
     assert found is None or "WASHINGTON" not in found
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Kasich says he would sit the president down and tell him “no more nonsense.”",
+     "nonsense", "Kasich"),
+    ("Jane Roe argued that a database would stop fraud, saying it is “all about management.”",
+     "management", "Jane Roe"),
+])
+def test_the_outer_reporter_speaks_for_the_clause_it_reports(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Jane Roe criticised the plan, which Tom Poe called “a disgrace.”", "disgrace", "Tom Poe"),
+    ("“We are done,” Jane Roe said as the heckler yelled: “You lost!”", "You lost", "the heckler"),
+])
+def test_a_clause_with_its_own_reporter_keeps_it(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker

@@ -199,7 +199,11 @@ class Frames:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
-            return self.phrase(head, lo, hi, (i, i + 1), How(side))
+            if side == "before":
+                outer = self._outer_reporter(tok, lo, hi)
+                if outer is not None:
+                    tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
+            return self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
@@ -229,6 +233,42 @@ class Frames:
                                    cue=(i, i + 1), how=How.AFTER_CLAUSE)
             return None
         return None
+
+    def _outer_reporter(self, verb: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
+        """The outermost reporting verb, within the frame, whose clause holds `verb`, and its
+        subject: in "McConnell says that … Obama is giving them “…”", "Trump argued that a
+        database would …, saying it’s “…”" the report is the sentence subject's, the inner
+        clause is what they said."""
+        found = None
+        cur = verb
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i or self._own_event(cur):
+                break  # "…, which he called “…”", "while Cruz said that …": its own report
+            cur = cur.head
+            if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
+                break
+            if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
+                continue
+            subj = self.subject_of(cur)
+            if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
+                continue
+            if subj.lower_ in word_set("not_subject") or is_dateline(subj) or not (
+                could_speak(subj) or subj.pos_ == "PROPN"  # a surname the model took for a place
+            ):
+                continue
+            found = (cur, subj)
+        return found
+
+    def _own_event(self, clause: Token) -> bool:
+        """A clause that reports on its own, not what an outer verb's subject said: a relative
+        clause with a subject of its own ("the remarks, which he called …"), a clause of time or
+        concession ("as the heckler yelled", "though he said")."""
+        if clause.dep_ in ("relcl", "acl"):
+            # "a voice that said “…”" reports the outer speaker's words; "Beck, who said" speaks
+            return not any(
+                c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children
+            )
+        return any(c.dep_ == "mark" and c.lower_ in word_set("event_marks") for c in clause.children)
 
     def _near(self, head: Token, lo: int, hi: int) -> bool:
         """A subject the parse puts just outside the frame, in the same paragraph and outside
