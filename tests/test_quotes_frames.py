@@ -97,3 +97,11 @@ def test_the_outer_reporter_speaks_for_the_clause_it_reports(nlp, text, words, s
 def test_a_clause_with_its_own_reporter_keeps_it(nlp, text, words, speaker):
     text, quotes, _ = _run(nlp, text)
     assert _speaker(text, quotes, words)[0] == speaker
+
+
+def test_a_credit_line_on_its_own_line_names_the_speaker(nlp):
+    text, quotes, findings = _run(nlp, (
+        "We checked the claims.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n"
+        "- Jane Roe.\n\nThe figure is right."))
+    assert _speaker(text, quotes, "new income") == ("Jane Roe", "named")
+    assert findings == []

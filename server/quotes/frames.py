@@ -41,6 +41,7 @@ from .rules import (
 )
 
 TERMINATORS = {".", "!", "?", "…"}
+DASHES = ("—", "–", "-")
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
 NOUNISH = {"PROPN", "NOUN", "PRON"}
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
@@ -480,6 +481,8 @@ class Frames:
             return None
         lo, hi = self.after(k)
         doc = self.doc
+        if lo == hi:
+            return self._credit_line(hi)
         i = lo
         while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
             i += 1
@@ -492,6 +495,23 @@ class Frames:
             end += 1
         return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how=How.CREDIT)
 
+    def _credit_line(self, i: int) -> Attribution | None:
+        """A credit on its own line after the quotation's paragraph: “…”¶ - Bernie Sanders."""
+        doc = self.doc
+        n = len(doc)
+        if i >= n or "\n" not in doc[i].text or i + 2 >= n or doc[i + 1].text not in DASHES:
+            return None
+        start = end = i + 2
+        while end < n and end - start < NAME_WORDS and doc[end].pos_ == "PROPN" and (
+            doc[end].text[:1].isupper() and not self.in_quote[end]
+        ):
+            end += 1
+        if end == start:
+            return None
+        rest = end + (end < n and doc[end].text == ".")
+        if rest < n and "\n" not in doc[rest].text:
+            return None  # a sentence, not a credit line
+        return Attribution(head=doc[end - 1], start=start, end=end, cue=None, how=How.CREDIT)
 
     def _name_before(self, colon: int, lo: int) -> tuple[int, int] | None:
         """The proper name right before a colon, standing alone: at the frame's start or after a
