@@ -105,3 +105,23 @@ def test_a_credit_line_on_its_own_line_names_the_speaker(nlp):
         "- Jane Roe.\n\nThe figure is right."))
     assert _speaker(text, quotes, "new income") == ("Jane Roe", "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Not us, but we can’t argue with it!” Murphy, the head of Right to Rise USA, tweeted on "
+     "Friday with an image of the skywriting.", "argue", "Murphy"),
+    ("“It is about time that we had a woman running this country,” exhorted the rally’s "
+     "host, actress Jane Roe.", "about time", "host"),
+    ("Fundraising was “stagnant for about a month or six weeks” as donors waited to see how the "
+     "race played out, Tom Poe said.", "stagnant", "Tom Poe"),
+])
+def test_speakers_after_the_quote_in_less_common_orders(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    found, kind = _speaker(text, quotes, words)
+    assert speaker in found and kind == "named"
+    assert findings == []
+
+
+def test_a_short_title_before_a_verb_is_not_a_quote_and_its_object(nlp):
+    text, quotes, _ = _run(nlp, "Jane Roe, star of “Scandal,” thanked Obama for the change.")
+    assert _speaker(text, quotes, "Scandal")[0] != "Obama"

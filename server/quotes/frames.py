@@ -181,11 +181,14 @@ class Frames:
             tok = self.doc[i]
             if not self.is_cue(tok):
                 continue
-            if side == "after" and not (comma_ended and i == lo) and (
+            apposed = self._apposed_name(lo, i) if side == "after" else None
+            if side == "after" and not (comma_ended and i == lo) and apposed is None and (
                 self._has_own_complement(tok, lo, hi, ends_sentence)
             ):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
+            if apposed is not None and (head is None or not lo <= head.i < i):
+                head = apposed  # “…!” Murphy, the head of the PAC, tweeted (parsed as Murphy's acl)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
                 head = None
             if head is not None and is_dateline(head):
@@ -209,6 +212,31 @@ class Frames:
             return self._comma_clause(lo, hi)
         return None
 
+    def trailing_report(self, k: int) -> Attribution | None:
+        """A report closing the quote's sentence, set off by a comma: "The lack of polling
+        places was “particularly burdensome” on minorities, the lawsuit alleges." The verb's
+        subject follows the comma and nothing but adverbials follows the verb."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        if lo >= hi or doc[hi - 1].text not in TERMINATORS:
+            return None  # the sentence runs on past the frame
+        for i in range(hi - 2, lo, -1):
+            verb = doc[i]
+            if self.in_quote[i] or not self.is_cue(verb):
+                continue
+            subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
+                return None
+            first = subj.left_edge.i
+            if first <= lo or doc[first - 1].text != "," or not could_speak(subj):
+                return None
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") and c.i < hi for c in verb.rights):
+                return None  # "…, the senator told reporters that …": a report of its own
+            if verb.right_edge.i < hi - 2:
+                return None
+            return self.phrase(subj, first, i, (i, i + 1), How.TRAILING)
+        return None
+
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
         whatever the verb; its subject is the speaker (on a broken parse, the name between the
@@ -226,6 +254,16 @@ class Frames:
                     if child.lower_ in word_set("not_subject"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            if i == lo:
+                # “…,” exhorted Clinton's introducer, actress Jamie Lee Curtis: the verb comes
+                # first, and a parser reading no subject takes the speaker for its object
+                q_lo, q_hi = self.ranges[self.quote_of[lo - 1]] if lo > 0 else (lo, lo)
+                obj = next((c for c in tok.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                            and c.i < hi and not self.in_quote[c.i]), None)
+                if obj is None or q_hi - q_lo <= INNER_QUOTE_TOKENS:
+                    return None  # “Scandal,” thanked Obama: a title, not a quote and its source
+                att = self.phrase(obj, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+                return att if could_speak(att.head) else None
             before = [t for t in self.doc[lo:i] if not (t.is_punct or t.is_space)]
             if before and all(t.pos_ == "PROPN" or t.dep_ == "compound" for t in before) and (
                 could_speak(before[-1])
@@ -259,6 +297,26 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def _apposed_name(self, lo: int, verb: int) -> Token | None:
+        """“…” Murphy, the head of Right to Rise USA, tweeted: the words between a quote and
+        the verb after it are one proper name and its apposition set off by commas; the name."""
+        doc = self.doc
+        end = lo
+        while end < verb and doc[end].pos_ == "PROPN" and not self.in_quote[end]:
+            end += 1
+        if end == lo or end >= verb - 1 or doc[end].text != "," or doc[verb - 1].text != ",":
+            return None
+        name = doc[end - 1]
+        for t in doc[lo:verb]:
+            top = t
+            for _ in range(CLIMB_STEPS * 2):
+                if top.i == name.i or not (lo <= top.head.i < verb) or top.head.i == top.i:
+                    break
+                top = top.head
+            if top.i != name.i:
+                return None  # a clause of its own, not one noun phrase
+        return name
 
     def _own_event(self, clause: Token) -> bool:
         """A clause that reports on its own, not what an outer verb's subject said: a relative
@@ -660,6 +718,8 @@ def find(art) -> list[Frame]:
             att = frames.attribute(k, "before")
         if att is None:
             att = frames.attribute(k, "after")
+        if att is None:
+            att = frames.trailing_report(k)
         title = speech.is_title(art, k, att)
         if att is None and not title:
             att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
