@@ -125,3 +125,10 @@ def test_speakers_after_the_quote_in_less_common_orders(nlp, text, words, speake
 def test_a_short_title_before_a_verb_is_not_a_quote_and_its_object(nlp):
     text, quotes, _ = _run(nlp, "Jane Roe, star of “Scandal,” thanked Obama for the change.")
     assert _speaker(text, quotes, "Scandal")[0] != "Obama"
+
+
+def test_a_guessed_speaker_that_is_an_object_is_no_speaker(nlp):
+    text, quotes, _ = _run(nlp, (
+        "Jane Roe gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat "
+        "her in November.”"))
+    assert _speaker(text, quotes, "defeat")[0] != "the ruckus"

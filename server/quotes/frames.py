@@ -42,6 +42,7 @@ from .rules import (
 
 TERMINATORS = {".", "!", "?", "…"}
 DASHES = ("—", "–", "-")
+OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "npadvmod"})  # never a subject
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
 NOUNISH = {"PROPN", "NOUN", "PRON"}
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
@@ -120,6 +121,8 @@ class Frames:
         star = self.verbs.get(tok.lower_)
         if star is None:
             return False
+        if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
+            return False  # "the so-called “…”": a name for it, nobody speaking
         return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
 
     def is_according(self, i: int) -> bool:
@@ -199,6 +202,11 @@ class Frames:
                 head = None if self._is_passive_or_participle(tok) else (
                     self._nearest_noun(tok, lo, hi, side)
                 )
+                inverted = side == "after" and head is not None and head.i > tok.i  # “…,” read the email
+                if head is not None and not inverted and head.dep_ in OBJECTS and not could_speak(
+                    self.phrase(head, lo, hi, None, How(side)).head
+                ):
+                    head = None  # a guess that is some verb's object ("to stop the ruckus")
             if head is None:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
