@@ -22,3 +22,12 @@ def test_split_quote_continues_with_the_same_speaker(nlp):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert [q.speaker.kind for q in quotes] == ["anonymous", "anonymous"]
     assert [f.code for f in findings] == ["quote.anonymous", "quote.anonymous"]
+
+
+def test_a_statement_announced_in_the_paragraph_before_is_its_issuers(nlp):
+    text = ("In response, Senator Jane Roe issued the following statement:\n"
+            "“Our prayers are with all those affected by the horrible attacks.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    assert sp.kind == "named" and "Jane Roe" in text[sp.span.start : sp.span.end]
+    assert findings == []

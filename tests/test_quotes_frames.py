@@ -132,3 +132,17 @@ def test_a_guessed_speaker_that_is_an_object_is_no_speaker(nlp):
         "Jane Roe gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat "
         "her in November.”"))
     assert _speaker(text, quotes, "defeat")[0] != "the ruckus"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("She went on: “It is like a leaking house and a phone book with no plumber in it.”",
+     "leaking", "She"),
+    ("The Roe campaign, in a note on the controversy, worded it more carefully: “Her practice "
+     "was to write to officials on their own accounts.”", "practice", "The Roe campaign"),
+    ("Since she joined the race, Jane Roe has been a strong voice with a simple message: "
+     "“Fight for every vote in every state.”", "Fight", "Jane Roe"),
+])
+def test_the_subject_of_a_sentence_ending_in_a_colon_owns_the_words(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+    assert findings == []

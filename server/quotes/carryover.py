@@ -112,7 +112,8 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
         if doc[i].text == ":":
             lo, hi = art.frames.sentence_before(i)
-            att = _cue_in(art, lo, hi)
+            # "Trump issued the following statement:" ¶ “…”: the colon's owner, as in a sentence
+            att = _cue_in(art, lo, hi) or art.frames.colon_owner(lo, i + 1)
             if att is not None:
                 return from_attribution(art, results, att)
             # "Let's start by parsing that tweet:": the quotation discussed before

@@ -656,12 +656,17 @@ class Frames:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                                how=How.NAME_COLON)
-        for i in range(lo, last):
-            tok = doc[i]
-            if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[i]:
-                continue
+        subjects = [doc[i] for i in range(lo, last)
+                    if doc[i].dep_ in ("nsubj", "nsubjpass") and not self.in_quote[i]]
+        # the main clause's subject first: "Since she endorsed her, Ms. Warren has … :"
+        subjects.sort(key=lambda t: t.head.dep_ != "ROOT")
+        for tok in subjects:
             owned = any(c.dep_ == "poss" for c in tok.children)
-            if tok.pos_ == "PROPN" or owned:
+            named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            if tok.pos_ == "PROPN" or owned or named or (
+                is_pronoun(tok) and tok.lower_ not in word_set("not_subject")
+            ):
+                # "She went on: “…”", "The Clinton campaign … worded it carefully: “…”"
                 return self.phrase(tok, lo, last, None, How.COLON)
             # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
             att = self.phrase(tok, lo, last, None, How.COLON)
