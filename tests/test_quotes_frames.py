@@ -146,3 +146,19 @@ def test_the_subject_of_a_sentence_ending_in_a_colon_owns_the_words(nlp, text, w
     text, quotes, findings = _run(nlp, text)
     assert _speaker(text, quotes, words)[0] == speaker
     assert findings == []
+
+
+def test_a_bracketed_outlet_after_an_excerpt_is_its_source(nlp):
+    text, quotes, findings = _run(nlp, (
+        "HOW THE SLOWDOWN SPREADS “The slowdown is fostering a cycle of decline and panic "
+        "across the world.” [WaPo.]"))
+    assert _speaker(text, quotes, "slowdown is") == ("WaPo", "named")
+    assert findings == []
+
+
+def test_new_reporting_verbs_name_their_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars because "
+        "they are easier to please.”"))
+    assert _speaker(text, quotes, "beggars")[0] == "the Rainmakers"
+    assert findings == []

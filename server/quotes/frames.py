@@ -550,9 +550,12 @@ class Frames:
         if lo == hi:
             return self._credit_line(hi)
         i = lo
-        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
+        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(", "[")):
             i += 1
-        if i >= hi or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        bracketed = i > lo and doc[i - 1].text == "["  # “…” [WaPo.]: the outlet quoted
+        if i >= hi or doc[i].pos_ != "PROPN" or not (
+            doc[i].is_title or bracketed and doc[i].text[:1].isupper()
+        ):
             return None
         if any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi)):
             return None  # “…” The report highlights that …: a new sentence
@@ -735,7 +738,7 @@ def find(art) -> list[Frame]:
             att = frames.trailing_report(k)
         title = speech.is_title(art, k, att)
         if att is None and not title:
-            att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
+            att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
         if att is None and has_lead:
             att = frames.governing(k, lo)
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
