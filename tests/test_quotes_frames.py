@@ -162,3 +162,15 @@ def test_new_reporting_verbs_name_their_subject(nlp):
         "they are easier to please.”"))
     assert _speaker(text, quotes, "beggars")[0] == "the Rainmakers"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The ad targets a “corrupt political system that keeps in place a rigged economy.”",
+     "rigged", "The ad"),
+    ("A footnote in the report makes that clear: “These assessments do not apply to the system "
+     "used by the principals.”", "assessments", "A footnote in the report"),
+])
+def test_a_document_heading_the_sentence_gives_its_partial_quote(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []

@@ -535,7 +535,7 @@ class Frames:
                 break
             cur = cur.head
         nearest = None
-        if root_subject is not None and could_speak(root_subject):
+        if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
@@ -690,6 +690,15 @@ def could_speak(tok: Token) -> bool:
     if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
         return True  # "Some chanted “USA! USA!”", "a number of them"
     return person_class(tok.lower_)[0] is not None
+
+
+def is_document(tok: Token) -> bool:
+    """A common noun heading a sentence that quotes: "The ad targets a “…”", "A federal lawsuit
+    … alleging …": a document or an organisation, whose words a partial quote gives (never a
+    place, a time, a number or a pronoun)."""
+    return tok.pos_ == "NOUN" and tok.ent_type_ not in PLACE_OR_TIME and not tok.like_num and (
+        tok.lower_ not in word_set("not_subject")
+    )
 
 
 def is_dateline(tok: Token) -> bool:
