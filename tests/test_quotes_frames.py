@@ -174,3 +174,11 @@ def test_a_document_heading_the_sentence_gives_its_partial_quote(nlp, text, word
     text, quotes, findings = _run(nlp, text)
     assert _speaker(text, quotes, words) == (speaker, "named")
     assert findings == []
+
+
+def test_a_verb_putting_out_a_statement_reports_its_subjects_words(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Immediately after the attacks, Jane Roe issued a statement, “Last night, our nation "
+        "was attacked. It was the worst attack on our soil in years.”"))
+    assert _speaker(text, quotes, "Last night") == ("Jane Roe", "named")
+    assert findings == []

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .kinds import classify, is_pronoun
-from .lexicon import person_class, speech_verbs, word_set
+from .lexicon import person_class, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -120,7 +120,11 @@ class Frames:
             return True  # "as Dana Milbank puts it, “…”"
         star = self.verbs.get(tok.lower_)
         if star is None:
-            return False
+            # "Trump issued a statement, “…”", "the DNC released a letter:" — a verb putting out
+            # a text of the subject's own words reports them
+            return tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in statement_nouns() for c in tok.children
+            )
         if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
             return False  # "the so-called “…”": a name for it, nobody speaking
         return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")

@@ -33,6 +33,11 @@ def not_speech_cues() -> frozenset[str]:
     return datafiles.words("quotes/not_speech_cues.txt", str.lower)
 
 
+def statement_nouns() -> frozenset[str]:
+    """Nouns of a text put out in its author's words ("issued a statement", "posted a message")."""
+    return datafiles.words("quotes/statement_nouns.txt", str.lower)
+
+
 def titles() -> frozenset[str]:
     """Titles and offices that precede a name (Mr., Gov., Maj., President)."""
     return datafiles.words("quotes/titles.txt", str.lower)
