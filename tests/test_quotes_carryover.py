@@ -31,3 +31,12 @@ def test_a_statement_announced_in_the_paragraph_before_is_its_issuers(nlp):
     sp = quotes[0].speaker
     assert sp.kind == "named" and "Jane Roe" in text[sp.span.start : sp.span.end]
     assert findings == []
+
+
+def test_a_quote_after_a_reporting_sentence_with_a_raised_verb_is_its_speakers(nlp):
+    text = ("Jane Roe was quick to add that the deal does not include dropping the wall. "
+            "“Building it? Not negotiable.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    assert sp.kind == "named" and text[sp.span.start : sp.span.end] == "Jane Roe"
+    assert findings == []

@@ -388,7 +388,7 @@ class Frames:
                             return grand
             if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
                 return None  # "it was said that …": nobody in particular
-            climb = ("advcl", "xcomp", "conj", "acl", "ccomp")
+            climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos")
             if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
