@@ -182,3 +182,10 @@ def test_a_verb_putting_out_a_statement_reports_its_subjects_words(nlp):
         "was attacked. It was the worst attack on our soil in years.”"))
     assert _speaker(text, quotes, "Last night") == ("Jane Roe", "named")
     assert findings == []
+
+
+def test_the_owner_of_a_speech_act_noun_owns_the_quote_inside_it(nlp):
+    text, quotes, _ = _run(nlp, (
+        "The worries go beyond Jane Roe's controversial pledge to be “neutral” during the talks."))
+    found, kind = _speaker(text, quotes, "neutral")
+    assert "Jane Roe" in found and kind == "named"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .kinds import classify, is_pronoun
-from .lexicon import person_class, speech_verbs, statement_nouns, word_set
+from .lexicon import person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -535,6 +535,13 @@ class Frames:
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
+            elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
+                # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
+                # the owner of the words
+                owner = next((c for c in cur.children if c.dep_ == "poss" and lo <= c.i < q_lo
+                              and not self.in_quote[c.i]), None)
+                if owner is not None:
+                    return self.phrase(owner, lo, q_lo, None, How.SUBJECT)
             if cur.head.i == cur.i:
                 break
             cur = cur.head

@@ -38,6 +38,12 @@ def statement_nouns() -> frozenset[str]:
     return datafiles.words("quotes/statement_nouns.txt", str.lower)
 
 
+def speech_act_nouns() -> frozenset[str]:
+    """Nouns whose owner said the words quoted inside them ("assertion", "promise"), and the
+    statement nouns."""
+    return datafiles.words("quotes/speech_act_nouns.txt", str.lower) | statement_nouns()
+
+
 def titles() -> frozenset[str]:
     """Titles and offices that precede a name (Mr., Gov., Maj., President)."""
     return datafiles.words("quotes/titles.txt", str.lower)
