@@ -189,3 +189,12 @@ def test_the_owner_of_a_speech_act_noun_owns_the_quote_inside_it(nlp):
         "The worries go beyond Jane Roe's controversial pledge to be “neutral” during the talks."))
     found, kind = _speaker(text, quotes, "neutral")
     assert "Jane Roe" in found and kind == "named"
+
+
+def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
+    text, quotes, findings = _run(nlp, (
+        "In a September Post-ABC News poll, 75 percent of Republicans said the party's leaders "
+        "had “failed” them."))
+    found, kind = _speaker(text, quotes, "failed")
+    assert "poll" in found and kind == "named"
+    assert findings == []

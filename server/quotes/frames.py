@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .kinds import classify, is_pronoun
+from .kinds import classify, is_poll_share, is_pronoun
 from .lexicon import person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
@@ -219,7 +219,8 @@ class Frames:
                 outer = self._outer_reporter(tok, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
-            return self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
+            att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
+            return self._poll_of_share(att, lo) or att
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
@@ -309,6 +310,18 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def _poll_of_share(self, att: Attribution, lo: int) -> Attribution | None:
+        """"The Q poll also finds that … 22 percent say he is “…”", "In a Post-ABC poll, just 8
+        percent of Democrats said …": a share of respondents speaks for the poll named before it
+        in the sentence, and the poll is the source."""
+        if not is_poll_share(self.doc, att.start, att.end, att.head):
+            return None
+        for i in range(att.start - 1, lo - 1, -1):
+            tok = self.doc[i]
+            if tok.lower_ in word_set("poll_nouns") and tok.pos_ == "NOUN" and not self.in_quote[i]:
+                return self.phrase(tok, lo, att.start, att.cue, att.how)
+        return None
 
     def _apposed_name(self, lo: int, verb: int) -> Token | None:
         """“…” Murphy, the head of Right to Rise USA, tweeted: the words between a quote and
