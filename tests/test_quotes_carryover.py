@@ -40,3 +40,13 @@ def test_a_quote_after_a_reporting_sentence_with_a_raised_verb_is_its_speakers(n
     sp = quotes[0].speaker
     assert sp.kind == "named" and text[sp.span.start : sp.span.end] == "Jane Roe"
     assert findings == []
+
+
+def test_a_reporting_sentence_between_two_quotes_names_the_second_speaker(nlp):
+    text = ("“The Fed has been laying down sign posts everywhere,” said Tom Poe. Jane Roe added that "
+            "the Fed wants to get out of the way before the election. “They don’t like to talk "
+            "about it, but they will be moving for political reasons.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[1].speaker
+    assert text[sp.span.start : sp.span.end] == "Jane Roe"
+    assert findings == []

@@ -80,6 +80,9 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     same_para = prev is not None and art.paragraph(spans[prev_k].start) == para
     rank = art.rank[para]
     if same_para and not has_lead:
+        between = _reporter_between(art, results, art.frames.ranges[prev_k][1], art.frames.ranges[k][0])
+        if between is not None:
+            return between  # “…,” Jones said. Greene added that … . “…”: Greene's
         if prev.att is not None:
             return _copy(prev)
         return None
@@ -126,6 +129,18 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
         return _copy(prev)
     return None
+
+
+def _reporter_between(art: Article, results, prev_end: int, start: int) -> Resolution | None:
+    """A whole reporting sentence between the quotation before and this one, in the same
+    paragraph, names this one's speaker (not the earlier quote's)."""
+    doc = art.doc
+    i = start - 1
+    while i >= prev_end and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < prev_end or not art.parsed or art.sentence(i)[0] < prev_end:
+        return None  # no sentence of its own between the two quotations
+    return _previous_sentence(art, results, start)
 
 
 def _interview_answer(art: Article, q: QuotedSpan) -> Attribution | None:
