@@ -50,3 +50,11 @@ def test_a_reporting_sentence_between_two_quotes_names_the_second_speaker(nlp):
     sp = quotes[1].speaker
     assert text[sp.span.start : sp.span.end] == "Jane Roe"
     assert findings == []
+
+
+def test_he_after_a_passive_question_is_the_one_asked_not_the_asker(nlp):
+    text = ("Recently, Herman Cain, a radio host, was asked by a caller why young men are "
+            "coming as refugees. “So they can be planted among us and hurt us,” he said.")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "pronoun"
+    assert findings == []
