@@ -58,3 +58,11 @@ def test_he_after_a_passive_question_is_the_one_asked_not_the_asker(nlp):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert quotes[0].speaker.kind == "pronoun"
     assert findings == []
+
+
+def test_two_quotes_joined_by_and_share_the_attribution_after_them(nlp):
+    text = ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Jane Roe, "
+            "the former governor of Vermont, proclaimed to a cheering crowd.")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert [q.speaker.kind for q in quotes] == ["named", "named"]
+    assert findings == []

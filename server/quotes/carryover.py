@@ -32,6 +32,10 @@ from .rules import (
     REPEAT_MIN_CHARS,
 )
 
+# attributions that follow their quotation ("“…,” X said"), which a quote joined before it shares
+FOLLOWING = frozenset({How.AFTER, How.AFTER_CLAUSE, How.ACCORDING_AFTER, How.TRAILING, How.CREDIT})
+
+
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
     """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
     if frame.title:
@@ -51,9 +55,28 @@ def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution
 
 def look_forward(art: Article, results: list[Resolution]) -> None:
     """The passes that read ahead: headline quotes repeated or reported below, delayed names."""
+    _joined_with_next(art, results)
     _repeated_later(art, art.quotes, results)
     _paraphrased_below(art, art.quotes, results)
     _identified_next(art, art.quotes, results)
+
+
+def _joined_with_next(art: Article, results: list[Resolution]) -> None:
+    """Guns are “a crisis” and “stunt growth,” Howard Dean said: two quotes joined by a
+    conjunction share the attribution that follows the second."""
+    frames = art.frames
+    for k in range(len(results) - 2, -1, -1):
+        nxt = results[k + 1]
+        if results[k].att is not None or nxt.att is None or nxt.att.how not in FOLLOWING:
+            continue
+        gap = art.text[art.quotes[k].end : art.quotes[k + 1].start].strip(" ,")
+        if gap.lower() not in ("and", "or", "but", "") or "\n" in gap:
+            continue
+        if art.sentence(frames.ranges[k][0])[0] != art.sentence(frames.ranges[k + 1][0])[0]:
+            continue
+        speech = results[k].speech  # a phrase stays a phrase, now with its speaker
+        results[k] = _copy(nxt)
+        results[k].speech = speech
 
 
 def _copy(prev: Resolution) -> Resolution:
