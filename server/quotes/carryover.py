@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
@@ -66,6 +67,7 @@ def _joined_with_next(art: Article, results: list[Resolution]) -> None:
     conjunction share the attribution that follows the second."""
     frames = art.frames
     for k in range(len(results) - 2, -1, -1):
+        deadline.check()
         nxt = results[k + 1]
         if results[k].att is not None or nxt.att is None or nxt.att.how not in FOLLOWING:
             continue

@@ -69,6 +69,7 @@ class Frames:
                 self.quote_of[i] = k
             self.ranges.append((lo, hi))
         self.verbs = speech_verbs()
+        self._after: dict[int, tuple[int, int]] = {}
         # words of the article's person and organisation names, for a headline's "Trump:"
         # that the tagger read as a common noun
         self.name_words = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
@@ -91,7 +92,13 @@ class Frames:
         return i + 1, end
 
     def after(self, k: int) -> tuple[int, int]:
-        """Tokens after the quote up to the end of its sentence, the paragraph or the next quote."""
+        """Tokens after the quote up to the end of its sentence, the paragraph or the next quote
+        (worked out once a quote: several frames read it)."""
+        if k not in self._after:
+            self._after[k] = self._after_frame(k)
+        return self._after[k]
+
+    def _after_frame(self, k: int) -> tuple[int, int]:
         _, hi = self.ranges[k]
         i = hi
         n = len(self.doc)

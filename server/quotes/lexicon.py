@@ -38,6 +38,7 @@ def statement_nouns() -> frozenset[str]:
     return datafiles.words("quotes/statement_nouns.txt", str.lower)
 
 
+@lru_cache(maxsize=1)
 def speech_act_nouns() -> frozenset[str]:
     """Nouns whose owner said the words quoted inside them ("assertion", "promise"), and the
     statement nouns."""
