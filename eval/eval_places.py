@@ -2,10 +2,11 @@
 
     .venv/bin/python eval/eval_places.py [--split dev|test|both] [--corpora PATH] [--pages PATH]
         [--limit N] [--misspellings 300] [--claims-per-shape 20] [--seed S] [--jobs 2]
-        [--only honest,misspellings,claims,pages,own] [-v]
+        [--only honest,polnear,misspellings,claims,pages,own] [-v]
 
 Prints for each split: false alarms on the annotated real place names, honest articles with any
-place alarm, misspelt towns caught (by context) and their right suggestion, wrong region claims
+place alarm, PolNeAR's political news (no place annotation, nothing injected) with any place
+alarm, misspelt towns caught (by context) and their right suggestion, wrong region claims
 caught (by shape) and true ones flagged; then the 16 English shared pages, the project's own
 hand-written sets (tests of behaviour, not evidence) and a summary.
 
@@ -44,7 +45,7 @@ WRONG_CAUGHT = Target("at least", 0.95)
 TRUE_FLAGGED = Target("at most", 0.0)
 
 
-SECTIONS = ("honest", "misspellings", "claims", "pages", "own")
+SECTIONS = ("honest", "polnear", "misspellings", "claims", "pages", "own")
 
 
 def sample(items: list, n: int | None, rnd: random.Random) -> list:
@@ -64,12 +65,49 @@ def print_honest(h: score.Honest, show: bool) -> list[Figure]:
         print(line(c, h.articles_flagged[c], h.articles[c], indent=1))
     codes = Counter(f"{f.code}/{f.severity}" for _, _, f in h.alarms)
     print("  their alarms by code: " + (", ".join(f"{k} {n}" for k, n in sorted(codes.items())) or "none"))
+    print_near(len(h.near))
     if show:
         for art, text, f in h.alarms:
             print(f"      alarm: {text!r} {f.code}/{f.severity} ({art.corpus} {art.docid})"
                   f" suggests {[s.name for s in f.suggestions[:3]]}")
+        for art, text, f in h.near:
+            print(f"      near alarm: {text!r} {f.code}/{f.severity} ({art.corpus} {art.docid})"
+                  f" suggests {[s.name for s in f.suggestions[:3]]}")
     return [Figure("false alarms on annotated place names", flagged, tops, FALSE_ALARMS),
             Figure("honest articles with a place alarm", arts_flagged, arts, HONEST_ARTICLES)]
+
+
+def print_near(n: int) -> None:
+    print(f"  near alarms (a misspelling, unknown place or wrong region kept at info): {n}")
+
+
+def print_polnear(p: score.Plain, show: bool) -> list[Figure]:
+    print(f"  PolNeAR: {p.articles} articles, {p.places} place mentions")
+    print(line("PolNeAR articles with any place warning or caution", p.articles_flagged, p.articles, HONEST_ARTICLES))
+    codes = Counter(f"{f.code}/{f.severity}" for _, _, f in p.alarms)
+    print("  their alarms by code: " + (", ".join(f"{k} {n}" for k, n in sorted(codes.items())) or "none"))
+    print_near(len(p.near))
+    if show:
+        for name, text, f in p.alarms:
+            print(f"      alarm: {text!r} {f.code}/{f.severity} ({name}) suggests {[s.name for s in f.suggestions[:3]]}")
+        for name, text, f in p.near:
+            print(f"      near alarm: {text!r} {f.code}/{f.severity} ({name}) suggests {[s.name for s in f.suggestions[:3]]}")
+    return [Figure("PolNeAR articles with a place alarm", p.articles_flagged, p.articles, HONEST_ARTICLES)]
+
+
+def run_polnear(split: str, corpora_path: Path, runner, args) -> list[Figure]:
+    arts = corpora.read_polnear(corpora_path, split)
+    if not arts:
+        print(f"\n== {split} split: no PolNeAR articles at {corpora.polnear_dir(corpora_path, split)} ==")
+        return []
+    arts = sample(arts, args.limit, random.Random(f"{args.seed}-{split}-polnear"))
+    started = time.perf_counter()
+    print(f"\n== {split} split: PolNeAR, US political news with no injected errors ({len(arts)} articles) ==")
+    texts = [a.text for a in arts]
+    figures = print_polnear(score.score_plain([a.name for a in arts], texts, runner.analyze(texts)),
+                            args.verbose and split == "dev")
+    print(f"  ({split} PolNeAR: {time.perf_counter() - started:.0f} s)")
+    return figures
 
 
 def print_misspellings(m: score.Misspellings, eligible: int, show: bool) -> list[Figure]:
@@ -214,6 +252,9 @@ def main(argv=None) -> int:
                   f"(seed {args.seed}; {data.dropped_spans} GeoVirus spans not found and left out)")
             splits = ("dev", "test") if args.split == "both" else (args.split,)
             figures = {split: run_split(split, data.split(split), geo, runner, args) for split in splits}
+            if "polnear" in args.only:
+                for split in splits:
+                    figures[split] += run_polnear(split, args.corpora, runner, args)
         else:
             print(f"NO CORPORA at {args.corpora} (expected geo/lgl.xml and geo/GeoVirus.xml): the real-news "
                   "figures are not measured. Give --corpora PATH.")

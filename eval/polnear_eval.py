@@ -89,6 +89,8 @@ class AnonymousFinding:
     quoted: str
     source_text: str | None
     label: Kind | None  # None: the annotated quotation has no source
+    speaker: str = ""  # what the analyser gave: its text and, for a pronoun, whom it points to
+    context: str = ""
 
 
 @dataclass
@@ -191,7 +193,8 @@ def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> Ar
         lab = label_of(best)
         score.anonymous_findings.append(AnonymousFinding(
             _short(q.text), _short(best.source.text, 60) if best.source else None,
-            lab.label if lab else None))
+            lab.label if lab else None, speaker=repr(q.speaker.text),
+            context=_context(art.text, best)))
     return score
 
 
@@ -285,7 +288,8 @@ def misses(scores: list[ArticleScore]) -> dict[str, list[str]]:
         for f in s.anonymous_findings:
             if f.label != "anonymous":
                 out["quote.anonymous on a source not unnamed"].append(
-                    f"{s.name}: {f.quoted!r} source {f.source_text!r} [{f.label}]")
+                    f"{s.name}: {f.quoted!r} source {f.source_text!r} [{f.label}]"
+                    f" -> anonymous {f.speaker}\n      | {f.context}")
         for o in s.sources:
             if (o.label == "anonymous") != (o.predicted == "anonymous"):
                 out["source classified wrongly (all attributions)"].append(

@@ -46,7 +46,7 @@ ANAPHORIC = ("the two", "the three", "the latter", "the former", "the pair", "th
 INTERVIEW = frozenset({"q", "a"})
 INDEFINITE = frozenset("""
 some many most others other few several someone somebody anyone anybody everyone everybody
-nobody one another none
+nobody one another none hundreds thousands millions
 """.split()) | {"no one", "a few", "a number", "a lot", "plenty", "some people"}
 ANONYMITY = re.compile(
     r"anonym|not authori[sz]ed|unauthori[sz]ed|not (?:to )?be (?:named|identified)|"
@@ -59,6 +59,8 @@ POSTMODIFIER = frozenset("""
 of at for from by in with on to within inside among under over involved briefed speaking who whom
 whose which that and or but according familiar close aware knowledgeable working
 here there nationwide today themselves himself herself itself
+across outside around near throughout beyond behind against during after since via without
+alongside amid between toward towards elsewhere everywhere alike
 """.split())
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj.
@@ -73,7 +75,8 @@ POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 DETERMINERS = DEFINITE_DETS | INDEFINITE_DETS | POSSESSIVE_DETS
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "few", "two", "three", "four",
                          "five", "none", "any", "half", "much", "majority", "dozens", "all",
-                         "both", "each", "either", "neither"})
+                         "both", "each", "either", "neither", "hundreds", "thousands",
+                         "millions", "tens", "scores"})
 ANAPHORIC_QUANTIFIERS = frozenset({"both", "each", "either", "neither", "all"})
 
 # nouns that name several people though they do not end in -s
@@ -81,14 +84,14 @@ COLLECTIVES = frozenset({"people", "men", "women", "staff", "spokespeople", "pol
                          "personnel", "leadership", "circle"})
 # a share of a poll's respondents: "38% of likely voters", "about three in 10", "a majority"
 SHARE = re.compile(
-    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:percent|in (?:10|ten|five|four|three))\b|"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:percent|in[ -](?:10|ten|five|four|three))\b|"
     r"\b(?:half|third|thirds|quarter|quarters|majority|majorities|minority|plurality)\b)", re.I)
 # "a group of conservative leaders": the collective speaks for the noun after "of"
 COLLECTIVE_OF = frozenset({"group", "trio", "handful", "couple", "pair", "number", "lot", "bunch",
                            "host", "dozen", "dozens", "series", "coalition", "crowd", "chorus",
                            "slew", "band", "team", "panel"})
 
-_WORD = re.compile(r"[\w.’'%-]+|[,()\[\]:;—–]")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[\w.’'%-]+|[,()\[\]:;—–]")  # "10,000" is one word
 
 
 class RoleClass(Enum):
@@ -176,8 +179,10 @@ def _split_core(words: list[str]) -> tuple[list[str], list[str]]:
         participle = (low.endswith(("ed", "ing")) and len(low) > 4 and w[0].islower()
                       and prev not in DETERMINERS and not prev.endswith("ly")
                       and not _strip_possessive(words[i - 1])[1] and not _member_adjective(words[i - 1]))
-        if low in POSTMODIFIER or _is_punct(w) or participle:
-            return words[:i], words[i:]
+        adjective = low == "outside" and i + 1 < len(words) and not (
+            words[i + 1].lower() in DETERMINERS | {"of"} or words[i + 1][:1].isupper())
+        if (low in POSTMODIFIER and not adjective) or _is_punct(w) or participle:
+            return words[:i], words[i:]  # "an outside group" keeps its adjective
     return words, []
 
 

@@ -95,7 +95,39 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Attacks on Kyiv, Kharkiv and Odesa went on overnight.",  # a list of towns
         "He lives in Mt. Vernon, Ohio.",  # Mt. is Mount
         "He grew up in Canada - Sault Ste. Marie, Ontario, to be exact.",  # a name cut at "Ste."
+        # "in Y" hung on the verb says where something happened, not where the object lies
+        "Polls in Iowa were close. Sanders trails Clinton in California by four points.",
+        # the surname of a person named in full is that person ("a blowout for Sanders in X")
+        "Hillary Clinton and Bernie Sanders campaigned. Even a blowout for Sanders in California would not close the gap.",
+        # a list of states, not Florida inside Ohio; a county in a list of "county in state"
+        "Republicans don't usually win Michigan, Pennsylvania, Virginia, Florida, Ohio anymore.",
+        "He stopped at Loudoun County in Virginia, Duval County in Florida and Polk County.",
+        # a common word the parse reads as a verb carries no claim
+        "Voters prefer items labeled “Made in the U.S.A.,” even if they cost more.",
+        # the end of a longer name ("Davao del Sur") is not Sur, that is Tyre in Lebanon
+        "In eight villages of Santa Maria, Davao del Sur, in Mindanao, at least 50 pigs died.",
+        # a dateline's two-word town the model cuts: "Beida" alone would be Al Bayda, Libya
+        "Goz Beida, Sila (AP) — Officials said on Tuesday that the review would take several weeks.",
+        # a place in the city that the claimed state's name also names
+        "We met at a cafe on Dupont Circle in Washington, joined by his sister.",
     ],
 )
 def test_no_wrong_region_where_there_is_no_wrong_claim(analyzer, text):
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+def test_a_village_in_a_neighbouring_division_is_only_a_note(analyzer):
+    # Harmony, Rhode Island (985 people) lies 200 km from New Jersey, which has a Harmony of its own
+    text = "Oksuz registered Harmony in New Jersey in 2010, according to state records."
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+def test_a_town_named_in_a_dateline_is_claimed_even_if_a_person_bears_its_name(analyzer):
+    text = "LITCHFIELD, South Dakota — John Litchfield said the plant in Torrington, Connecticut, would close."
+    assert _wrong_on(analyzer, text, "LITCHFIELD")
+
+
+def test_a_county_named_like_a_city_abroad_is_the_county(analyzer):
+    # Surrey is a county of England (ISO 3166-2 GB-SRY) and a city of British Columbia
+    text = "Police in Surrey, England, said a man from Guildford was arrested."
     assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

@@ -55,3 +55,14 @@ def test_a_romanisation_of_an_alternate_name_is_still_a_misspelling(analyzer):
     text = "In 2006, Dblin City Council committed $250,000 to the project in Ohio."
     got = [f for f in analyzer.analyze(text).findings if f.code == "place.misspelled"]
     assert got and got[0].severity == "warning" and text[got[0].span.start : got[0].span.end] == "Dblin"
+
+
+def test_the_last_word_of_a_name_given_in_full_is_that_name_alone(analyzer):
+    # "Sant Singh Chatwal" (the model calls it ORG): "Chatwal" alone later is the man, not a
+    # misspelt Chatham, New Jersey, however close to the article's New York and New Jersey
+    text = (
+        "Compare my case to that of Sant Singh Chatwal, hotelier, fellow Asian Indian, and Democratic "
+        "fundraiser. In 2012, Chatwal pleaded guilty in the Eastern District of New York. I didn't know "
+        "about the Chatwal case when I was sentenced in New York."
+    )
+    assert serious(analyzer.analyze(text), text) == []

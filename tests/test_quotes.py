@@ -372,6 +372,13 @@ def test_pronoun_for_an_unnamed_source_stays_anonymous(run):
     assert r.finding("went badly").code == "quote.anonymous"
 
 
+def test_pronoun_for_a_person_described_is_a_pronoun_not_an_unnamed_source(run):
+    # a bystander described but not named is no source kept unnamed (kinds.py says why)
+    r = run("A caller phoned the radio show. “They can be planted among us,” he said.")
+    assert r.kind("planted among us") == "pronoun"
+    assert r.codes() == []
+
+
 def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
     r = run(
         "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"

@@ -34,8 +34,23 @@ CASES = [
     ("Some of the voters said it.", "Some of the voters", "anonymous"),
 ]
 
+# a quantifier over things, a name after a dash, a possessive on one person, the people who shout
+MORE_CASES = [
+    ("One of her ads asked it.", "One of her ads", "named"),
+    ("Some of Mrs. Clinton's proposals said it.", "Some of Mrs. Clinton's proposals", "named"),
+    ("One of his aides said it.", "One of his aides", "anonymous"),
+    ("Most of his competitors said it.", "Most of his competitors", "anonymous"),
+    ("A former candidate -- John McCain, who lost -- said it.", "A former candidate", "named"),
+    ("Hillary Clinton's right-hand woman said it.", "Hillary Clinton's right-hand woman", "named"),
+    ("Shouts from the crowd said it.", "Shouts from the crowd", "anonymous"),
+    ("A Pentagon official who asked not to be named said it.", "A Pentagon official", "anonymous"),
+    ("One poll worker, who asked that her name not be used, said it.", "One poll worker", "anonymous"),
+    ("Critics called it “a scam.”", "Critics", "anonymous"),
+    ("It was praised by critics as “a plan.”", "by critics", "anonymous"),
+]
 
-@pytest.mark.parametrize("text, phrase, kind", CASES)
+
+@pytest.mark.parametrize("text, phrase, kind", CASES + MORE_CASES)
 def test_classify_source(nlp, text, phrase, kind):
     doc = nlp(text)
     start = text.index(phrase)
@@ -48,3 +63,8 @@ def test_the_official_after_an_official_stays_unnamed(nlp):
     doc = nlp(text)
     start = text.index("the official")
     assert classify_source(doc, start, start + len("the official")) == "anonymous"
+
+
+def test_unnamed_in_a_later_clause_describes_another_noun(nlp):
+    text = "“I am watched,” the candidate told CBS, saying that people -- unnamed -- are threatened."
+    assert classify_source(nlp(text), text.index("the"), text.index(" told")) == "named"

@@ -133,5 +133,24 @@ def load(corpora: Path) -> Corpora:
     return Corpora(articles=tuple(lgl + geovirus), dropped_spans=dropped)
 
 
+@dataclass(frozen=True)
+class PlainArticle:
+    """An article with no place annotation (PolNeAR): honest text, nothing injected."""
+
+    name: str
+    text: str
+
+
+def polnear_dir(corpora: Path, split: Split) -> Path:
+    return corpora / "polnear" / split
+
+
+def read_polnear(corpora: Path, split: Split) -> list[PlainArticle]:
+    """PolNeAR's articles of a split (real US political news, no injected errors): any place
+    warning or caution on them is almost surely a false alarm."""
+    return [PlainArticle(p.stem, p.read_text(encoding="utf-8"))
+            for p in sorted(polnear_dir(corpora, split).glob("*.txt"))]
+
+
 def english_pages(pages: Path) -> list[Path]:
     return [p for p in sorted(pages.glob("*.html")) if p.stem not in OTHER_LANGUAGE_PAGES]

@@ -24,6 +24,38 @@ class Honest:
     articles: Counter = field(default_factory=Counter)
     articles_flagged: Counter = field(default_factory=Counter)
     alarms: list[tuple[Article, str, PlaceFinding]] = field(default_factory=list)  # for -v on dev
+    # Near alarms: a misspelling or a wrong region kept at info (one step from a false alarm).
+    near: list[tuple[Article, str, PlaceFinding]] = field(default_factory=list)
+
+
+NEAR_ALARM_CODES = (MISSPELLED, WRONG_REGION, "place.unknown")
+
+
+def near_alarms(res: Result) -> list[PlaceFinding]:
+    """Findings an honest text raised at info whose code would be an alarm at a higher severity."""
+    return [f for f in res.findings if not f.alarm and f.code in NEAR_ALARM_CODES]
+
+
+@dataclass
+class Plain:
+    """Honest articles with no place annotation (PolNeAR): alarms anywhere, near alarms."""
+
+    articles: int = 0
+    articles_flagged: int = 0
+    places: int = 0  # place mentions the reports list
+    alarms: list[tuple[str, str, PlaceFinding]] = field(default_factory=list)  # (article, text, finding)
+    near: list[tuple[str, str, PlaceFinding]] = field(default_factory=list)
+
+
+def score_plain(names: list[str], texts: list[str], results: list[Result]) -> Plain:
+    p = Plain()
+    for name, text, res in zip(names, texts, results):
+        p.articles += 1
+        p.articles_flagged += bool(res.alarms())
+        p.places += res.places
+        p.alarms += [(name, text[f.start : f.end], f) for f in res.alarms()]
+        p.near += [(name, text[f.start : f.end], f) for f in near_alarms(res)]
+    return p
 
 
 def score_honest(articles: list[Article], results: list[Result]) -> Honest:
@@ -37,6 +69,7 @@ def score_honest(articles: list[Article], results: list[Result]) -> Honest:
             h.flagged[art.corpus] += bool(hits)
         for f in res.alarms():
             h.alarms.append((art, art.text[f.start : f.end], f))
+        h.near += [(art, art.text[f.start : f.end], f) for f in near_alarms(res)]
     return h
 
 

@@ -76,9 +76,11 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
         world.add_towns([res[id(c)] for c in kept])
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
-    person_words = {
-        normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
-    }
+    person_words = claims_stage.person_words(doc)
+    # For misspellings, the end of a firm's or person's name too ("Sant Singh Chatwal"), unless
+    # the article also writes that word as a place ("from Nashvlle" beside "Metro Nashvlle police").
+    as_place = {c.key for c in kept if c.locative or c.label in ("GPE", "LOC")}
+    name_words = person_words | (evidence.name_end_words(doc) - as_place)
     budget = evidence.FuzzyBudget(g, len(doc))
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
@@ -92,7 +94,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
             c.sub_place, c.organisation, c.joined_person, tuple((cl.region.codes, cl.text) for cl in own),
         )
         if memo_key not in memo:
-            memo[memo_key] = _judge(c, r, own, g, world, budget, person_words)
+            memo[memo_key] = _judge(c, r, own, g, world, budget, name_words)
         v = memo[memo_key]
         by_key[c.key] = verdicts.stronger(by_key.get(c.key), v)
 
@@ -106,7 +108,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
             continue  # a capitalised word after "in" or before "'s" that is no known place
         f = None
         if v is not None:
-            others = [p.place for p in _near_of(c, r, g, world, budget, claims_of.get(id(c), []), person_words)]
+            others = [p.place for p in _near_of(c, r, g, world, budget, claims_of.get(id(c), []), name_words)]
             f = report.finding(v, c, r, g, others)
         elif r.kind == "town":
             f = _far_from_context(c, r, g, world, person_words)
@@ -132,6 +134,8 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
         return None
     if g.zipf(key) >= rules.KNOWN_WORD_ZIPF:
         return None  # a known word or name is never a misspelled or unknown place
+    if key in evidence.iso_subdivisions():
+        return None  # a real county or district (ISO 3166-2) the town gazetteer lacks
     near = budget.fuzzy(key, evidence.max_edits(key))
     variant = evidence.variant_ids(key, near, g)
     if variant:  # another romanisation of a known name, not a misspelling

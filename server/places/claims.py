@@ -24,7 +24,7 @@ from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable, 
 from . import rules
 from .candidates import POSSESSIVE_MARKS, cap_run, is_cap
 from .lexicon import context, settlement_words
-from .model import Candidate, Claim
+from .model import Candidate, Claim, Role
 
 BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
 WHICH = ("which", "that")
@@ -35,6 +35,12 @@ MAX_MODS = 3
 @lru_cache(maxsize=None)
 def shapes() -> tuple[dict, ...]:
     return tuple(datafiles.json("places/claim_shapes.json")["shapes"])
+
+
+@lru_cache(maxsize=None)
+def loose_shapes() -> frozenset[str]:
+    """Shapes that also join two names of a list or an aside ("Virginia, Florida, Ohio")."""
+    return frozenset(s["name"] for s in shapes() if s.get("loose"))
 
 
 @lru_cache(maxsize=None)
@@ -192,7 +198,27 @@ def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
             return False
         if need == "closed" and not (b < len(doc) and doc[b].text == ")"):
             return False
+        if need == "attached" and not _attached(doc, start):
+            return False
     return True
+
+
+VERB_TAGS = ("VERB", "AUX")
+PLACE_ENTITY_LABELS = ("GPE", "LOC")
+
+
+def _attached(doc: Doc, j: int) -> bool:
+    """Does the preposition at token j ("in") qualify the name before it, as a claim of where
+    that name lies? Not when the parse hangs it on a verb and the name is the verb's subject
+    or object, unless the model calls the name a place: "Sanders trails Clinton in California"
+    and "registered Harmony in New Jersey" say where something happened, "shelled Kherson in
+    the south" where Kherson is."""
+    if j == 0 or doc[j].head.pos_ not in VERB_TAGS:
+        return True
+    name = doc[j - 1]
+    if name.ent_type_ in PLACE_ENTITY_LABELS:
+        return True
+    return name.dep_ == "pobj"  # "near X in Y": the parse's attachment is a guess there
 
 
 def _is_listed_town(text: str, region: Region, before: str, g: Gazetteer) -> bool:
@@ -266,12 +292,46 @@ def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
     return hit[0]["name"] if hit else None
 
 
+def person_words(doc: Doc) -> set[str]:
+    """The words of every person the article names in full ("Bernie Sanders", "Sant Singh
+    Chatwal"): alone later ("Sanders", "Chatwal") they are most likely that person."""
+    return {normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+
+
+NAME_TAGS = ("PROPN", "NOUN")
+
+
+def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> bool:
+    """Is the candidate a name a claim can be about? Not a common word the model tags as a verb
+    or adjective ("“Made in the U.S.A.”"), nor the surname of a person the article names in full
+    unless a locative word stands before it or it opens a dateline ("beating Clinton in New
+    Hampshire", but "in Clinton, Iowa", "CLINTON, Iowa —")."""
+    if (
+        not c.from_entity and g.zipf(c.key) >= rules.COMMON_NAME_ZIPF
+        and not any(t.pos_ in NAME_TAGS for t in doc[c.tok_start : c.tok_end])
+    ):
+        return False  # a common word the parse reads as a verb (an unknown name's tag is a guess)
+    a = c.tok_start
+    if a >= 2 and doc[a - 1].lower_ in context("connectors") and doc[a - 1].is_lower and is_cap(doc[a - 2]):
+        return False  # "Davao del Sur, in Mindanao": the end of a longer name, not Sur (Tyre)
+    if a >= 1 and is_cap(doc[a - 1]) and doc[a - 1].pos_ == "PROPN" and doc[a - 1].whitespace_:
+        return False  # "Goz Beida, Sila (AP)": the end of a longer name, not Beida (Al Bayda, Libya)
+    if c.key in people and c.role is not Role.DATELINE:
+        before = doc[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
+        # "in" and the strong cues only: "a blowout for Sanders in California" is the person
+        return before == "in" or before in context("strong_prepositions")
+    return True
+
+
 def find_claims(
     doc: Doc, candidates: list[Candidate], g: Gazetteer, can_lie_in: Callable[[Candidate], bool]
 ) -> list[Claim]:
     """Region claims for the candidates `can_lie_in` accepts (towns, not countries)."""
     regions = g.regions
     claims: list[Claim] = []
+    people = person_words(doc)
+    can_lie_in_named = can_lie_in
+    can_lie_in = lambda c: can_lie_in_named(c) and _may_be_claimed(doc, c, people, g)  # noqa: E731
 
     def claim(c: Candidate, found, anaphoric: bool, shape: str) -> None:
         region, a, b, _ = found

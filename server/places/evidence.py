@@ -12,12 +12,15 @@ Nothing here decides a severity: that is `verdicts`, by the table in EVIDENCE.md
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from .. import deadline
-from ..gazetteer import Gazetteer, NearMiss, Region, normalize, translit_skeleton
+from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
 from . import rules
+from .claims import loose_shapes
 from .lexicon import disputed, names
 from .model import Candidate, Claim, ClaimEvidence, MissEvidence, NearPlace, Resolution
 from .resolve import ArticleWorld
@@ -77,6 +80,28 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer) -> list[int]:
     return []
 
 
+NAME_ENTITY_LABELS = ("PERSON", "ORG")
+
+
+def name_end_words(doc) -> set[str]:
+    """The last words of the article's multi-word names of people and bodies written in proper
+    nouns only ("Sant Singh Chatwal", tagged ORG or PERSON): alone later ("Chatwal pleaded
+    guilty") the word is that name, whatever a letter-near town. A place word stands first in
+    such a name ("the Pitsburgh Police"), after "of" ("University of X"), or after a direction
+    ("East Lnodon"); those are not taken."""
+    from ..gazetteer import DIRECTIONS
+
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_ENTITY_LABELS or len(ent) < 2:
+            continue
+        words = [t for t in ent if not t.is_punct]
+        if len(words) < 2 or any(t.pos_ != "PROPN" for t in words) or words[0].lower_ in DIRECTIONS:
+            continue
+        out.add(normalize(words[-1].text))
+    return out
+
+
 def miss_evidence(
     c: Candidate, r: Resolution, claims: list[Claim], g: Gazetteer, world: ArticleWorld,
     near: list[NearMiss], person_words: set[str],
@@ -116,12 +141,14 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         close = (pop >= rules.CLOSE_TWO_EDITS_MIN_POP and nearest <= rules.CLOSE_KM and home) or (
             in_division and not short and pop >= rules.DIVISION_TWO_EDITS_MIN_POP
         )
-    # One letter from a sizeable town of the article's own country.
-    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home
     floor = notable_floor(edits, len(key.replace(" ", ""))) * (1 if main else rules.ALTERNATE_NAME_POP_FACTOR)
     outside = g.country_code(i) in world.countries and world.divisions_of(g.country_code(i)) and not in_division
-    if len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside:
+    far = len(world.towns) >= 2 and nearest > rules.FAR_FROM_WORLD_KM or outside
+    if far:
         floor *= rules.FAR_FROM_WORLD_POP_FACTOR  # far from all the article's towns: only a big city
+    # One letter from a sizeable town of the article's own country, in the part of it the article
+    # is about ("Lanexa" in a Virginia story is no Lenexa, Kansas; "Torenia" no Torrance, California).
+    in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home and not far
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
@@ -181,10 +208,16 @@ def claim_evidence(
             continue
         if r.region is not None and any(lenient.contains(code.split(".")[0], code) for code in r.region.codes):
             continue  # "Ontario, Canada": the name is also a region, and that one fits
+        if _division_named(c, r) and claim.region.kind != "country" and claim.shape in loose_shapes():
+            continue  # "Virginia, Florida, Ohio": a list of divisions, not one inside another
         best = r.best if r.best is not None else r.ids[0]
         km = g.distance_to_region_km(best, claim.region)
         if km is None or km <= rules.BORDER_KM or (g.distance_to_region_km(best, lenient) or 0) <= rules.BORDER_KM:
             continue
+        if _in_city_named_like(best, claim, g):
+            continue  # "Dupont Circle in Washington": the city, not the state of that name
+        if claimed_subdivision(c.key, claim.region, g):
+            continue  # "Surrey, England": the county, not Surrey in British Columbia
         similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
         own = frozenset(r.ids)
@@ -206,8 +239,70 @@ def claim_evidence(
             claim=claim, place=best, distance_km=km, similar=similar,
             notable=notable, same_country=bool(home),
             main_name=any(normalize(g.name(i)) == c.key for i in r.ids),
+            pop=int(g.pop[best]),
         )
     return None
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision (pycountry's table): a county, council area, district…"""
+
+    country: str  # "GB"
+    parent: str  # its parent's name ("England"), "" when it has none
+
+
+@lru_cache(maxsize=1)
+def iso_subdivisions() -> dict[str, tuple[Subdivision, ...]]:
+    """Every ISO 3166-2 subdivision's name (pycountry: counties, council areas, districts,
+    provinces of every country), normalised, with where each of that name lies. GeoNames'
+    cities500 holds towns, not counties: "Surrey" there is a city in British Columbia."""
+    import json
+    from pathlib import Path
+
+    import pycountry
+
+    # pycountry's own table, read directly: its object database takes two seconds to build.
+    table = json.loads((Path(pycountry.DATABASE_DIR) / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]
+    names_of = {sub["code"]: sub["name"] for sub in table}
+    out: dict[str, list[Subdivision]] = {}
+    for sub in table:
+        parent = names_of.get(sub.get("parent", ""), "")
+        out.setdefault(normalize(sub["name"]), []).append(Subdivision(sub["code"].split("-")[0], parent))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def claimed_subdivision(key: str, region: Region, g: Gazetteer) -> bool:
+    """Is `key` the name of a subdivision inside the claimed region ("Suffolk, England", "Fife,
+    Scotland", "Kent, UK")? Then the claim names a real county, which may hold no town of that
+    name. Its parent must be the claimed division ("Hounslow, Scotland" stays wrong: Hounslow
+    is a borough of England)."""
+    for sub in iso_subdivisions().get(key, ()):
+        if region.kind == "country":
+            if sub.country in region.codes:
+                return True
+        elif sub.parent:
+            parent = g.regions.resolve(sub.parent)
+            if parent is not None and parent.codes & region.codes:
+                return True
+    return False
+
+
+def _division_named(c: Candidate, r: Resolution) -> bool:
+    """The candidate writes a first-level division's own name ("Florida", "Virginia"), not a
+    town that a division's alias also names ("New York City")."""
+    return r.region is not None and r.region.kind == "admin1" and normalize(r.region.name) == c.key
+
+
+def _in_city_named_like(i: int, claim: Claim, g: Gazetteer) -> bool:
+    """Does place i lie in (within BORDER_KM of) a city of CITY_NAMED_REGION_POP+ that the
+    claimed region's name also names ("Washington", "New York", "Mexico")?"""
+    lat, lon = float(g.lat[i]), float(g.lon[i])
+    return any(
+        int(g.pop[k]) >= rules.CITY_NAMED_REGION_POP
+        and haversine_km(lat, lon, float(g.lat[k]), float(g.lon[k])) <= rules.BORDER_KM
+        for k in g.exact(claim.text)[:rules.PICK_AMONG]
+    )
 
 
 def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudget) -> list[int]:

@@ -136,3 +136,4 @@ class ClaimEvidence:
     same_country: bool  # the claimed region is in the place's own country
     anchored: bool  # the article's other places lie around the real place (or name its division)
     main_name: bool  # the text writes some namesake's main name ("Oxford"), not an alternate one
+    pop: int = 0  # the population of the place meant

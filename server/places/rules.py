@@ -105,6 +105,9 @@ ANCHOR_KM = 150
 # ... or when the real place lies within this distance of the claimed region: a writer confusing
 # neighbouring divisions (a namesake missing from GeoNames lies anywhere, mostly far off) ...
 NEIGHBOUR_KM = 300
+# ... but only for a town of this size: villages of one name are common in neighbouring
+# divisions ("Harmony in New Jersey": Harmony, Rhode Island, 985 people, is not the only one) ...
+NEIGHBOUR_MIN_POP = 5_000
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
 # In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
@@ -113,6 +116,9 @@ TOWN_NAMED_REGION_POP = 10_000
 # A place two letters from the name inside the claimed region backs a wrong region only if it is
 # this big ("Sevsk" -> Seversk, 11,000): every division has some village two letters off.
 SIMILAR_TWO_EDITS_MIN_POP = 5_000
+# "X in Y" where Y names a division and also a city this big ("Washington", "New York"): a place
+# within BORDER_KM of that city fits the claim ("Dupont Circle in Washington").
+CITY_NAMED_REGION_POP = 100_000
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
 ANAPHORA_WINDOW = 14
 # A claim referring back ("The city, located in Y") looks this many sentences back.

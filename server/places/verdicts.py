@@ -101,7 +101,7 @@ def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict
         # "Hamas is in Palestine": a well-known group named like some town's alternate name. A
         # town's own main name ("Oxford in Leinster") is that town whatever label the model gives.
         return None
-    near_by = ev.distance_km <= rules.NEIGHBOUR_KM
+    near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
     if ev.similar or ev.anchored or near_by or ev.notable:
         return Verdict("place.wrong_region", "warning", claim=ev)
     return Verdict("place.wrong_region", "info", claim=ev)

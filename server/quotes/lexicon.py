@@ -52,7 +52,8 @@ def titles() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Tables:
-    anonymity: re.Pattern
+    anonymity: re.Pattern  # anonymity words in a speaker phrase (adjectives and phrases)
+    anonymity_clause: re.Pattern  # … in the clause after it (phrases only: "who requested anonymity")
     person_pronouns: frozenset
     group_pronouns: frozenset
     org_pronouns: frozenset
@@ -66,7 +67,11 @@ def tables() -> Tables:
     pron = datafiles.json("quotes/pronouns.json")
     words = datafiles.json("quotes/phrase_words.json")
     return Tables(
-        anonymity=re.compile("|".join(f"(?:{p})" for p in anon["anonymity_phrases"]), re.I),
+        anonymity=re.compile(
+            "|".join(f"(?:{p})" for p in anon["anonymity_adjectives"] + anon["anonymity_phrases"]),
+            re.I,
+        ),
+        anonymity_clause=re.compile("|".join(f"(?:{p})" for p in anon["anonymity_phrases"]), re.I),
         person_pronouns=frozenset(pron["person"]),
         group_pronouns=frozenset(pron["group"]),
         org_pronouns=frozenset(pron["organisation"]),

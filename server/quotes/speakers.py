@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Token
 
-from . import names
+from . import kinds, names
 from .article import Article
 from .kinds import classify, is_pronoun
 from .lexicon import NOT_PERSON, person_class, tables
@@ -103,6 +103,12 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
             cands.append((unnamed.end, "unnamed"))
         winner = max(cands)[1] if cands else None
         if winner == "unnamed":
+            if not kinds.is_unnamed_source(art.doc, unnamed.start, unnamed.end):
+                # "A caller … “…,” he said": a person described, no source kept unnamed
+                res.resolved = unnamed.text
+                res.person = True
+                res.reason = "the pronoun refers to a person described but not named"
+                return
             # "A senior official described the talks. “…,” he said."
             res.kind = SpeakerKind.ANONYMOUS
             res.label = unnamed.text
@@ -130,7 +136,9 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
     if earlier is not None:
         res.resolved = earlier.resolved or earlier.label
         res.person = earlier.person
-        if earlier.kind is SpeakerKind.ANONYMOUS:
+        if earlier.kind is SpeakerKind.ANONYMOUS and kinds.is_unnamed_source(
+            art.doc, earlier.att.start, earlier.att.end
+        ):
             res.kind = SpeakerKind.ANONYMOUS
             res.label = earlier.label
             res.reason = "the pronoun refers to an unnamed source"
