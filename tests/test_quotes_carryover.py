@@ -22,3 +22,47 @@ def test_split_quote_continues_with_the_same_speaker(nlp):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert [q.speaker.kind for q in quotes] == ["anonymous", "anonymous"]
     assert [f.code for f in findings] == ["quote.anonymous", "quote.anonymous"]
+
+
+def test_a_statement_announced_in_the_paragraph_before_is_its_issuers(nlp):
+    text = ("In response, Senator Jane Roe issued the following statement:\n"
+            "“Our prayers are with all those affected by the horrible attacks.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    assert sp.kind == "named" and "Jane Roe" in text[sp.span.start : sp.span.end]
+    assert findings == []
+
+
+def test_a_quote_after_a_reporting_sentence_with_a_raised_verb_is_its_speakers(nlp):
+    text = ("Jane Roe was quick to add that the deal does not include dropping the wall. "
+            "“Building it? Not negotiable.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    assert sp.kind == "named" and text[sp.span.start : sp.span.end] == "Jane Roe"
+    assert findings == []
+
+
+def test_a_reporting_sentence_between_two_quotes_names_the_second_speaker(nlp):
+    text = ("“The Fed has been laying down sign posts everywhere,” said Tom Poe. Jane Roe added that "
+            "the Fed wants to get out of the way before the election. “They don’t like to talk "
+            "about it, but they will be moving for political reasons.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[1].speaker
+    assert text[sp.span.start : sp.span.end] == "Jane Roe"
+    assert findings == []
+
+
+def test_he_after_a_passive_question_is_the_one_asked_not_the_asker(nlp):
+    text = ("Recently, Herman Cain, a radio host, was asked by a caller why young men are "
+            "coming as refugees. “So they can be planted among us and hurt us,” he said.")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "pronoun"
+    assert findings == []
+
+
+def test_two_quotes_joined_by_and_share_the_attribution_after_them(nlp):
+    text = ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Jane Roe, "
+            "the former governor of Vermont, proclaimed to a cheering crowd.")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert [q.speaker.kind for q in quotes] == ["named", "named"]
+    assert findings == []

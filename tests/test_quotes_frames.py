@@ -77,3 +77,124 @@ def test_a_dateline_is_never_the_speaker(nlp):
         "donors and access to the department “outrageous.”"))
     found, _ = _speaker(text, quotes, "outrageous")
     assert found is None or "WASHINGTON" not in found
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Kasich says he would sit the president down and tell him “no more nonsense.”",
+     "nonsense", "Kasich"),
+    ("Jane Roe argued that a database would stop fraud, saying it is “all about management.”",
+     "management", "Jane Roe"),
+])
+def test_the_outer_reporter_speaks_for_the_clause_it_reports(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Jane Roe criticised the plan, which Tom Poe called “a disgrace.”", "disgrace", "Tom Poe"),
+    ("“We are done,” Jane Roe said as the heckler yelled: “You lost!”", "You lost", "the heckler"),
+])
+def test_a_clause_with_its_own_reporter_keeps_it(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+
+
+def test_a_credit_line_on_its_own_line_names_the_speaker(nlp):
+    text, quotes, findings = _run(nlp, (
+        "We checked the claims.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n"
+        "- Jane Roe.\n\nThe figure is right."))
+    assert _speaker(text, quotes, "new income") == ("Jane Roe", "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Not us, but we can’t argue with it!” Murphy, the head of Right to Rise USA, tweeted on "
+     "Friday with an image of the skywriting.", "argue", "Murphy"),
+    ("“It is about time that we had a woman running this country,” exhorted the rally’s "
+     "host, actress Jane Roe.", "about time", "host"),
+    ("Fundraising was “stagnant for about a month or six weeks” as donors waited to see how the "
+     "race played out, Tom Poe said.", "stagnant", "Tom Poe"),
+])
+def test_speakers_after_the_quote_in_less_common_orders(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    found, kind = _speaker(text, quotes, words)
+    assert speaker in found and kind == "named"
+    assert findings == []
+
+
+def test_a_short_title_before_a_verb_is_not_a_quote_and_its_object(nlp):
+    text, quotes, _ = _run(nlp, "Jane Roe, star of “Scandal,” thanked Obama for the change.")
+    assert _speaker(text, quotes, "Scandal")[0] != "Obama"
+
+
+def test_a_guessed_speaker_that_is_an_object_is_no_speaker(nlp):
+    text, quotes, _ = _run(nlp, (
+        "Jane Roe gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat "
+        "her in November.”"))
+    assert _speaker(text, quotes, "defeat")[0] != "the ruckus"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("She went on: “It is like a leaking house and a phone book with no plumber in it.”",
+     "leaking", "She"),
+    ("The Roe campaign, in a note on the controversy, worded it more carefully: “Her practice "
+     "was to write to officials on their own accounts.”", "practice", "The Roe campaign"),
+    ("Since she joined the race, Jane Roe has been a strong voice with a simple message: "
+     "“Fight for every vote in every state.”", "Fight", "Jane Roe"),
+])
+def test_the_subject_of_a_sentence_ending_in_a_colon_owns_the_words(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+    assert findings == []
+
+
+def test_a_bracketed_outlet_after_an_excerpt_is_its_source(nlp):
+    text, quotes, findings = _run(nlp, (
+        "HOW THE SLOWDOWN SPREADS “The slowdown is fostering a cycle of decline and panic "
+        "across the world.” [WaPo.]"))
+    assert _speaker(text, quotes, "slowdown is") == ("WaPo", "named")
+    assert findings == []
+
+
+def test_new_reporting_verbs_name_their_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars because "
+        "they are easier to please.”"))
+    assert _speaker(text, quotes, "beggars")[0] == "the Rainmakers"
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The ad targets a “corrupt political system that keeps in place a rigged economy.”",
+     "rigged", "The ad"),
+    ("A footnote in the report makes that clear: “These assessments do not apply to the system "
+     "used by the principals.”", "assessments", "A footnote in the report"),
+])
+def test_a_document_heading_the_sentence_gives_its_partial_quote(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []
+
+
+def test_a_verb_putting_out_a_statement_reports_its_subjects_words(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Immediately after the attacks, Jane Roe issued a statement, “Last night, our nation "
+        "was attacked. It was the worst attack on our soil in years.”"))
+    assert _speaker(text, quotes, "Last night") == ("Jane Roe", "named")
+    assert findings == []
+
+
+def test_the_owner_of_a_speech_act_noun_owns_the_quote_inside_it(nlp):
+    text, quotes, _ = _run(nlp, (
+        "The worries go beyond Jane Roe's controversial pledge to be “neutral” during the talks."))
+    found, kind = _speaker(text, quotes, "neutral")
+    assert "Jane Roe" in found and kind == "named"
+
+
+def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
+    text, quotes, findings = _run(nlp, (
+        "In a September Post-ABC News poll, 75 percent of Republicans said the party's leaders "
+        "had “failed” them."))
+    found, kind = _speaker(text, quotes, "failed")
+    assert "poll" in found and kind == "named"
+    assert findings == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
@@ -31,6 +32,10 @@ from .rules import (
     LOOK_BACK,
     REPEAT_MIN_CHARS,
 )
+
+# attributions that follow their quotation ("“…,” X said"), which a quote joined before it shares
+FOLLOWING = frozenset({How.AFTER, How.AFTER_CLAUSE, How.ACCORDING_AFTER, How.TRAILING, How.CREDIT})
+
 
 def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution:
     """The speaker of a quotation with no frame: a repeat, an interview answer, a continuation."""
@@ -51,9 +56,29 @@ def inherit(art: Article, results: list[Resolution], frame: Frame) -> Resolution
 
 def look_forward(art: Article, results: list[Resolution]) -> None:
     """The passes that read ahead: headline quotes repeated or reported below, delayed names."""
+    _joined_with_next(art, results)
     _repeated_later(art, art.quotes, results)
     _paraphrased_below(art, art.quotes, results)
     _identified_next(art, art.quotes, results)
+
+
+def _joined_with_next(art: Article, results: list[Resolution]) -> None:
+    """Guns are “a crisis” and “stunt growth,” Howard Dean said: two quotes joined by a
+    conjunction share the attribution that follows the second."""
+    frames = art.frames
+    for k in range(len(results) - 2, -1, -1):
+        deadline.check()
+        nxt = results[k + 1]
+        if results[k].att is not None or nxt.att is None or nxt.att.how not in FOLLOWING:
+            continue
+        gap = art.text[art.quotes[k].end : art.quotes[k + 1].start].strip(" ,")
+        if gap.lower() not in ("and", "or", "but", "") or "\n" in gap:
+            continue
+        if art.sentence(frames.ranges[k][0])[0] != art.sentence(frames.ranges[k + 1][0])[0]:
+            continue
+        speech = results[k].speech  # a phrase stays a phrase, now with its speaker
+        results[k] = _copy(nxt)
+        results[k].speech = speech
 
 
 def _copy(prev: Resolution) -> Resolution:
@@ -80,6 +105,9 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     same_para = prev is not None and art.paragraph(spans[prev_k].start) == para
     rank = art.rank[para]
     if same_para and not has_lead:
+        between = _reporter_between(art, results, art.frames.ranges[prev_k][1], art.frames.ranges[k][0])
+        if between is not None:
+            return between  # “…,” Jones said. Greene added that … . “…”: Greene's
         if prev.att is not None:
             return _copy(prev)
         return None
@@ -112,7 +140,8 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
         if doc[i].text == ":":
             lo, hi = art.frames.sentence_before(i)
-            att = _cue_in(art, lo, hi)
+            # "Trump issued the following statement:" ¶ “…”: the colon's owner, as in a sentence
+            att = _cue_in(art, lo, hi) or art.frames.colon_owner(lo, i + 1)
             if att is not None:
                 return from_attribution(art, results, att)
             # "Let's start by parsing that tweet:": the quotation discussed before
@@ -125,6 +154,18 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
         return _copy(prev)
     return None
+
+
+def _reporter_between(art: Article, results, prev_end: int, start: int) -> Resolution | None:
+    """A whole reporting sentence between the quotation before and this one, in the same
+    paragraph, names this one's speaker (not the earlier quote's)."""
+    doc = art.doc
+    i = start - 1
+    while i >= prev_end and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < prev_end or not art.parsed or art.sentence(i)[0] < prev_end:
+        return None  # no sentence of its own between the two quotations
+    return _previous_sentence(art, results, start)
 
 
 def _interview_answer(art: Article, q: QuotedSpan) -> Attribution | None:

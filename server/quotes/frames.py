@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .kinds import classify, is_pronoun
-from .lexicon import person_class, speech_verbs, word_set
+from .kinds import classify, is_poll_share, is_pronoun
+from .lexicon import person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -41,6 +41,8 @@ from .rules import (
 )
 
 TERMINATORS = {".", "!", "?", "…"}
+DASHES = ("—", "–", "-")
+OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "npadvmod"})  # never a subject
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
 NOUNISH = {"PROPN", "NOUN", "PRON"}
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
@@ -67,6 +69,7 @@ class Frames:
                 self.quote_of[i] = k
             self.ranges.append((lo, hi))
         self.verbs = speech_verbs()
+        self._after: dict[int, tuple[int, int]] = {}
         # words of the article's person and organisation names, for a headline's "Trump:"
         # that the tagger read as a common noun
         self.name_words = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
@@ -89,7 +92,13 @@ class Frames:
         return i + 1, end
 
     def after(self, k: int) -> tuple[int, int]:
-        """Tokens after the quote up to the end of its sentence, the paragraph or the next quote."""
+        """Tokens after the quote up to the end of its sentence, the paragraph or the next quote
+        (worked out once a quote: several frames read it)."""
+        if k not in self._after:
+            self._after[k] = self._after_frame(k)
+        return self._after[k]
+
+    def _after_frame(self, k: int) -> tuple[int, int]:
         _, hi = self.ranges[k]
         i = hi
         n = len(self.doc)
@@ -118,7 +127,13 @@ class Frames:
             return True  # "as Dana Milbank puts it, “…”"
         star = self.verbs.get(tok.lower_)
         if star is None:
-            return False
+            # "Trump issued a statement, “…”", "the DNC released a letter:" — a verb putting out
+            # a text of the subject's own words reports them
+            return tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in statement_nouns() for c in tok.children
+            )
+        if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
+            return False  # "the so-called “…”": a name for it, nobody speaking
         return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
 
     def is_according(self, i: int) -> bool:
@@ -180,11 +195,14 @@ class Frames:
             tok = self.doc[i]
             if not self.is_cue(tok):
                 continue
-            if side == "after" and not (comma_ended and i == lo) and (
+            apposed = self._apposed_name(lo, i) if side == "after" else None
+            if side == "after" and not (comma_ended and i == lo) and apposed is None and (
                 self._has_own_complement(tok, lo, hi, ends_sentence)
             ):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
+            if apposed is not None and (head is None or not lo <= head.i < i):
+                head = apposed  # “…!” Murphy, the head of the PAC, tweeted (parsed as Murphy's acl)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
                 head = None
             if head is not None and is_dateline(head):
@@ -195,13 +213,48 @@ class Frames:
                 head = None if self._is_passive_or_participle(tok) else (
                     self._nearest_noun(tok, lo, hi, side)
                 )
+                inverted = side == "after" and head is not None and head.i > tok.i  # “…,” read the email
+                if head is not None and not inverted and head.dep_ in OBJECTS and not could_speak(
+                    self.phrase(head, lo, hi, None, How(side)).head
+                ):
+                    head = None  # a guess that is some verb's object ("to stop the ruckus")
             if head is None:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
-            return self.phrase(head, lo, hi, (i, i + 1), How(side))
+            if side == "before":
+                outer = self._outer_reporter(tok, lo, hi)
+                if outer is not None:
+                    tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
+            att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
+            return self._poll_of_share(att, lo) or att
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
+        return None
+
+    def trailing_report(self, k: int) -> Attribution | None:
+        """A report closing the quote's sentence, set off by a comma: "The lack of polling
+        places was “particularly burdensome” on minorities, the lawsuit alleges." The verb's
+        subject follows the comma and nothing but adverbials follows the verb."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        if lo >= hi or doc[hi - 1].text not in TERMINATORS:
+            return None  # the sentence runs on past the frame
+        for i in range(hi - 2, lo, -1):
+            verb = doc[i]
+            if self.in_quote[i] or not self.is_cue(verb):
+                continue
+            subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
+                return None
+            first = subj.left_edge.i
+            if first <= lo or doc[first - 1].text != "," or not could_speak(subj):
+                return None
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") and c.i < hi for c in verb.rights):
+                return None  # "…, the senator told reporters that …": a report of its own
+            if verb.right_edge.i < hi - 2:
+                return None
+            return self.phrase(subj, first, i, (i, i + 1), How.TRAILING)
         return None
 
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
@@ -221,6 +274,16 @@ class Frames:
                     if child.lower_ in word_set("not_subject"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            if i == lo:
+                # “…,” exhorted Clinton's introducer, actress Jamie Lee Curtis: the verb comes
+                # first, and a parser reading no subject takes the speaker for its object
+                q_lo, q_hi = self.ranges[self.quote_of[lo - 1]] if lo > 0 else (lo, lo)
+                obj = next((c for c in tok.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                            and c.i < hi and not self.in_quote[c.i]), None)
+                if obj is None or q_hi - q_lo <= INNER_QUOTE_TOKENS:
+                    return None  # “Scandal,” thanked Obama: a title, not a quote and its source
+                att = self.phrase(obj, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+                return att if could_speak(att.head) else None
             before = [t for t in self.doc[lo:i] if not (t.is_punct or t.is_space)]
             if before and all(t.pos_ == "PROPN" or t.dep_ == "compound" for t in before) and (
                 could_speak(before[-1])
@@ -229,6 +292,74 @@ class Frames:
                                    cue=(i, i + 1), how=How.AFTER_CLAUSE)
             return None
         return None
+
+    def _outer_reporter(self, verb: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
+        """The outermost reporting verb, within the frame, whose clause holds `verb`, and its
+        subject: in "McConnell says that … Obama is giving them “…”", "Trump argued that a
+        database would …, saying it’s “…”" the report is the sentence subject's, the inner
+        clause is what they said."""
+        found = None
+        cur = verb
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i or self._own_event(cur):
+                break  # "…, which he called “…”", "while Cruz said that …": its own report
+            cur = cur.head
+            if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
+                break
+            if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
+                continue
+            subj = self.subject_of(cur)
+            if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
+                continue
+            if subj.lower_ in word_set("not_subject") or is_dateline(subj) or not (
+                could_speak(subj) or subj.pos_ == "PROPN"  # a surname the model took for a place
+            ):
+                continue
+            found = (cur, subj)
+        return found
+
+    def _poll_of_share(self, att: Attribution, lo: int) -> Attribution | None:
+        """"The Q poll also finds that … 22 percent say he is “…”", "In a Post-ABC poll, just 8
+        percent of Democrats said …": a share of respondents speaks for the poll named before it
+        in the sentence, and the poll is the source."""
+        if not is_poll_share(self.doc, att.start, att.end, att.head):
+            return None
+        for i in range(att.start - 1, lo - 1, -1):
+            tok = self.doc[i]
+            if tok.lower_ in word_set("poll_nouns") and tok.pos_ == "NOUN" and not self.in_quote[i]:
+                return self.phrase(tok, lo, att.start, att.cue, att.how)
+        return None
+
+    def _apposed_name(self, lo: int, verb: int) -> Token | None:
+        """“…” Murphy, the head of Right to Rise USA, tweeted: the words between a quote and
+        the verb after it are one proper name and its apposition set off by commas; the name."""
+        doc = self.doc
+        end = lo
+        while end < verb and doc[end].pos_ == "PROPN" and not self.in_quote[end]:
+            end += 1
+        if end == lo or end >= verb - 1 or doc[end].text != "," or doc[verb - 1].text != ",":
+            return None
+        name = doc[end - 1]
+        for t in doc[lo:verb]:
+            top = t
+            for _ in range(CLIMB_STEPS * 2):
+                if top.i == name.i or not (lo <= top.head.i < verb) or top.head.i == top.i:
+                    break
+                top = top.head
+            if top.i != name.i:
+                return None  # a clause of its own, not one noun phrase
+        return name
+
+    def _own_event(self, clause: Token) -> bool:
+        """A clause that reports on its own, not what an outer verb's subject said: a relative
+        clause with a subject of its own ("the remarks, which he called …"), a clause of time or
+        concession ("as the heckler yelled", "though he said")."""
+        if clause.dep_ in ("relcl", "acl"):
+            # "a voice that said “…”" reports the outer speaker's words; "Beck, who said" speaks
+            return not any(
+                c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children
+            )
+        return any(c.dep_ == "mark" and c.lower_ in word_set("event_marks") for c in clause.children)
 
     def _near(self, head: Token, lo: int, hi: int) -> bool:
         """A subject the parse puts just outside the frame, in the same paragraph and outside
@@ -277,7 +408,7 @@ class Frames:
                             return grand
             if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
                 return None  # "it was said that …": nobody in particular
-            climb = ("advcl", "xcomp", "conj", "acl", "ccomp")
+            climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos")
             if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
@@ -424,11 +555,18 @@ class Frames:
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
+            elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
+                # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
+                # the owner of the words
+                owner = next((c for c in cur.children if c.dep_ == "poss" and lo <= c.i < q_lo
+                              and not self.in_quote[c.i]), None)
+                if owner is not None:
+                    return self.phrase(owner, lo, q_lo, None, How.SUBJECT)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
         nearest = None
-        if root_subject is not None and could_speak(root_subject):
+        if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
@@ -440,10 +578,15 @@ class Frames:
             return None
         lo, hi = self.after(k)
         doc = self.doc
+        if lo == hi:
+            return self._credit_line(hi)
         i = lo
-        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(")):
+        while i < hi and (doc[i].is_space or doc[i].text in ("—", "–", "-", ",", "(", "[")):
             i += 1
-        if i >= hi or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        bracketed = i > lo and doc[i - 1].text == "["  # “…” [WaPo.]: the outlet quoted
+        if i >= hi or doc[i].pos_ != "PROPN" or not (
+            doc[i].is_title or bracketed and doc[i].text[:1].isupper()
+        ):
             return None
         if any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi)):
             return None  # “…” The report highlights that …: a new sentence
@@ -452,6 +595,23 @@ class Frames:
             end += 1
         return Attribution(head=doc[end], start=i, end=end + 1, cue=None, how=How.CREDIT)
 
+    def _credit_line(self, i: int) -> Attribution | None:
+        """A credit on its own line after the quotation's paragraph: “…”¶ - Bernie Sanders."""
+        doc = self.doc
+        n = len(doc)
+        if i >= n or "\n" not in doc[i].text or i + 2 >= n or doc[i + 1].text not in DASHES:
+            return None
+        start = end = i + 2
+        while end < n and end - start < NAME_WORDS and doc[end].pos_ == "PROPN" and (
+            doc[end].text[:1].isupper() and not self.in_quote[end]
+        ):
+            end += 1
+        if end == start:
+            return None
+        rest = end + (end < n and doc[end].text == ".")
+        if rest < n and "\n" not in doc[rest].text:
+            return None  # a sentence, not a credit line
+        return Attribution(head=doc[end - 1], start=start, end=end, cue=None, how=How.CREDIT)
 
     def _name_before(self, colon: int, lo: int) -> tuple[int, int] | None:
         """The proper name right before a colon, standing alone: at the frame's start or after a
@@ -530,12 +690,17 @@ class Frames:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                                how=How.NAME_COLON)
-        for i in range(lo, last):
-            tok = doc[i]
-            if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[i]:
-                continue
+        subjects = [doc[i] for i in range(lo, last)
+                    if doc[i].dep_ in ("nsubj", "nsubjpass") and not self.in_quote[i]]
+        # the main clause's subject first: "Since she endorsed her, Ms. Warren has … :"
+        subjects.sort(key=lambda t: t.head.dep_ != "ROOT")
+        for tok in subjects:
             owned = any(c.dep_ == "poss" for c in tok.children)
-            if tok.pos_ == "PROPN" or owned:
+            named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            if tok.pos_ == "PROPN" or owned or named or (
+                is_pronoun(tok) and tok.lower_ not in word_set("not_subject")
+            ):
+                # "She went on: “…”", "The Clinton campaign … worded it carefully: “…”"
                 return self.phrase(tok, lo, last, None, How.COLON)
             # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
             att = self.phrase(tok, lo, last, None, How.COLON)
@@ -556,6 +721,15 @@ def could_speak(tok: Token) -> bool:
     if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
         return True  # "Some chanted “USA! USA!”", "a number of them"
     return person_class(tok.lower_)[0] is not None
+
+
+def is_document(tok: Token) -> bool:
+    """A common noun heading a sentence that quotes: "The ad targets a “…”", "A federal lawsuit
+    … alleging …": a document or an organisation, whose words a partial quote gives (never a
+    place, a time, a number or a pronoun)."""
+    return tok.pos_ == "NOUN" and tok.ent_type_ not in PLACE_OR_TIME and not tok.like_num and (
+        tok.lower_ not in word_set("not_subject")
+    )
 
 
 def is_dateline(tok: Token) -> bool:
@@ -600,9 +774,11 @@ def find(art) -> list[Frame]:
             att = frames.attribute(k, "before")
         if att is None:
             att = frames.attribute(k, "after")
+        if att is None:
+            att = frames.trailing_report(k)
         title = speech.is_title(art, k, att)
         if att is None and not title:
-            att = frames.credit_after(k) or (frames.colon_owner(lo, hi) if has_lead else None)
+            att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
         if att is None and has_lead:
             att = frames.governing(k, lo)
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))

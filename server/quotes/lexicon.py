@@ -33,6 +33,18 @@ def not_speech_cues() -> frozenset[str]:
     return datafiles.words("quotes/not_speech_cues.txt", str.lower)
 
 
+def statement_nouns() -> frozenset[str]:
+    """Nouns of a text put out in its author's words ("issued a statement", "posted a message")."""
+    return datafiles.words("quotes/statement_nouns.txt", str.lower)
+
+
+@lru_cache(maxsize=1)
+def speech_act_nouns() -> frozenset[str]:
+    """Nouns whose owner said the words quoted inside them ("assertion", "promise"), and the
+    statement nouns."""
+    return datafiles.words("quotes/speech_act_nouns.txt", str.lower) | statement_nouns()
+
+
 def titles() -> frozenset[str]:
     """Titles and offices that precede a name (Mr., Gov., Maj., President)."""
     return datafiles.words("quotes/titles.txt", str.lower)

@@ -35,6 +35,7 @@ class How(str, Enum):
     ACCORDING_AFTER = "according-to-after"
     WORDS_OF = "words-of"  # in the words of X
     AFTER_CLAUSE = "after-clause"  # “…,” X shot back
+    TRAILING = "trailing"  # … was “particularly burdensome” on voters, the lawsuit says.
     SUBJECT = "subject"  # X thanked the nurses for their “quiet courage”
     CREDIT = "credit"  # “…” — Jane Doe
     NAME_COLON = "name-colon"  # Smith: “…”

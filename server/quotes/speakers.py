@@ -57,6 +57,8 @@ def from_attribution(art: Article, results: list[Resolution], att: Attribution) 
             if words and words[0].lower() == "the":
                 words = words[1:]
             res.resolved = " ".join(words) or None
+            # "the businessman replied": one person, whom a "he" after may point back to
+            res.person = person_class(head.lower_)[0] is not None and not _plural(head)
         res.reason = "the speaker is named"
     elif kind is SpeakerKind.ANONYMOUS:
         res.person = True
@@ -194,7 +196,9 @@ def _unnamed_subject_before(art: Article, pron):
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
-    subject = art.frames.subject_of(before.root)
+    patient = next((c for c in before.root.children if c.dep_ == "nsubjpass"), None)
+    # "Herman Cain was asked by a caller why …. “…,” he said.": the one asked answers
+    subject = patient if patient is not None else art.frames.subject_of(before.root)
     if subject is None or art.frames.in_quote[subject.i] or is_pronoun(subject):
         return None
     if subject.tag_ in ("NNS", "NNPS"):

@@ -48,8 +48,8 @@ def _is_name_or_title(art: Article, k: int) -> bool:
     i = lo - 1
     while i >= 0 and seen < TITLE_CUE_WORDS and lo - i <= TITLE_CUE_TOKENS:
         tok = doc[i]
-        if "\n" in tok.text or art.frames.in_quote[i]:
-            break
+        if "\n" in tok.text or art.frames.in_quote[i] or tok.text in (".", "!", "?"):
+            break  # the sentence before ("… on the Sanders campaign. “We could win …”")
         if not tok.is_punct and not tok.is_space:
             if tok.lower_ in cues:
                 return True
