@@ -76,12 +76,14 @@ class Analyzer:
         deadline.check()
         found_quotes, quote_findings = quotes.analyze(doc)
         deadline.check()
-        found_places, place_findings = places.analyze(doc, self.gazetteer)
+        checked = places.analyze(doc, self.gazetteer)
         deadline.check()
+        if unchecked := checked.unchecked.to_meta():
+            meta["unchecked"] = unchecked
         return Report(
             quotes=found_quotes,
-            places=found_places,
-            findings=quote_findings + place_findings,
+            places=checked.places,
+            findings=quote_findings + checked.findings,
             meta=meta,
         )
 

@@ -27,9 +27,25 @@ def test_fuzzy_lookups_are_budgeted_by_the_text_length(g):
 def test_a_long_list_of_places_is_checked_up_to_the_bound(nlp, g):
     towns = ["Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava", "Sumy", "Kherson", "Mykolaiv"]
     text = "Sirens sounded in " + ", ".join(towns * 400) + "."
-    found, _ = places.analyze(nlp(text), g)
-    assert len(found) == rules.MAX_CANDIDATES
-    assert all(p.status == "ok" for p in found)
+    result = places.analyze(nlp(text), g)
+    assert len(result.places) == rules.MAX_CANDIDATES
+    assert all(p.status == "ok" for p in result.places)
+    assert result.unchecked.candidates == len(towns) * 400 - rules.MAX_CANDIDATES
+
+
+def test_the_report_says_what_was_left_unchecked(analyzer):
+    towns = ["Kharkiv", "Odesa", "Lviv", "Dnipro", "Poltava", "Sumy", "Kherson", "Mykolaiv"]
+    report = analyzer.analyze("Sirens sounded in " + ", ".join(towns * 400) + ".")
+    assert report.meta["unchecked"] == {"place_candidates": len(towns) * 400 - rules.MAX_CANDIDATES}
+    assert "unchecked" not in analyzer.analyze("Sirens sounded in Kharkiv and Odesa.").meta
+
+
+def test_names_past_the_fuzzy_budget_are_counted_as_unchecked(g):
+    budget = evidence.FuzzyBudget(g, n_tokens=0)
+    words = [f"qzx{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}vort" for i in range(budget.left + 3)]
+    for w in words + words[-3:]:
+        budget.fuzzy(w, 2)
+    assert budget.refused == set(words[-3:])
 
 
 def test_the_places_stage_stops_at_the_deadline(nlp, g):

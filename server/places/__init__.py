@@ -1,6 +1,6 @@
 """The place analysis: every place mention checked against the gazetteer, suspect ones explained.
 
-    places, findings = analyze(doc, gazetteer)
+    result = analyze(doc, gazetteer)   # PlaceAnalysis: places, findings, what was left unchecked
 
 The stages, in order, each a module with one job:
 
@@ -29,14 +29,14 @@ from ..report import Finding, Place
 from . import claims as claims_stage
 from . import evidence, report, resolve, rules, verdicts
 from .candidates import find_candidates
-from .model import Candidate, Claim, Resolution, Role
+from .model import Candidate, Claim, PlaceAnalysis, Resolution, Role, Unchecked
 from .roles import assign_roles
 from .verdicts import Verdict
 
 __all__ = ["analyze"]
 
 
-def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
+def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     # 1. Candidates and their roles.
     found = find_candidates(
         doc,
@@ -44,6 +44,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
         unknown=lambda word: _unknown(word, g),
     )
     # Bounded: a text naming more than this many candidates is checked for its first ones only.
+    skipped = max(0, len(found) - rules.MAX_CANDIDATES)
     found = found[: rules.MAX_CANDIDATES]
     assign_roles(doc, found)
 
@@ -118,7 +119,7 @@ def analyze(doc: Doc, g: Gazetteer) -> tuple[list[Place], list[Finding]]:
         places.append(report.place(c, r, g, v))
         if f is not None:
             findings.append(f)
-    return places, findings
+    return PlaceAnalysis(places, findings, Unchecked(candidates=skipped, lookups=len(budget.refused)))
 
 
 def _unknown(word: str, g: Gazetteer) -> bool:

@@ -33,11 +33,13 @@ class FuzzyBudget:
         self.g = g
         self.left = rules.FUZZY_BASE + n_tokens // rules.FUZZY_TOKENS_EACH
         self._memo: dict[tuple[str, int], list[NearMiss]] = {}
+        self.refused: set[str] = set()  # names left without a lookup once the budget ran out
 
     def fuzzy(self, key: str, max_distance: int, limit: int = 50) -> list[NearMiss]:
         memo_key = (key, max_distance)
         if memo_key not in self._memo:
             if self.left <= 0:
+                self.refused.add(key)
                 return []
             deadline.check()
             self.left -= 1

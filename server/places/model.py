@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..gazetteer import Region
+
+if TYPE_CHECKING:
+    from ..report import Finding, Place
 
 
 class Cue(Enum):
@@ -140,3 +143,26 @@ class ClaimEvidence:
     anchored: bool  # the article's other places lie around the real place (or name its division)
     main_name: bool  # the text writes some namesake's main name ("Oxford"), not an alternate one
     pop: int = 0  # the population of the place meant
+
+
+@dataclass
+class Unchecked:
+    """What a long or hostile text left unchecked, so that the report can say so."""
+
+    candidates: int = 0  # candidates past `rules.MAX_CANDIDATES`, not checked at all
+    lookups: int = 0  # distinct names past the fuzzy-lookup budget, not looked up for near misses
+
+    def to_meta(self) -> dict[str, int]:
+        """`meta.unchecked` of the report; empty when everything was checked."""
+        counts = {"place_candidates": self.candidates, "place_lookups": self.lookups}
+        return {k: v for k, v in counts.items() if v}
+
+
+@dataclass
+class PlaceAnalysis:
+    """What the place analysis gives the report."""
+
+    places: list[Place]  # every mention checked
+    findings: list[Finding]  # the suspect ones explained
+    unchecked: Unchecked
+
