@@ -392,6 +392,7 @@ function snapshot() {
     method: state.method,
     text: state.text,
     summary: state.summary,
+    partial: report && report.meta ? { truncated: report.meta.truncated, unchecked: report.meta.unchecked } : null,
     language: state.language,
     findings: state.findings,
     timings: state.timings,

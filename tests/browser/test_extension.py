@@ -425,6 +425,28 @@ def test_popup_lists_findings_and_scrolls_to_one(browser, server, pages_url, pag
         popup.close()
 
 
+def test_popup_says_a_long_page_was_checked_in_part(browser, server, pages_url, page):
+    enable(browser, server)
+    page.goto(pages_url + "/long-list.html")
+    state = browser.wait_state(page, done=("drawn", "error"))
+    assert state["status"] == "drawn", state.get("error")
+    assert state["partial"]["unchecked"]["place_candidates"] > 0
+    popup = browser.open_extension_page(f"popup/popup.html?tab={browser.tab_id(page.url)}")
+    try:
+        note = popup.wait_for("() => { const p = document.getElementById('partial-note'); return !p.hidden && p.textContent; }", timeout=8)
+        assert "too long to check whole" in note and "place names not checked" in note
+    finally:
+        popup.close()
+    page.goto(pages_url + "/seed.html")
+    browser.wait_state(page, done=("drawn",))
+    popup = browser.open_extension_page(f"popup/popup.html?tab={browser.tab_id(page.url)}")
+    try:
+        popup.wait_for("() => document.querySelectorAll('#findings button').length")
+        assert popup.evaluate("() => document.getElementById('partial-note').hidden"), "a whole report: no note"
+    finally:
+        popup.close()
+
+
 def test_popup_help_opens_the_first_run_page_for_this_site(browser, server, pages_url, page):
     browser.set_storage({"sites": [], "server": server.url, **ALL})
     page.goto(pages_url + "/seed.html")

@@ -4,6 +4,7 @@
 import { api, getSettings, setSiteEnabled, siteEnabled } from "../lib/settings.js";
 import { languageName } from "../lib/language.js";
 import { versionNote } from "../lib/version.js";
+import { partialNote } from "../lib/partial.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -124,6 +125,9 @@ async function refresh() {
     $("status").textContent = STATUS[state.status] || state.status;
     $("status").className = "";
   }
+  const partial = state && state.status === "drawn" ? partialNote(state.partial) : "";
+  $("partial-note").textContent = partial;
+  $("partial-note").hidden = !partial;
   if (state && state.summary) renderSummary(state.summary);
   else $("summary-section").hidden = true;
   renderFindings(tab, state && state.status === "drawn" ? state.findings : []);
