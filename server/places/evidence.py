@@ -119,7 +119,7 @@ def miss_evidence(
     ranked = sorted(places.values(), key=lambda p: -p.score)
     return MissEvidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
-        person_word=c.key in person_words,
+        person_word=c.key in person_words, odd_letters=tuple(g.unseen_trigrams(key)),
     )
 
 
@@ -169,6 +169,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     return NearPlace(
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
+        home=home,
     )
 
 

@@ -113,6 +113,7 @@ class NearPlace:
     in_country: bool  # one letter from a sizeable town of the article's own country
     notable: bool  # big enough to back a warning by its size
     off_world: bool  # on another continent from everything the article names
+    home: bool = False  # in one of the article's countries
 
 
 @dataclass
@@ -124,6 +125,9 @@ class MissEvidence:
     near: list[NearPlace]  # near misses, best suggestion first
     claims: list[Claim]
     person_word: bool  # a word of a person's name the article gives in full
+    # Letter trigrams of the word that no place's main name in GeoNames holds ("Berlni": "rln"):
+    # a spelling no place name has, as random typos make.
+    odd_letters: tuple[str, ...] = ()
 
     @property
     def best(self) -> NearPlace | None:

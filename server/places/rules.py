@@ -63,6 +63,11 @@ ABROAD_POP_FACTOR = 4
 # names: farther than this from all of the article's places (and in none of its countries).
 WORLD_KM = 3_000
 
+# A word holding at least this many letter trigrams that no place's main name in GeoNames holds
+# ("Berlni": "rln"; word edges count: "Rfchmodn" ends in "dn", as no name does) is spelt as no
+# place is: in a place role, with a near miss of the article's world, that backs a warning.
+ODD_LETTERS_MIN = 1
+
 # -- how close a near miss is to the article's world -------------------------------------------
 
 # A near miss this close to one of the article's other towns, or in a division the article

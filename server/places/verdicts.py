@@ -21,6 +21,7 @@ class Verdict:
     severity: Severity
     near: NearPlace | None = None  # the near miss a misspelling rests on
     claim: ClaimEvidence | None = None  # the claim a wrong region rests on
+    odd_letters: tuple[str, ...] = ()  # letters of the word no place name has, when they back it
 
 
 def _in_place_role(c: Candidate) -> bool:
@@ -46,7 +47,7 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if weak_role:
         # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
         backed = [p for p in ev.near if p.close or p.in_country or _very_notable(p)]
-        return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
+        return Verdict("place.misspelled", "warning", backed[0]) if backed else _odd_spelling(ev) or _note(ev)
     if not place_role:
         # Subject, object: a city of some size a letter off backs it, unless the model took the
         # word for a person's name.
@@ -67,7 +68,19 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
-    return _note(ev)
+    return _odd_spelling(ev) or _note(ev)
+
+
+def _odd_spelling(ev: MissEvidence) -> Verdict | None:
+    """A spelling no place name has ("Berlni": "rln" is in none of GeoNames' 200,000 main names),
+    a letter or two from a place of the article's world: a typo, as random slips of the keys
+    make them. Real names GeoNames lacks are spelt like other names (and the foreign ones that
+    are not, "Mabvuku" beside Maputo, lie abroad): two letters off count only from a place in
+    the article's countries or close to its towns, one letter off from none on another continent."""
+    if len(ev.odd_letters) < rules.ODD_LETTERS_MIN:
+        return None
+    backed = [p for p in ev.near if not p.off_world and (p.edits == 1 or p.home or p.close)]
+    return Verdict("place.misspelled", "warning", backed[0], odd_letters=ev.odd_letters) if backed else None
 
 
 def _very_notable(p: NearPlace) -> bool:
