@@ -81,3 +81,16 @@ def test_an_odd_spelling_two_letters_from_a_city_abroad_stays_at_info(analyzer):
     # from Maputo: but Maputo lies in none of the article's countries.
     text = "Cholera spread in Harare, Zimbabwe, last week. In Mabvuku, residents queued for water."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_local_story_about_one_town_is_weighed_against_nothing_else(analyzer):
+    # The article names no other town, division or country: two letters from Gainesville (145,000)
+    text = "A Ginefville man was arrested and charged with grand theft auto on Saturday, police said."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Ginefville"]
+    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Gainesville"
+
+
+def test_two_letters_from_a_small_town_in_a_story_about_one_town_stay_at_info(analyzer):
+    # Harmonsburg, Pennsylvania is a village cities500 lacks; Harrodsburg (8,000) is two letters off
+    text = "A Harmonsburg man was arrested and charged with grand theft auto on Saturday, police said."
+    assert serious(analyzer.analyze(text), text) == []

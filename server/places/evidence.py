@@ -154,8 +154,10 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
-    if not has_world and edits == 1:
-        floor *= rules.EMPTY_WORLD_POP_FACTOR  # nothing else in the article to weigh it against
+    if not has_world:
+        # Nothing else in the article to weigh it against: a local story naming its one town
+        # ("A Ginefville man was arrested…"), whose near miss is the place it is about.
+        floor *= rules.EMPTY_WORLD_POP_FACTOR
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
         # In none of the article's countries: two letters never, one only from a bigger town.

@@ -54,7 +54,9 @@ ALTERNATE_NAME_POP_FACTOR = 10
 FAR_FROM_WORLD_KM = 500
 FAR_FROM_WORLD_POP_FACTOR = 4
 # An article that names no division, no country and at most one town gives nothing to weigh a
-# near miss against: one letter off a town this fraction of NOTABLE_POP's size backs a warning.
+# near miss against: a town this fraction of NOTABLE_POP's size backs a warning (one letter off
+# 3,000 in names of 8+ letters, 9,000 in 5+; two letters off 75,000 in 7+, 300,000 in 5+: "A
+# Ginefville man was arrested", Gainesville, 145,000).
 EMPTY_WORLD_POP_FACTOR = 0.3
 # In none of the article's countries (it names some), a near miss one letter off must be this
 # many times as big to be notable, and one two letters off is never notable.
