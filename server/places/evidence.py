@@ -12,6 +12,7 @@ Nothing here decides a severity: that is `verdicts`, by the table in EVIDENCE.md
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,8 +120,17 @@ def miss_evidence(
     ranked = sorted(places.values(), key=lambda p: -p.score)
     return MissEvidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
-        person_word=c.key in person_words, odd_letters=tuple(g.unseen_trigrams(key)),
+        person_word=c.key in person_words,
+        odd_letters=tuple(g.unseen_trigrams(key)) if written_as_a_name(c.text) else (),
     )
+
+
+def written_as_a_name(text: str) -> bool:
+    """Every word in title case or capitals ("Berlni", "LODNON"), as a place's name is written:
+    a capital inside a word ("QThere", "MandM", "CoxHealth") makes a brand or two words run
+    together, whose letter runs say nothing about a typo."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w.isupper() or w[1:] == w[1:].lower() for w in words)
 
 
 def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gazetteer, world: ArticleWorld) -> NearPlace:

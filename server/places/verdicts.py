@@ -75,12 +75,16 @@ def _odd_spelling(ev: MissEvidence) -> Verdict | None:
     """A spelling no place name has ("Berlni": "rln" is in none of GeoNames' 200,000 main names),
     a letter or two from a place of the article's world: a typo, as random slips of the keys
     make them. Real names GeoNames lacks are spelt like other names (and the foreign ones that
-    are not, "Mabvuku" beside Maputo, lie abroad): two letters off count only from a place in
-    the article's countries or close to its towns, one letter off from none on another continent;
+    are not, "Mabvuku" beside Maputo, lie abroad): two letters off count only from a place close
+    to the article's towns or a town (no village) in its countries, one letter off from none on
+    another continent;
     and only from a place's main name (alternate names hold odd spellings of every language)."""
     if len(ev.odd_letters) < rules.ODD_LETTERS_MIN:
         return None
-    backed = [p for p in ev.near if p.main_name and not p.off_world and (p.edits == 1 or p.home or p.close)]
+    backed = [
+        p for p in ev.near
+        if p.main_name and not p.off_world and (p.edits == 1 or p.close or p.home and p.pop >= rules.VILLAGE_POP)
+    ]
     return Verdict("place.misspelled", "warning", backed[0], odd_letters=ev.odd_letters) if backed else None
 
 
