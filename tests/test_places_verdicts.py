@@ -94,3 +94,18 @@ def test_two_letters_from_a_small_town_in_a_story_about_one_town_stay_at_info(an
     # Harmonsburg, Pennsylvania is a village cities500 lacks; Harrodsburg (8,000) is two letters off
     text = "A Harmonsburg man was arrested and charged with grand theft auto on Saturday, police said."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_body_named_after_a_town_close_by_is_that_town(analyzer):
+    # The model tags "Evansvilme Federal Credit Union" ORG; Evansville lies in the article's Indiana
+    text = (
+        "County prosecutors in Evansville, Indiana, last week charged George Chesnut with robbing "
+        "Evansvilme Federal Credit Union on Dec. 5."
+    )
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Evansvilme"]
+    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Evansville"
+
+
+def test_a_firm_a_letter_from_a_town_far_off_is_no_misspelling(analyzer):
+    text = "Torenia Holdings shares rose in Los Angeles, California, after Woodmark Homes reported."
+    assert serious(analyzer.analyze(text), text) == []

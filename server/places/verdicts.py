@@ -35,6 +35,8 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
         return None  # a known word or name is never a misspelling
     place_role = _in_place_role(c)
     locative_cue = c.cue in (Cue.STRONG, Cue.WEAK)
+    if c.role is Role.ORGANISATION and not c.organisation and not ev.person_word:
+        return _named_after_a_town_close_by(ev)
     if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
         c.joined_person and ev.near[0].edits > 1
     ):
@@ -69,6 +71,16 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
     return _odd_spelling(ev) or _note(ev)
+
+
+def _named_after_a_town_close_by(ev: MissEvidence) -> Verdict | None:
+    """The first word of an organisation's name the model tags ORG, no firm cue around it and
+    no person's word ("the Evansvilme Federal Credit Union", "Izonsville Education Foundation"):
+    a body named after its town, when a town's main name a letter off lies close to the
+    article's towns or in a division it names. Otherwise nothing: firms and bodies are named
+    after people and things too ("Torenia Holdings")."""
+    close = [p for p in ev.near if p.edits == 1 and p.main_name and p.close]
+    return Verdict("place.misspelled", "warning", close[0]) if close else None
 
 
 def _odd_spelling(ev: MissEvidence) -> Verdict | None:
