@@ -109,3 +109,15 @@ def test_a_body_named_after_a_town_close_by_is_that_town(analyzer):
 def test_a_firm_a_letter_from_a_town_far_off_is_no_misspelling(analyzer):
     text = "Torenia Holdings shares rose in Los Angeles, California, after Woodmark Homes reported."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_word_the_model_calls_a_person_may_still_be_a_town_close_by(analyzer):
+    # Nobody the article names in full is called Pataskaa; Pataskala lies by Newark and Columbus
+    text = "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Pataskaa"]
+    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Pataskala"
+
+
+def test_a_surname_of_a_person_named_in_full_is_that_person(analyzer):
+    text = "Officials in Newark and Columbus, Ohio, met Jim Pataskaa on Monday. Pataskaa told reporters the plan was fine."
+    assert serious(analyzer.analyze(text), text) == []
