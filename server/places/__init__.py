@@ -141,7 +141,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if key in evidence.iso_subdivisions():
         return None  # a real county or district (ISO 3166-2) the town gazetteer lacks
     near = budget.fuzzy(key, evidence.max_edits(key))
-    variant = evidence.variant_ids(key, near, g)
+    variant = evidence.variant_ids(key, near, g, world.countries)
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])

@@ -69,15 +69,19 @@ def max_edits(key: str) -> int:
     return 2 if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else 1
 
 
-def variant_ids(key: str, near: list[NearMiss], g: Gazetteer) -> list[int]:
+def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str] = frozenset()) -> list[int]:
     """Another romanisation of a known place's main name ("Sinkivka" for Synkivka): those
     places, or []. Not of an alternate name: alternate names hold odd spellings of every
     language, and a romanisation of one of them ("Dblin" of "Dblyn", a name of Dublin) is
-    rather a misspelling."""
+    rather a misspelling. Nor of a place in none of the article's `countries` (when it names
+    some): "Alany" in a Georgia story is no spelling of Ālanī, a village of Iran, but a letter
+    off Albany."""
     skeleton = translit_skeleton(key)
     for n in near:
         if translit_skeleton(n.key) == skeleton:
             main = [i for i in n.ids if normalize(g.name(i)) == n.key]
+            if countries:
+                main = [i for i in main if g.country_code(i) in countries]
             if main:
                 return main
     return []

@@ -34,7 +34,8 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
         return None  # a known word or name is never a misspelling
     place_role = _in_place_role(c)
-    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK)
+    # "from X", "in X": a locative word before it, whether the word came as a place entity or not
+    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK) or c.locative
     if c.role is Role.ORGANISATION and not c.organisation and not ev.person_word:
         return _named_after_a_town_close_by(ev)
     if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
