@@ -88,6 +88,8 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str
 
 
 NAME_ENTITY_LABELS = ("PERSON", "ORG")
+# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
+COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def name_end_words(doc) -> set[str]:
@@ -95,7 +97,7 @@ def name_end_words(doc) -> set[str]:
     nouns only ("Sant Singh Chatwal", tagged ORG or PERSON): alone later ("Chatwal pleaded
     guilty") the word is that name, whatever a letter-near town. A place word stands first in
     such a name ("the Pitsburgh Police"), after "of" ("University of X"), or after a direction
-    ("East Lnodon"); those are not taken."""
+    ("East Lnodon", "S.E. Parios"); those are not taken."""
     from ..gazetteer import DIRECTIONS
 
     out: set[str] = set()
@@ -105,6 +107,8 @@ def name_end_words(doc) -> set[str]:
         words = [t for t in ent if not t.is_punct]
         if len(words) < 2 or any(t.pos_ != "PROPN" for t in words) or words[0].lower_ in DIRECTIONS:
             continue
+        if COMPASS_ABBREVIATION.fullmatch(words[0].text):
+            continue  # "S.E. Parios", "N.W. Lnodon": a direction, abbreviated
         out.add(normalize(words[-1].text))
     return out
 
