@@ -121,3 +121,17 @@ def test_a_word_the_model_calls_a_person_may_still_be_a_town_close_by(analyzer):
 def test_a_surname_of_a_person_named_in_full_is_that_person(analyzer):
     text = "Officials in Newark and Columbus, Ohio, met Jim Pataskaa on Monday. Pataskaa told reporters the plan was fine."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_two_letters_swapped_in_a_town_of_the_articles_country_back_a_warning(analyzer):
+    # "Sraatoa": a swap and a slip from Saratoga, California (31,000), in the article's country
+    text = "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Sraatoa"]
+    assert got and got[0].severity == "warning"
+    assert "Saratoga" in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_a_real_name_a_letter_changed_from_a_small_town_stays_at_info(analyzer):
+    # Winside, Nebraska (cities500 lacks it) is two letters from Winsted, no swap among them
+    text = "He grew up in Winside and in Omaha, then moved to Boston, Massachusetts, for college."
+    assert serious(analyzer.analyze(text), text) == []

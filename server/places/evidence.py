@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
@@ -172,9 +172,10 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
-    if not has_world:
+    if not has_world and (edits == 1 or home or not world.countries):
         # Nothing else in the article to weigh it against: a local story naming its one town
-        # ("A Ginefville man was arrested…"), whose near miss is the place it is about.
+        # ("A Ginefville man was arrested…"), whose near miss is the place it is about (two
+        # letters off: not abroad when its one town gives the article a country).
         floor *= rules.EMPTY_WORLD_POP_FACTOR
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
@@ -190,6 +191,9 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
         home=home,
+        # A swap of two neighbouring letters is one edit of the optimal string alignment but two
+        # of plain Levenshtein: the commonest slip of a typist.
+        swapped=Levenshtein.distance(key, miss.key) > edits,
     )
 
 

@@ -114,6 +114,7 @@ class NearPlace:
     notable: bool  # big enough to back a warning by its size
     off_world: bool  # on another continent from everything the article names
     home: bool = False  # in one of the article's countries
+    swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
 
 
 @dataclass

@@ -70,6 +70,10 @@ WORLD_KM = 3_000
 # place is: in a place role, with a near miss of the article's world, that backs a warning.
 ODD_LETTERS_MIN = 1
 
+# A swap of neighbouring letters (perhaps with one more slip: "Sraatoa" for Saratoga) of the
+# name of a town of the article's countries this big backs a warning in a place role.
+SWAP_MIN_POP = 10_000
+
 # -- how close a near miss is to the article's world -------------------------------------------
 
 # A near miss this close to one of the article's other towns, or in a division the article

@@ -76,7 +76,26 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
-    return _odd_spelling(ev) or _note(ev)
+    return _slip(ev) or _note(ev)
+
+
+def _slip(ev: MissEvidence) -> Verdict | None:
+    """What a typist's slip leaves, when nothing else backs the near miss: a spelling no place
+    name has, or two neighbouring letters of a town's name swapped."""
+    return _odd_spelling(ev) or _swapped_letters(ev)
+
+
+def _swapped_letters(ev: MissEvidence) -> Verdict | None:
+    """In a place role (not a weak one: "the Lnodon project"), two neighbouring letters of a
+    town's main name swapped ("Sraatoa" for Saratoga, "Akalnd" for Oakland; perhaps with one
+    more slip), the town close to the article's towns or one of `SWAP_MIN_POP`+ in its
+    countries. The real names GeoNames lacks differ from their near misses by a letter put in,
+    left out or changed, seldom by a swap."""
+    backed = [
+        p for p in ev.near
+        if p.swapped and p.main_name and not p.off_world and (p.close or p.home and p.pop >= rules.SWAP_MIN_POP)
+    ]
+    return Verdict("place.misspelled", "warning", backed[0]) if backed else None
 
 
 def _named_after_a_town_close_by(ev: MissEvidence) -> Verdict | None:
