@@ -135,3 +135,9 @@ def test_a_real_name_a_letter_changed_from_a_small_town_stays_at_info(analyzer):
     # Winside, Nebraska (cities500 lacks it) is two letters from Winsted, no swap among them
     text = "He grew up in Winside and in Omaha, then moved to Boston, Massachusetts, for college."
     assert serious(analyzer.analyze(text), text) == []
+
+
+def test_a_town_council_makes_its_first_word_a_place(analyzer):
+    text = "The authority is scheduled to meet on Monday at Ludkolw Town Hall in Springfield, Massachusetts."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Ludkolw"]
+    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Ludlow"
