@@ -38,7 +38,10 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     locative_cue = c.cue in (Cue.STRONG, Cue.WEAK) or c.locative
     if c.role is Role.ORGANISATION and not c.organisation and not ev.person_word:
         return _named_after_a_town_close_by(ev)
-    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
+    # A letter or two from a place's main name of as many words, its known words exact
+    # ("Wicihta Falls"): that place, whatever label the model gives the words (EVIDENCE.md, 3.)
+    name_role = c.role in (Role.PERSON, Role.ORGANISATION) and not c.whole_place_name
+    if name_role or ev.person_word and not locative_cue or (
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
