@@ -42,3 +42,12 @@ def test_index_file_name_changes_with_the_format(monkeypatch):
     monkeypatch.setattr(gi, "FORMAT_VERSION", gi.FORMAT_VERSION + 1)
     monkeypatch.setattr(gi, "_fingerprint", None)
     assert gi.index_path().name != name
+
+
+def test_letter_trigrams_mark_each_words_start_and_end():
+    assert gi.letter_trigrams("new york") == ["^ne", "new", "ew$", "^yo", "yor", "ork", "rk$"]
+
+
+def test_name_trigrams_hold_the_letter_runs_of_main_names_only_in_latin_script():
+    table = gi.name_trigrams(["Kyiv", "Київ", "Sevsk"])
+    assert [t.decode() for t in table] == sorted(["^ky", "kyi", "yiv", "iv$", "^se", "sev", "evs", "vsk", "sk$"])
