@@ -82,6 +82,12 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("Police in Florence, Maryland, said no one else was hurt.", "Florence"),
         # "based in X" makes X a place even when the model calls it a firm
         ("The company, based in Camarillo, Arizona, did not respond.", "Camarillo"),
+        # a claim's shape makes its subject a place: a town the model tags PERSON or ORG
+        ("Rock Hill, located in Alabama, has faced similar problems before.", "Rock Hill"),
+        ("Farmers in Palencia met. The council in Baltanas, which is situated in Murcia, will meet again.", "Baltanas"),
+        ("Police in Crockett, New York, said no one else was hurt.", "Crockett"),
+        # a town's own name placed by a claim is no demonym ("Pandi" is not of some "Panda")
+        ("A man from Pandi in Western Visayas was among those hurt.", "Pandi"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -130,4 +136,17 @@ def test_a_town_named_in_a_dateline_is_claimed_even_if_a_person_bears_its_name(a
 def test_a_county_named_like_a_city_abroad_is_the_county(analyzer):
     # Surrey is a county of England (ISO 3166-2 GB-SRY) and a city of British Columbia
     text = "Police in Surrey, England, said a man from Guildford was arrested."
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a firm is based somewhere: "based in" calls no firm's name a town
+        "Rock Hill Capital, based in Alabama, did not respond to a request for comment.",
+        # a person's name before "in": where the person is, not where a town lies
+        "Voters met Rock Hill and Mary Smith. Rock Hill in Alabama spoke for an hour.",
+    ],
+)
+def test_a_claim_shape_that_says_no_place_keeps_the_models_label(analyzer, text):
     assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

@@ -23,24 +23,26 @@ from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
 from . import rules
 from .lexicon import context, names, ordered_context
-from .model import Candidate, Claim, Cue, Resolution
+from .model import Candidate, Claim, ClaimAfter, Cue, Resolution
 from .roles import after_party_letter, role_of
 
 TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
 
 
-def resolve(c: Candidate, g: Gazetteer) -> Resolution:
-    r = _resolve_key(c, c.key, g)
+def resolve(c: Candidate, g: Gazetteer, after: ClaimAfter = ClaimAfter.NONE) -> Resolution:
+    """What the candidate is; `after` is the claim the words after it make (claims.py): a
+    region claim after a name is evidence of a place, whatever the model's label."""
+    r = _resolve_key(c, c.key, g, after)
     words = c.key.split()
     if r.kind == "miss" and len(words) > 1 and words[0] in context("leading_qualifiers"):
         # "west London", "occupied Melitopol": the qualifier is not part of the name
-        r = _resolve_key(c, " ".join(words[1:]), g)
+        r = _resolve_key(c, " ".join(words[1:]), g, after)
     if r.kind == "miss" and c.label == "NORP" and c.cue is Cue.ENTITY:
         return Resolution(c, "skip")  # "Islamist", "Salafists": a group, not a place
     return r
 
 
-def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
+def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Resolution:
     if not key or key in names("not_places.txt"):
         return Resolution(c, "skip")
     if key in names("other_places.txt"):
@@ -53,8 +55,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
         if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
             return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
         return Resolution(c, "region", region=region)
-    if is_demonym(key, g):
-        return Resolution(c, "skip")
+    if is_demonym(key, g) and not (after is not ClaimAfter.NONE and c.label != "NORP" and _main_name_of(key, ids, g)):
+        return Resolution(c, "skip")  # (not a town's own name placed by a claim: "Pandi in Bulacan")
     if ids:
         if c.cue is Cue.POSSESSIVE and c.opens_clause:
             return Resolution(c, "skip")  # "Man's greed …": a word opening a sentence
@@ -64,9 +66,10 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
             return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
         if (
             not c.from_entity and c.cue in (Cue.WEAK, Cue.POSSESSIVE) and c.label == "ORG"
-            and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP
+            and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP and after is ClaimAfter.NONE
         ):
             return Resolution(c, "skip")  # "shares in Amazon and Shell": firms, not hamlets
+            # (but "police in Crockett, Texas": a region claim makes it the town)
         return Resolution(c, "town", ids=ids)
     if _is_abbreviation(c.text):
         return Resolution(c, "skip")
@@ -100,6 +103,11 @@ def is_demonym(key: str, g: Gazetteer) -> bool:
                 if any(g.pop[i] >= floor for i in g.ids_for_key(form)):
                     return True
     return False
+
+
+def _main_name_of(key: str, ids: list[int], g: Gazetteer) -> bool:
+    """Is `key` the main name of one of the places `ids`?"""
+    return any(normalize(g.name(i)) == key for i in ids)
 
 
 def _is_abbreviation(text: str) -> bool:
