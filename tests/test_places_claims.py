@@ -88,6 +88,12 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("Police in Crockett, New York, said no one else was hurt.", "Crockett"),
         # a town's own name placed by a claim is no demonym ("Pandi" is not of some "Panda")
         ("A man from Pandi in Western Visayas was among those hurt.", "Pandi"),
+        # a country's name that is also a town's, called a town
+        ("Shops in Palestine, a small Minnesota town, closed early on Friday.", "Palestine"),
+        # a dateline's short name in capitals is a town, not an abbreviation
+        ("HEZE, Xékong — Officials said on Tuesday that the review would take several weeks.", "HEZE"),
+        # a region's name of words joined by hyphens
+        ("Police in Lyon, Île-de-France, said no one else was hurt.", "Lyon"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -107,6 +113,8 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Hillary Clinton and Bernie Sanders campaigned. Even a blowout for Sanders in California would not close the gap.",
         # a list of states, not Florida inside Ohio; a county in a list of "county in state"
         "Republicans don't usually win Michigan, Pennsylvania, Virginia, Florida, Ohio anymore.",
+        "Police in Paris, Île-de-France, said no one else was hurt.",
+        "NATO, Brussels — Officials said on Tuesday that the review would take several weeks.",
         "He stopped at Loudoun County in Virginia, Duval County in Florida and Polk County.",
         # a common word the parse reads as a verb carries no claim
         "Voters prefer items labeled “Made in the U.S.A.,” even if they cost more.",

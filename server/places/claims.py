@@ -83,6 +83,9 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
     if run is None:
         return None
     a, b = run
+    hyphened = _hyphen_joined_end(doc, b)
+    if hyphened > b and regions.resolve(doc[a:hyphened].text, country) is not None:
+        b = hyphened  # "Île-de-France", "Nord-Pas-de-Calais": small words between hyphens
     if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
         more = cap_run(doc, b + 1)
         if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
@@ -104,6 +107,17 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
         if region is not None:
             return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
     return None
+
+
+def _hyphen_joined_end(doc: Doc, b: int) -> int:
+    """The end of the words joined by hyphens, without spaces, to the token before b."""
+    n = len(doc)
+    while (
+        b + 1 < n and doc[b].text == "-" and not doc[b - 1].whitespace_ and not doc[b].whitespace_
+        and doc[b + 1].is_alpha
+    ):
+        b += 2
+    return b
 
 
 def _possessive(doc: Doc, k: int) -> bool:

@@ -23,7 +23,7 @@ from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
 from . import rules
 from .lexicon import context, names, ordered_context
-from .model import Candidate, Claim, ClaimAfter, Cue, Resolution
+from .model import Candidate, Claim, ClaimAfter, Cue, Resolution, Role
 from .roles import after_party_letter, role_of
 
 TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
@@ -54,6 +54,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
         if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
             return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
+        if ids and not typed and after is ClaimAfter.PLACE:
+            return Resolution(c, "town", region=region, ids=ids)  # "Palestine, a small Texas town"
         return Resolution(c, "region", region=region)
     if is_demonym(key, g) and not (after is not ClaimAfter.NONE and c.label != "NORP" and _main_name_of(key, ids, g)):
         return Resolution(c, "skip")  # (not a town's own name placed by a claim: "Pandi in Bulacan")
@@ -62,8 +64,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
             return Resolution(c, "skip")  # "Man's greed …": a word opening a sentence
         if c.cue is Cue.STRING:
             return Resolution(c, "skip")  # found as unknown, yet a name: not for this stage
-        if len(c.text) <= 4 and c.text.isupper():
-            return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
+        if len(c.text) <= 4 and c.text.isupper() and not (c.role is Role.DATELINE and after is not ClaimAfter.NONE):
+            return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu (but "HEZE, Shandong —")
         if (
             not c.from_entity and c.cue in (Cue.WEAK, Cue.POSSESSIVE) and c.label == "ORG"
             and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP and after is ClaimAfter.NONE
