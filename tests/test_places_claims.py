@@ -158,3 +158,14 @@ def test_a_county_named_like_a_city_abroad_is_the_county(analyzer):
 )
 def test_a_claim_shape_that_says_no_place_keeps_the_models_label(analyzer, text):
     assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+def test_a_town_placed_abroad_from_the_articles_country_is_a_warning(analyzer):
+    # the story names US states only: a US town of 80,000 "in Quebec" is no Canadian village
+    text = "Officials in Minnesota and Texas met on Monday. Shops in Lynchburg, a small Quebec town, closed early on Friday."
+    assert _wrong_on(analyzer, text, "Lynchburg")
+
+
+def test_a_town_of_the_claimed_region_abroad_is_fine(analyzer):
+    text = "Officials in Michigan and Ohio met on Monday. Shops in Windsor, Ontario, closed early on Friday."
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

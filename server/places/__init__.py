@@ -80,6 +80,8 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
                     picked[(c.key, own)] = world.pick(r.ids, [cl.region for cl in claims_of.get(id(c), [])])
                 r.best = picked[(c.key, own)]
         world.add_towns([res[id(c)] for c in kept])
+    if world.prefer_regions([res[id(c)] for c in kept]):  # "Fairfax … Virginia": the state
+        world.add_towns([res[id(c)] for c in kept])
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
     person_words = claims_stage.person_words(doc)

@@ -123,11 +123,18 @@ class ArticleWorld:
     def __init__(self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim]):
         self.g = g
         self.codes: set[str] = set()
+        # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
+        # article's world: kept apart to say where the article is about apart from its claims.
+        self._claim_spans = [(c.start, c.end) for c in claims]
+        self._named_countries: set[str] = set()  # countries of the regions named outside claims
         for r in resolutions:
             if r.kind == "region" and r.region is not None:
                 self.codes |= set(r.region.codes)
+                if not self._in_claim(r.candidate):
+                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
         for c in claims:
             self.codes |= set(c.region.codes)
+        self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
         self.named_keys: set[str] = set()  # the keys of every town the article names
@@ -151,6 +158,47 @@ class ArticleWorld:
             if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
         }
         self.countries = {c.split(".")[0] for c in self.codes} | {self.g.country_code(t) for t in sure}
+        self._sure_towns = sorted({
+            r.best for r in resolutions
+            if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
+            and not self._in_claim(r.candidate)
+        })
+
+    def prefer_regions(self, resolutions: list[Resolution]) -> bool:
+        """A name both a town and a region ("Virginia": a town of the Free State, South Africa,
+        and a US state) is the region when the article's other towns lie in that region and
+        the town picked lies far from all of them ("Fairfax … Virginia"). Says whether any
+        changed; the regions become the article's."""
+        g = self.g
+        changed = False
+        for r in resolutions:
+            if r.kind != "town" or r.region is None or r.best is None:
+                continue
+            own = frozenset(r.ids)
+            others = [t for t in self.towns if t not in own]
+            if (
+                any(g.in_region(t, r.region) for t in others) and not g.in_region(r.best, r.region)
+                and self.nearest_km(r.best, own) > rules.RESOLVE_NEAR_KM
+            ):
+                r.kind, r.best = "region", None
+                self.codes |= set(r.region.codes)
+                if not self._in_claim(r.candidate):
+                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
+                changed = True
+        return changed
+
+    def _in_claim(self, c: Candidate) -> bool:
+        return any(a < c.end and c.start < b for a, b in self._claim_spans)
+
+    def about_country_only(self, i: int, own: frozenset, claimed: Region) -> bool:
+        """Is the article, apart from its claims, about place i's country and not about the
+        claimed region's? It names i's country (the country, a division of it, or another town
+        there as a place) and nothing in the claimed country: "Lynchburg, a small Quebec town"
+        in a story naming Minnesota and Texas puts a US town in Canada."""
+        g = self.g
+        countries = self._named_countries | {g.country_code(t) for t in self._sure_towns if t not in own}
+        claimed_countries = {code.split(".")[0] for code in claimed.codes}
+        return g.country_code(i) in countries and not (claimed_countries & countries)
 
     def divisions_of(self, country: str) -> bool:
         """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""
