@@ -198,3 +198,21 @@ def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
     found, kind = _speaker(text, quotes, "failed")
     assert "poll" in found and kind == "named"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("In her speech, Jane Roe declared the need for courage: “Change the world, and then "
+     "change it again,” she said.", "Change the world", "she"),
+    ("The mood was grim, but “I think he will win,” said Mary Poe, a former governor.",
+     "he will win", "Mary Poe"),
+])
+def test_a_report_right_after_a_comma_ended_quote_is_its_own(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+
+
+def test_a_report_after_the_quote_that_opens_the_next_one_is_not_its_own(nlp):
+    text, quotes, _ = _run(nlp, (
+        "After Scalia said that some students might do better at “less advanced schools,” "
+        "Trump said: “I don't like what he said.”"))
+    assert _speaker(text, quotes, "less advanced")[0] == "Scalia"

@@ -257,6 +257,25 @@ class Frames:
             return self.phrase(subj, first, i, (i, i + 1), How.TRAILING)
         return None
 
+    def adjoining_after(self, k: int) -> Attribution | None:
+        """The report right after a quote that ends in a comma ("…,” she said", "…,” said
+        Kunin"): nothing but the speaker phrase between the closing mark and the verb, or the
+        verb first. Such a report is the quote's own even when the sentence before it has a
+        speaker too ("In her speech, Rhimes declared …: “…,” she said")."""
+        q = self.quotes[k]
+        if not self.text[q.start : q.end].rstrip("”\"'’»› ").endswith(","):
+            return None
+        att = self.attribute(k, "after")
+        if att is None or att.how is not How.AFTER or att.cue is None:
+            return None
+        lo, hi = self.after(k)
+        verb = att.cue[0]
+        if self.doc[verb].tag_ == "VBG" or self.doc[hi - 1].text == ":":
+            return None  # "…,” stating that …", "…,” Trump said: “…”: a clause, the next quote's
+        if verb == lo or (att.start == lo and att.end == verb):
+            return att
+        return None
+
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
         whatever the verb; its subject is the speaker (on a broken parse, the name between the
@@ -771,7 +790,9 @@ def find(art) -> list[Frame]:
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
         att = frames.name_colon(lo, hi) if has_lead else None
         if att is None and has_lead:
-            att = frames.attribute(k, "before")
+            # “…,” she said: a quote ending in a comma and followed at once by its own report is
+            # that speaker's, whoever the sentence before it was about
+            att = frames.adjoining_after(k) or frames.attribute(k, "before")
         if att is None:
             att = frames.attribute(k, "after")
         if att is None:
