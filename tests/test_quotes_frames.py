@@ -216,3 +216,20 @@ def test_a_report_after_the_quote_that_opens_the_next_one_is_not_its_own(nlp):
         "After Scalia said that some students might do better at “less advanced schools,” "
         "Trump said: “I don't like what he said.”"))
     assert _speaker(text, quotes, "less advanced")[0] == "Scalia"
+
+
+def test_a_document_closing_the_sentence_is_the_source(nlp):
+    text, quotes, findings = _run(nlp, (
+        "It also wants to stop state policies that have a “dramatic and disparate impact” on "
+        "minorities, who are more likely to vote Democratic, the lawsuit says. For instance, the "
+        "filing cites a study."))
+    assert _speaker(text, quotes, "disparate") == ("the lawsuit", "named")
+    assert findings == []
+
+
+def test_a_name_in_apposition_introduces_the_quote_after_a_colon(nlp):
+    text, quotes, findings = _run(nlp, (
+        "One early supporter, Representative Lee Zeldin, gave the technique a whirl in an "
+        "interview on Tuesday: “You can easily argue that the plan is a failure.”"))
+    assert _speaker(text, quotes, "easily argue") == ("Representative Lee Zeldin", "named")
+    assert findings == []

@@ -248,7 +248,9 @@ class Frames:
             if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
                 return None
             first = subj.left_edge.i
-            if first <= lo or doc[first - 1].text != "," or not could_speak(subj):
+            if first <= lo or doc[first - 1].text != "," or not (
+                could_speak(subj) or is_document(subj)  # "…, the lawsuit alleges."
+            ):
                 return None
             if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") and c.i < hi for c in verb.rights):
                 return None  # "…, the senator told reporters that …": a report of its own
@@ -721,9 +723,12 @@ class Frames:
             ):
                 # "She went on: “…”", "The Clinton campaign … worded it carefully: “…”"
                 return self.phrase(tok, lo, last, None, How.COLON)
-            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words;
+            # "One early supporter, Representative Lee Zeldin, gave it a whirl: ‘…’": a name
             att = self.phrase(tok, lo, last, None, How.COLON)
-            if classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS:
+            if att.head.pos_ == "PROPN" or (
+                classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
+            ):
                 return att
         return None
 
