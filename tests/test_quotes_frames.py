@@ -233,3 +233,21 @@ def test_a_name_in_apposition_introduces_the_quote_after_a_colon(nlp):
         "interview on Tuesday: “You can easily argue that the plan is a failure.”"))
     assert _speaker(text, quotes, "easily argue") == ("Representative Lee Zeldin", "named")
     assert findings == []
+
+
+def test_a_short_quote_inside_the_sentence_does_not_cut_its_frame(nlp):
+    text, quotes, findings = _run(nlp, (
+        "In an attempt to make its point, the Daily News focuses on how many people the "
+        "terrorists, armed with “assault weapons,” were able to kill: “In taking 129 lives in "
+        "little more than half an hour, the attackers showed how deadly such weapons can be.”"))
+    assert _speaker(text, quotes, "129 lives") == ("the Daily News", "named")
+    assert "quote.unattributed" not in [f.code for f in findings]
+
+
+def test_a_second_report_joined_by_and_is_its_own_subjects(nlp):
+    text, quotes, _ = _run(nlp, (
+        "The debate suggests a huge policy divide. Ted Cruz accuses Obama of \"leading from "
+        "behind\" and Donald Trump says he's \"losing the war on terrorism,\" part of a verbal "
+        "lashing they've administered."))
+    assert _speaker(text, quotes, "leading")[0] == "Ted Cruz"
+    assert _speaker(text, quotes, "losing")[0] == "Donald Trump"

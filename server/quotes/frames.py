@@ -86,10 +86,27 @@ class Frames:
         floor = max(0, end - SENTENCE_BACK)
         while i >= floor:
             tok = self.doc[i]
-            if self.in_quote[i] or "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
+            if self.in_quote[i]:
+                k = self.quote_of[i]
+                q_lo, q_hi = self.ranges[k]
+                if q_hi - q_lo > INNER_QUOTE_TOKENS or q_lo <= floor or not self._inside(k):
+                    break  # the quotation before
+                i = q_lo - 1  # a name or a scare quote inside the sentence (star of “Scandal,”)
+                continue
+            if "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
                 break
             i -= 1
         return i + 1, end
+
+    def _inside(self, k: int) -> bool:
+        """A short quote that lies inside a sentence about something else (a name, a scare
+        quote: "Washington, star of “Scandal,” thanked …"), not one ending its sentence or
+        followed by its own report ("calling Trump “an orange buffoon,” Susan said")."""
+        q = self.quotes[k]
+        inner = self.text[q.start : q.end].rstrip("”\"'’»› ")
+        if inner.endswith((".", "!", "?", "…")):
+            return False
+        return not inner.endswith(",") or self.adjoining_after(k) is None
 
     def after(self, k: int) -> tuple[int, int]:
         """Tokens after the quote up to the end of its sentence, the paragraph or the next quote
@@ -324,6 +341,8 @@ class Frames:
         for _ in range(GOVERN_STEPS):
             if cur.head.i == cur.i or self._own_event(cur):
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
+            if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
             cur = cur.head
             if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
                 break
