@@ -251,3 +251,10 @@ def test_a_second_report_joined_by_and_is_its_own_subjects(nlp):
         "lashing they've administered."))
     assert _speaker(text, quotes, "leading")[0] == "Ted Cruz"
     assert _speaker(text, quotes, "losing")[0] == "Donald Trump"
+
+
+def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Clinton supports \"appropriate pay raises,\" opposes cuts and backs the unions."))
+    assert _speaker(text, quotes, "pay raises") == ("Clinton", "named")
+    assert findings == []

@@ -583,7 +583,7 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        root_subject = None
+        root_subject = clause_subject = None
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
@@ -595,6 +595,10 @@ class Frames:
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
+                    elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
+                        could_speak(subj)
+                    ):
+                        clause_subject = subj  # "While Mr. Ryan … laid out a vision for “…”"
             elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
@@ -608,6 +612,8 @@ class Frames:
         nearest = None
         if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
+        elif clause_subject is not None:
+            nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
     def credit_after(self, k: int) -> Attribution | None:
