@@ -258,3 +258,11 @@ def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
         "Clinton supports \"appropriate pay raises,\" opposes cuts and backs the unions."))
     assert _speaker(text, quotes, "pay raises") == ("Clinton", "named")
     assert findings == []
+
+
+def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp):
+    text, quotes, findings = _run(nlp, (
+        "The columnist George Will was not impressed. “This might, and should, hasten the "
+        "eclipse of the outsiders,” Will wrote."))
+    assert _speaker(text, quotes, "eclipse") == ("Will", "named")
+    assert findings == []

@@ -448,6 +448,9 @@ class Frames:
                             return grand
             if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
                 return None  # "it was said that …": nobody in particular
+            name = self._modal_name(verb)
+            if name is not None:
+                return name
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos")
@@ -459,6 +462,19 @@ class Frames:
                 verb = verb.head
                 continue
             break
+        return None
+
+    def _modal_name(self, verb: Token) -> Token | None:
+        """“…,” Will wrote: a capitalised "Will" or "May" inside a sentence, tagged as a modal
+        right before a verb in the past, a participle or the third person (which no modal takes
+        there), is a name."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBN"):
+            return None
+        for child in verb.lefts:
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.is_title and (
+                not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
+            ):
+                return child
         return None
 
     def _pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
