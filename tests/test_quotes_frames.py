@@ -266,3 +266,11 @@ def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp):
         "eclipse of the outsiders,” Will wrote."))
     assert _speaker(text, quotes, "eclipse") == ("Will", "named")
     assert findings == []
+
+
+def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Trump also embraced enhanced interrogation techniques -- \"I think waterboarding is "
+        "peanuts compared to what they'd do to us.\""))
+    assert _speaker(text, quotes, "waterboarding") == ("Trump", "named")
+    assert findings == []

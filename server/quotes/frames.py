@@ -737,6 +737,14 @@ class Frames:
         return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                            how=How.NAME_COLON)
 
+    def _dash_before_statement(self, last: int, hi: int) -> bool:
+        """A dash standing for a colon: "Trump also embraced harsh methods -- “I think …”", a
+        dash right before a quotation that opens as a sentence."""
+        if self.doc[last].text not in ("—", "–", "--") or hi >= len(self.doc):
+            return False
+        start = self.doc[hi].idx + len(self.doc[hi].text)
+        return self.text[start : start + 1].isupper()
+
     def colon_owner(self, lo: int, hi: int) -> Attribution | None:
         """“The company’s statement was brief: “…”": a colon after a sentence about an owned
         statement, a named subject or an unnamed source introduces that owner's words."""
@@ -745,9 +753,9 @@ class Frames:
         while last >= lo and doc[last].is_space:
             last -= 1
         headline = self._headline_name(lo, hi)
-        if last < lo or doc[last].text != ":":
+        if last < lo or doc[last].text != ":" and not self._dash_before_statement(last, hi):
             return headline
-        name = self._name_before(last, lo)
+        name = self._name_before(last, lo) if doc[last].text == ":" else None
         if name is not None:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
