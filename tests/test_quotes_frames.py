@@ -274,3 +274,15 @@ def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
         "peanuts compared to what they'd do to us.\""))
     assert _speaker(text, quotes, "waterboarding") == ("Trump", "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Moscow warned that the new sanctions were “a grave mistake” and would be answered.",
+     "grave mistake", "Moscow"),
+    ("Schumer thanked him too. Washington, star of television’s “Scandal,” thanked Obama for "
+     "“taking these steps to make us ALL safer.”", "taking these steps", "Washington"),
+])
+def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []

@@ -785,8 +785,12 @@ class Frames:
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
-    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > SHORT_CAPITALS:
-        return False  # "WASHINGTON": a dateline; "Monday"; a headline in capitals
+    if tok.is_upper and len(tok.text) > SHORT_CAPITALS:
+        return False  # "WASHINGTON": a dateline; a headline in capitals
+    if tok.ent_type_ == "GPE" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+        return True  # "Moscow warned", "Washington, star of “Scandal,” thanked": a government, a name
+    if tok.ent_type_ in PLACE_OR_TIME:
+        return False  # "Monday", "in Kabul"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     if is_pronoun(tok) and tok.lower_ != "it":
