@@ -286,3 +286,15 @@ def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
     text, quotes, findings = _run(nlp, text)
     assert _speaker(text, quotes, words) == (speaker, "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("“I ask you as a personal courtesy to me not to protest on the floor,” Sanders said, "
+     "according to CNN.", "personal courtesy", "CNN"),
+    ("According to ProPublica, Clinton praised her “wonderful donors” in the audience.",
+     "wonderful donors", "ProPublica"),
+])
+def test_according_to_names_the_source_the_writer_relies_on(nlp, text, words, source):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (source, "named")
+    assert findings == []

@@ -157,6 +157,20 @@ class Frames:
         doc = self.doc
         return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
 
+    def _according_in(self, lo: int, hi: int, side: str) -> Attribution | None:
+        """"according to X" anywhere in the frame: the report the writer relies on, whoever
+        it says spoke ("… the pope told reporters, according to Reuters")."""
+        span = range(max(lo, hi - MAX_BEFORE), hi - 1) if side == "before" else range(
+            lo, min(hi - 1, lo + MAX_AFTER_APPOSITION))
+        for i in span:
+            if self.in_quote[i] or not self.is_according(i):
+                continue
+            head = self._pobj(self.doc[i + 1], lo, hi)
+            if head is not None and not self.in_quote[head.i]:
+                how = How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER
+                return self.phrase(head, lo, hi, (i, i + 2), how)
+        return None
+
     def words_of(self, i: int) -> tuple[Token, tuple[int, int]] | None:
         """"in the words of an adviser" / "in his words": the owner of the words and the cue."""
         doc = self.doc
@@ -191,6 +205,9 @@ class Frames:
         quote_text = self.text[self.quotes[k].start : self.quotes[k].end]
         ends_sentence = quote_text.rstrip("”\"'’»› ").endswith((".", "!", "?"))
         comma_ended = quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—"))
+        according = self._according_in(lo, hi, side)
+        if according is not None:
+            return according  # “…,” Sanders said, according to CNN: the outlet is the source
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:
                 break
