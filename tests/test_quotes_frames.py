@@ -298,3 +298,13 @@ def test_according_to_names_the_source_the_writer_relies_on(nlp, text, words, so
     text, quotes, findings = _run(nlp, text)
     assert _speaker(text, quotes, words) == (source, "named")
     assert findings == []
+
+
+def test_the_reporting_verb_the_quote_hangs_from_wins_over_a_nearer_one(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in his 2012 "
+        "presidential campaign, said the way the Clinton operation disparaged women who "
+        "complained about the president's behavior in the 1990s ''would be all but "
+        "disqualifying in a Democratic primary'' nowadays."))
+    assert _speaker(text, quotes, "disqualifying") == ("Stuart Stevens", "named")
+    assert findings == []

@@ -157,6 +157,32 @@ class Frames:
         doc = self.doc
         return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
 
+    def _governing_cue(self, k: int, lo: int, hi: int) -> tuple[Token, Token] | None:
+        """The reporting verb the quotation hangs from in the parse, the first up its chain of
+        heads, and that verb's subject, both in the frame: the report whose words the quote
+        is, rather than the nearest reporting verb ("women who complained about …")."""
+        q_lo, q_hi = self.ranges[k]
+        top = next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
+                    if not q_lo <= self.doc[i].head.i < q_hi), None)
+        if top is None:
+            return None
+        cur = top
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if not lo <= cur.i < hi or self.in_quote[cur.i]:
+                return None
+            if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
+                continue
+            subj = self.subject_of(cur)
+            if subj is None or self.in_quote[subj.i] or not lo <= subj.i < hi:
+                return None
+            if subj.lower_ in word_set("not_subject") or not could_speak(subj):
+                return None
+            return cur, subj
+        return None
+
     def _according_in(self, lo: int, hi: int, side: str) -> Attribution | None:
         """"according to X" anywhere in the frame: the report the writer relies on, whoever
         it says spoke ("… the pope told reporters, according to Reuters")."""
@@ -257,6 +283,10 @@ class Frames:
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
             if side == "before":
+                adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
+                governor = None if adjoining else self._governing_cue(k, lo, hi)
+                if governor is not None and governor[0].i != tok.i:
+                    tok, head = governor  # "Stevens said the way … women who complained … “…”"
                 outer = self._outer_reporter(tok, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
