@@ -308,3 +308,13 @@ def test_the_reporting_verb_the_quote_hangs_from_wins_over_a_nearer_one(nlp):
         "disqualifying in a Democratic primary'' nowadays."))
     assert _speaker(text, quotes, "disqualifying") == ("Stuart Stevens", "named")
     assert findings == []
+
+
+def test_a_guessed_speaker_that_is_an_object_stands_for_its_verbs_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Hastily politicizing the tragedy in Nice ― much like he did after the deadly attacks in "
+        "Paris\u00a0in January of last year ― Trump\u00a0cast the blame on his democratic "
+        "rivals\u00a0in the U.S., and emphasized the threat that “Islamic terrorism” poses to the "
+        "world."))
+    assert _speaker(text, quotes, "Islamic terrorism") == ("Trump", "named")
+    assert findings == []

@@ -157,6 +157,17 @@ class Frames:
         doc = self.doc
         return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
 
+    def _object_owner(self, obj: Token, lo: int, hi: int) -> Token | None:
+        """A guessed speaker that is another verb's object ("Trump cast the blame on his
+        rivals, and emphasized …") stands for the subject of that verb, if it can speak."""
+        verb = obj.head.head if obj.dep_ == "pobj" and obj.head.dep_ == "prep" else obj.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == obj.i:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not lo <= subj.i < hi or self.in_quote[subj.i] or not could_speak(subj):
+            return None
+        return subj
+
     def _governing_cue(self, k: int, lo: int, hi: int) -> tuple[Token, Token] | None:
         """The reporting verb the quotation hangs from in the parse, the first up its chain of
         heads, and that verb's subject, both in the frame: the report whose words the quote
@@ -278,6 +289,8 @@ class Frames:
                     self.phrase(head, lo, hi, None, How(side)).head
                 ):
                     head = None  # a guess that is some verb's object ("to stop the ruckus")
+                elif head is not None and not inverted and head.dep_ in OBJECTS:
+                    head = self._object_owner(head, lo, hi) or head
             if head is None:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
