@@ -318,3 +318,12 @@ def test_a_guessed_speaker_that_is_an_object_stands_for_its_verbs_subject(nlp):
         "world."))
     assert _speaker(text, quotes, "Islamic terrorism") == ("Trump", "named")
     assert findings == []
+
+
+def test_according_to_after_the_quote_wins_over_the_sentence_before(nlp):
+    text, quotes, findings = _run(nlp, (
+        "One message, apparently referring to air strikes, said: “You kill innocent women and "
+        "children by doing us air strikes ... now taste the vengeance,” according to a letter "
+        "from the chairman of the committee."))
+    assert _speaker(text, quotes, "innocent women")[0].startswith("a letter")
+    assert [f.code for f in findings] == []

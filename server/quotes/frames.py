@@ -194,6 +194,11 @@ class Frames:
             return cur, subj
         return None
 
+    def according_after(self, k: int) -> Attribution | None:
+        """"according to X" in the clause after the quote."""
+        lo, hi = self.after(k)
+        return self._according_in(lo, hi, "after") if lo < hi else None
+
     def _according_in(self, lo: int, hi: int, side: str) -> Attribution | None:
         """"according to X" anywhere in the frame: the report the writer relies on, whoever
         it says spoke ("… the pope told reporters, according to Reuters")."""
@@ -906,7 +911,10 @@ def find(art) -> list[Frame]:
         lo, hi = frames.before(k)
         has_lead = lo < hi
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
-        att = frames.name_colon(lo, hi) if has_lead else None
+        # “…,” one message read, according to a letter from the chairman: the letter
+        att = frames.according_after(k)
+        if att is None and has_lead:
+            att = frames.name_colon(lo, hi)
         if att is None and has_lead:
             # “…,” she said: a quote ending in a comma and followed at once by its own report is
             # that speaker's, whoever the sentence before it was about
