@@ -49,8 +49,23 @@ MORE_CASES = [
     ("It was praised by critics as “a plan.”", "by critics", "anonymous"),
 ]
 
+# the people a head noun describes, named beside it (and "for", "to" name someone else)
+NAMED_BESIDE = [
+    ("Several candidates, including Donald Trump, said it.", "Several candidates, including Donald Trump,", "named"),
+    ("Presidential candidates like Bernie Sanders said it.", "Presidential candidates like Bernie Sanders", "named"),
+    ("The two leading Republicans, Donald Trump and Ted Cruz, said it.",
+     "The two leading Republicans, Donald Trump and Ted Cruz,", "named"),
+    ("Vatican spokesman the Rev. Federico Lombardi said it.", "Vatican spokesman the Rev. Federico Lombardi", "named"),
+    ("Another supporter in Silicon Valley, Tyrone Pike, said it.",
+     "Another supporter in Silicon Valley, Tyrone Pike,", "named"),
+    ("A spokesman for Hillary Clinton said it.", "A spokesman for Hillary Clinton", "anonymous"),
+    ("Aides to Donald Trump said it.", "Aides to Donald Trump", "anonymous"),
+    ("Hispanics here, including Cuban-Americans, said it.", "Hispanics here, including Cuban-Americans,", "anonymous"),
+    ("A senior official in Kyiv, Ukraine, said it.", "A senior official in Kyiv, Ukraine,", "anonymous"),
+]
 
-@pytest.mark.parametrize("text, phrase, kind", CASES + MORE_CASES)
+
+@pytest.mark.parametrize("text, phrase, kind", CASES + MORE_CASES + NAMED_BESIDE)
 def test_classify_source(nlp, text, phrase, kind):
     doc = nlp(text)
     start = text.index(phrase)

@@ -132,15 +132,88 @@ def _agent_noun(tok: Token) -> bool:
     )
 
 
-def _name_after_dash(head: Token) -> bool:
-    """"A former Republican presidential candidate -- John McCain, who lost …": a full name
-    right after a dash or a bracket beside the head names the speaker."""
+# entity labels of proper nouns that are places, groups or dates, never a person's name
+NOT_A_NAME = ("GPE", "LOC", "NORP", "DATE", "FAC", "EVENT")
+
+
+def _is_name(tok: Token) -> bool:
+    """A person's name, or a proper noun the model did not take for a place or a group."""
+    if tok.tag_ == "NNPS":
+        return False  # "Cuban-Americans", "the Democrats": a group
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_A_NAME)
+
+
+def _full_name_at(doc: Doc, i: int, end: int) -> bool:
+    """Does a first and last name open at doc[i] (titles such as "the Rev.", "Sen." stepped
+    over), inside doc[:end]? Two person tokens, or two capitalised proper nouns the model took
+    for no place or group ("Tyrone Pike" tagged an organisation)."""
+    if i < end and doc[i].lower_ == "the":
+        i += 1
+    while i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
+        doc[i].text.endswith(".")
+    ):
+        i += 1  # "Rev.", "Sen.", "Gov."
+    if i + 1 >= end:
+        return False
+    first, second = doc[i], doc[i + 1]
+    if first.ent_type_ == "PERSON" and second.ent_type_ == "PERSON" and second.ent_iob_ == "I":
+        return True
+    return all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_A_NAME for t in (first, second))
+
+
+def _name_follows(head: Token, end: int) -> bool:
+    """"A former Republican presidential candidate -- John McCain, who lost …", "Vatican
+    spokesman the Rev. Federico Lombardi": a full name right after the head inside the phrase,
+    or after a dash, a bracket or a comma beside it, names the speaker."""
     doc = head.doc
     i = head.i + 1
-    if i + 2 >= len(doc) or doc[i].text not in ("--", "—", "–", "("):
-        return False
-    first, second = doc[i + 1], doc[i + 2]
-    return first.ent_type_ == "PERSON" and second.ent_type_ == "PERSON" and second.ent_iob_ == "I"
+    if i < len(doc) and doc[i].text in word_set("name_separators"):
+        # the speaker phrase may stop at the dash: the name after it still names the speaker
+        return _full_name_at(doc, i + 1, len(doc))
+    return _full_name_at(doc, i, end)
+
+
+def _name_after_comma(head: Token, end: int) -> bool:
+    """"Another Trump supporter in Silicon Valley, Tyrone Pike": a full name after the comma
+    that closes the head's post-modifier names the one person described."""
+    doc = head.doc
+    for i in range(head.i + 1, end):
+        if doc[i].lower_ in word_set("relative") or doc[i].pos_ in ("VERB", "AUX"):
+            return False  # "a woman who met Mr. Smith, John's brother …": another clause
+        if doc[i].text == ",":
+            return _full_name_at(doc, i + 1, end)
+    return False
+
+
+def _names_given(head: Token, end: int) -> bool:
+    """"Candidates like Donald Trump", "officials, including Gov. Chris Christie", "the two
+    leading Republicans, Donald J. Trump and Senator Ted Cruz", "Trump and other Republicans":
+    the people meant are named beside the head (not "a spokesman for Hillary Clinton")."""
+    doc = head.doc
+    for c in head.children:
+        if not head.i < c.i < end:
+            continue
+        if (c.dep_ == "appos" and _is_name(c)) or (c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+            return True
+        such_as = c.lower_ == "as" and c.i > 0 and doc[c.i - 1].lower_ == "such"
+        if c.dep_ == "prep" and (c.lower_ in word_set("name_links") or such_as):
+            if any(g.dep_ == "pobj" and _is_name(g) and g.i < end for g in c.children):
+                return True
+    return False
+
+
+def _named_beside(head: Token, end: int) -> bool:
+    """The people a head noun describes are named beside it, inside doc[:end]: by a name in
+    apposition or after "including"/"like", by a full name right after it, or, for one
+    person, by a full name after the comma that closes its post-modifier."""
+    if _is_name(head) and head.ent_type_ != "NORP":
+        return False  # a name already
+    plural = head.tag_ in ("NNS", "NNPS")
+    return (
+        _names_given(head, end)
+        or _name_follows(head, end)
+        or (not plural and _name_after_comma(head, end))
+    )
 
 
 def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
@@ -180,6 +253,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if is_poll_share(doc, start, end, head):
         return SpeakerKind.NAMED  # a poll's finding, not an unnamed source
     inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
+    if _named_beside(head, end) or (inner is not None and _named_beside(inner, end)):
+        return SpeakerKind.NAMED  # "officials, including Gov. Chris Christie", "one of his aides, Jim Poolman,"
     if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
         # "a number of Democrats", "a group of conservative leaders": the people counted
         inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
@@ -219,7 +294,7 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     cls, plural = person_class(low)
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
-    if _names_in_apposition(head) or _name_after_dash(head) or any(
+    if _names_in_apposition(head) or any(
         t.ent_type_ == "PERSON" and _apposed_to(t, head) for t in doc[head.i + 1 : end]
     ):
         return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
