@@ -62,6 +62,9 @@ NAMED_BESIDE = [
     ("Aides to Donald Trump said it.", "Aides to Donald Trump", "anonymous"),
     ("Hispanics here, including Cuban-Americans, said it.", "Hispanics here, including Cuban-Americans,", "anonymous"),
     ("A senior official in Kyiv, Ukraine, said it.", "A senior official in Kyiv, Ukraine,", "anonymous"),
+    # a text is a document: named, unless the words say its author is unnamed
+    ("A Facebook post said it.", "A Facebook post", "named"),
+    ("An anonymous post said it.", "An anonymous post", "anonymous"),
 ]
 
 
