@@ -62,6 +62,10 @@ NAMED_BESIDE = [
     ("Aides to Donald Trump said it.", "Aides to Donald Trump", "anonymous"),
     ("Hispanics here, including Cuban-Americans, said it.", "Hispanics here, including Cuban-Americans,", "anonymous"),
     ("A senior official in Kyiv, Ukraine, said it.", "A senior official in Kyiv, Ukraine,", "anonymous"),
+    # a plural group is unnamed whatever its determiner; an organisation's or a family's name is not
+    ("The Republicans said it.", "The Republicans", "anonymous"),
+    ("The United Mine Workers said it.", "The United Mine Workers", "named"),
+    ("Khizr Khan spoke first. Later the Khans said it.", "the Khans", "named"),
     # a text is a document: named, unless the words say its author is unnamed
     ("A Facebook post said it.", "A Facebook post", "named"),
     ("An anonymous post said it.", "An anonymous post", "anonymous"),

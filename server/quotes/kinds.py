@@ -10,12 +10,18 @@ The head noun and its determiner decide, never a name from a list:
 - a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
   group;
 - a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
-  describes her), except a plural group name (NORP: "Republicans", "Hispanics");
+  describes her), except a plural group name (NORP: "Republicans", "Hispanics", "the
+  Democrats") that is not an organisation's name ("the United Mine Workers") or a family's
+  ("the Khans" where a Khan is named);
+- people named beside the head are named: "officials, including Gov. Chris Christie",
+  "candidates like Bernie Sanders", "the two leading Republicans, Donald J. Trump and …",
+  "Vatican spokesman the Rev. Federico Lombardi" (not "a spokesman for Hillary Clinton");
 - a person noun of `person_nouns.tsv` is unnamed when indefinite or plural ("one Elysée insider",
   "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
   one person met before ("the senator", "his spokesman"), unless that person was introduced
   unnamed ("a spokesman for the ministry … the spokesman said");
-- any other common noun is an institution or a document ("the ministry", "the report"): named;
+- any other common noun is an institution or a document ("the ministry", "the report", "a
+  Facebook post"): named;
 - a quantifier over things ("one of her ads", "some of Mrs. Clinton's proposals") is named like
   the things; over people ("one of his aides", "most of his competitors") it is unnamed;
 - an utterance ("shouts from the crowd", "chants of supporters") is as named as its utterers.
@@ -202,6 +208,31 @@ def _names_given(head: Token, end: int) -> bool:
     return False
 
 
+def _organisation_name(head: Token) -> bool:
+    """"The United Mine Workers", "the CORE Teachers": a group noun the model reads as the last
+    word of an organisation's name, with a proper noun of the name before it."""
+    return head.ent_type_ == "ORG" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in head.children
+    )
+
+
+SURNAMES_MEMO = "sourcemark.quotes.surnames"
+
+
+def _family_name(head: Token) -> bool:
+    """"The Khans", "the Clintons": a plural whose singular is the last word of a person's name
+    in the same document is a family, people the text names."""
+    if not head.text.endswith("s") or head.tag_ != "NNPS":
+        return False
+    doc = head.doc
+    surnames = doc.user_data.get(SURNAMES_MEMO)
+    if surnames is None:
+        surnames = doc.user_data[SURNAMES_MEMO] = frozenset(
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+        )
+    return head.text[:-1] in surnames
+
+
 def _named_beside(head: Token, end: int) -> bool:
     """The people a head noun describes are named beside it, inside doc[:end]: by a name in
     apposition or after "including"/"like", by a full name right after it, or, for one
@@ -285,9 +316,11 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
-        definite = any(d.lower_ in word_set("definite") for d in dets)
-        if group and (head.tag_ == "NNPS" or low.endswith("s")) and not definite:
-            return SpeakerKind.ANONYMOUS  # "Republicans", "many Latinos": a group, nobody named
+        if group and (_organisation_name(head) or _family_name(head)):
+            return SpeakerKind.NAMED  # "the United Mine Workers", "the Khans"
+        if group and (head.tag_ == "NNPS" or low.endswith("s")):
+            # "Republicans", "many Latinos", "the Democrats": a group, nobody named
+            return SpeakerKind.ANONYMOUS
         if group and any(d.lower_ in word_set("indefinite") for d in dets):
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
