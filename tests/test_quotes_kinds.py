@@ -66,6 +66,12 @@ NAMED_BESIDE = [
     ("The Republicans said it.", "The Republicans", "anonymous"),
     ("The United Mine Workers said it.", "The United Mine Workers", "named"),
     ("Khizr Khan spoke first. Later the Khans said it.", "the Khans", "named"),
+    # a phrase the parser heads by a participle is about its noun; hyphened and collective people
+    ("Many Republicans clamoring for less federal involvement said it.",
+     "Many Republicans clamoring for less federal involvement", "anonymous"),
+    ("Caucus-goers said it.", "Caucus-goers", "anonymous"),
+    ("His staff said it.", "His staff", "anonymous"),
+    ("He spoke in Japanese.", "Japanese", "named"),
     # a text is a document: named, unless the words say its author is unnamed
     ("A Facebook post said it.", "A Facebook post", "named"),
     ("An anonymous post said it.", "An anonymous post", "anonymous"),

@@ -325,6 +325,10 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
     cls, plural = person_class(low)
+    if cls is None and head.i >= 2 and doc[head.i - 1].text == "-":
+        cls, plural = person_class(f"{doc[head.i - 2].lower_}-{low}")  # "caucus-goers"
+    if cls is None and head.ent_type_ == "NORP" and head.tag_ == "NNS" and low.endswith("s"):
+        return SpeakerKind.ANONYMOUS  # "Americans", "Hispanics": a nation or a faith, nobody named
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
     if _names_in_apposition(head) or any(
@@ -405,6 +409,25 @@ def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
     return inside[-1]
 
 
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _nominal_head(head: Token, start: int, end: int) -> Token:
+    """A phrase the parser headed by a participle or a conjunction ("Many Republicans clamoring
+    for …", "struggling challengers", "While many Republicans") is about the noun in it: the
+    verb's subject or object inside the phrase, else the first noun whose head lies outside."""
+    if head.pos_ in NOMINAL or head.pos_ == "ADJ":
+        return head
+    doc = head.doc
+    for c in head.children:
+        if start <= c.i < end and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.pos_ in NOMINAL:
+            return c
+    for t in doc[start:end]:
+        if t.pos_ in NOMINAL and not (start <= t.head.i < end):
+            return t
+    return head
+
+
 def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
     """The kind of the phrase at [start_char, end_char) of a parsed doc."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -415,6 +438,7 @@ def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
         return SpeakerKind.NAMED
     if head.pos_ == "ADP":  # "among white voters", "by critics": the people after the preposition
         head = next((c for c in head.children if c.dep_ == "pobj" and c.i < span.end), head)
+    head = _nominal_head(head, span.start, span.end)
     # a possessive source ("Rubio’s" in "Rubio’s campaign said") is read as its owner
     clause = doc.text[end_char : end_char + CLAUSE_CHARS].split("\n", 1)[0].split(".", 1)[0]
     return classify(head, span.start, span.end, clause)
