@@ -32,6 +32,9 @@ CASES = [
     ("A majority of his aides said it.", "A majority of his aides", "named"),
     ("The majority leader said it.", "The majority leader", "named"),
     ("Some of the voters said it.", "Some of the voters", "anonymous"),
+    ("Nearly half said it.", "Nearly half", "named"),
+    ("Two out of three Americans said it.", "Two out of three Americans", "named"),
+    ("Three-in-five insiders said it.", "Three-in-five insiders", "named"),
 ]
 
 # a quantifier over things, a name after a dash, a possessive on one person, the people who shout

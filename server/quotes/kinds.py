@@ -257,15 +257,14 @@ def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
             return True
         if t.lower_ in word_set("share_nouns") and nxt is not None and nxt.lower_ == "of":
             return True  # "half of", "a majority of"; not "the majority leader"
-        if (
-            t.lower_ == "in"
-            and t.i > start
-            and doc[t.i - 1].like_num
-            and nxt is not None
-            and nxt.like_num
-        ):
-            return True  # "four in 10"
-    return False
+        if t.lower_ in ("in", "out") and t.i > start:
+            before = doc[t.i - 1] if doc[t.i - 1].text != "-" or t.i - 1 == start else doc[t.i - 2]
+            after = doc[t.i + 2] if nxt is not None and nxt.text in ("-", "of") and t.i + 2 < len(doc) else nxt
+            if before.like_num and after is not None and after.like_num:
+                return True  # "four in 10", "three-in-five", "two out of three"
+    return head.lower_ in word_set("share_nouns") and _of_object(head) is None and not any(
+        c.dep_ in ("compound", "amod") for c in head.children
+    )  # "nearly half said": a share alone
 
 
 def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> SpeakerKind:
