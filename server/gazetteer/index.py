@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rapidfuzz.distance import OSA
+
 from .. import datafiles
 from .names import admin_core, is_latin_key, normalize
 
@@ -42,6 +44,12 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
 MAX_LEN = 63  # length buckets 0..63; longer names share the last bucket
 N_BUCKETS = (len(ALPHABET) + 1) * (MAX_LEN + 1)
 N_BUCKETS2 = (len(ALPHABET) + 1) ** 2 * (MAX_LEN + 1)
+# A city outside the division named like it lends the division its spellings only if its own
+# main name is this many edits from the division's name at most ("Kyiv" for "Kiev" Oblast).
+ALIAS_CITY_MAX_EDITS = 2
+# ... and only a city this big: a village "Florida" somewhere brings its odd alternate names
+# ("Brookland") to no division.
+ALIAS_CITY_MIN_POP = 50_000
 WORD_MAX_LEN = 24  # longest English word kept with its frequency (longer ones are no names)
 
 
@@ -347,11 +355,18 @@ def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[st
         named = postings.get(core, [])
         candidates = [i for i in named if admin_codes[adm[i]] == code]
         if not candidates:
-            # "Kiev" oblast around Kyiv city, Moscow Oblast around Moscow: the city of that name
-            # elsewhere in the country lends its spellings ("Kyiv region").
+            # "Kiev" oblast around Kyiv city, Toshkent region around Tashkent: the city of that
+            # name elsewhere in the country lends its spellings ("Kyiv region"), if it is a city
+            # whose own main name is that name in another romanisation; an odd alternate name "Missouri" of
+            # Bozeman, Montana, or "New Jersey" of Three Rivers, Michigan, names no division.
             country = code.split(".")[0]
             candidates = sorted(
-                (i for i in named if admin_codes[adm[i]].split(".")[0] == country), key=lambda i: -pops[i]
+                (
+                    i for i in named if admin_codes[adm[i]].split(".")[0] == country
+                    and OSA.distance(admin_core(names[i]), core) <= ALIAS_CITY_MAX_EDITS
+                    and pops[i] >= ALIAS_CITY_MIN_POP
+                ),
+                key=lambda i: -pops[i],
             )[:1]
         if candidates:
             wanted.setdefault(candidates[0], []).append(code)

@@ -253,6 +253,7 @@ def claim_evidence(
         anchored = claim.region.kind != "country" and (
             world.nearest_km(best, own) <= rules.ANCHOR_KM
             or g.admin_code(best) in world.codes - set(claim.region.codes)
+            or world.about_country_only(best, own, claim.region) and int(g.pop[best]) >= rules.ABROAD_CLAIM_MIN_POP
         )
         # A namesake in the claimed country ("Paris, in the Maryland state": Paris, Illinois)
         # stands for the place; a big one abroad only against a division ("Rochester, a city

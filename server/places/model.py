@@ -46,6 +46,14 @@ WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})
 Kind = Literal["region", "other", "town", "miss", "skip"]
 
 
+class ClaimAfter(Enum):
+    """What the words right after a candidate claim about it (claims.py reads them)."""
+
+    NONE = "none"  # no region claim follows
+    REGION = "region"  # a region follows in a shape that also joins lists or asides ("X, Y", "X in Y")
+    PLACE = "place"  # the shape itself calls X a place: "X, a town in Y", "X, located in Y"
+
+
 @dataclass
 class Candidate:
     """A word or run of words that may name a place."""

@@ -122,6 +122,10 @@ NEIGHBOUR_KM = 300
 # ... but only for a town of this size: villages of one name are common in neighbouring
 # divisions ("Harmony in New Jersey": Harmony, Rhode Island, 985 people, is not the only one) ...
 NEIGHBOUR_MIN_POP = 5_000
+# ... or when the article, apart from the claim, is about the place's country and names nothing
+# in the claimed division's country, for a town of this size ("Lynchburg, a small Quebec town"
+# in a story of US states and towns): a namesake village abroad is no part of its world ...
+ABROAD_CLAIM_MIN_POP = 5_000
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
 # In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
