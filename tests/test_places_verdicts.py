@@ -83,27 +83,10 @@ def test_an_odd_spelling_two_letters_from_a_city_abroad_stays_at_info(analyzer):
     assert serious(analyzer.analyze(text), text) == []
 
 
-def test_a_local_story_about_one_town_is_weighed_against_nothing_else(analyzer):
-    # The article names no other town, division or country: two letters from Gainesville (145,000)
-    text = "A Ginefville man was arrested and charged with grand theft auto on Saturday, police said."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Ginefville"]
-    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Gainesville"
-
-
 def test_two_letters_from_a_small_town_in_a_story_about_one_town_stay_at_info(analyzer):
     # Harmonsburg, Pennsylvania is a village cities500 lacks; Harrodsburg (8,000) is two letters off
     text = "A Harmonsburg man was arrested and charged with grand theft auto on Saturday, police said."
     assert serious(analyzer.analyze(text), text) == []
-
-
-def test_a_body_named_after_a_town_close_by_is_that_town(analyzer):
-    # The model tags "Evansvilme Federal Credit Union" ORG; Evansville lies in the article's Indiana
-    text = (
-        "County prosecutors in Evansville, Indiana, last week charged George Chesnut with robbing "
-        "Evansvilme Federal Credit Union on Dec. 5."
-    )
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Evansvilme"]
-    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Evansville"
 
 
 def test_a_firm_a_letter_from_a_town_far_off_is_no_misspelling(analyzer):
@@ -111,24 +94,9 @@ def test_a_firm_a_letter_from_a_town_far_off_is_no_misspelling(analyzer):
     assert serious(analyzer.analyze(text), text) == []
 
 
-def test_a_word_the_model_calls_a_person_may_still_be_a_town_close_by(analyzer):
-    # Nobody the article names in full is called Pataskaa; Pataskala lies by Newark and Columbus
-    text = "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Pataskaa"]
-    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Pataskala"
-
-
 def test_a_surname_of_a_person_named_in_full_is_that_person(analyzer):
     text = "Officials in Newark and Columbus, Ohio, met Jim Pataskaa on Monday. Pataskaa told reporters the plan was fine."
     assert serious(analyzer.analyze(text), text) == []
-
-
-def test_two_letters_swapped_in_a_town_of_the_articles_country_back_a_warning(analyzer):
-    # "Sraatoa": a swap and a slip from Saratoga, California (31,000), in the article's country
-    text = "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Sraatoa"]
-    assert got and got[0].severity == "warning"
-    assert "Saratoga" in [s["name"] for s in got[0].details["suggestions"][:3]]
 
 
 def test_a_real_name_a_letter_changed_from_a_small_town_stays_at_info(analyzer):
@@ -137,14 +105,30 @@ def test_a_real_name_a_letter_changed_from_a_small_town_stays_at_info(analyzer):
     assert serious(analyzer.analyze(text), text) == []
 
 
-def test_a_town_council_makes_its_first_word_a_place(analyzer):
-    text = "The authority is scheduled to meet on Monday at Ludkolw Town Hall in Springfield, Massachusetts."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Ludkolw"]
-    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Ludlow"
-
-
-def test_a_near_miss_of_a_two_word_town_is_that_town_whatever_the_models_label(analyzer):
-    # The model tags "Wicihta Falls" PERSON; its known word is exact and Wichita Falls lies in Texas
-    text = "We attended meetings at the district office in Wicihta Falls where we met with officials of Texas."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Wicihta Falls"]
-    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Wichita Falls"
+@pytest.mark.parametrize(
+    "text, word, meant",
+    [
+        pytest.param(  # names no other town, division or country: two letters from Gainesville, 145,000
+            "A Ginefville man was arrested and charged with grand theft auto on Saturday, police said.",
+            "Ginefville", "Gainesville", id="a local story about one town"),
+        pytest.param(  # tagged ORG; Evansville lies in the article's Indiana
+            "County prosecutors in Evansville, Indiana, last week charged George Chesnut with robbing "
+            "Evansvilme Federal Credit Union on Dec. 5.", "Evansvilme", "Evansville", id="a body named after a close town"),
+        pytest.param(  # tagged PERSON, but nobody the article names in full is called so
+            "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine.",
+            "Pataskaa", "Pataskala", id="a subject the model calls a person"),
+        pytest.param(  # a swap and a slip from Saratoga, California (31,000), in the article's country
+            "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college.",
+            "Sraatoa", "Saratoga", id="two letters swapped"),
+        pytest.param(
+            "The authority is scheduled to meet on Monday at Ludkolw Town Hall in Springfield, Massachusetts.",
+            "Ludkolw", "Ludlow", id="a town hall"),
+        pytest.param(  # tagged PERSON; its known word is exact and Wichita Falls lies in Texas
+            "We attended meetings at the district office in Wicihta Falls where we met with officials of Texas.",
+            "Wicihta Falls", "Wichita Falls", id="a two-word town"),
+    ],
+)
+def test_evidence_beyond_size_backs_a_warning(analyzer, text, word, meant):
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert meant in [s["name"] for s in got[0].details["suggestions"][:3]]
