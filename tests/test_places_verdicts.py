@@ -76,32 +76,26 @@ def test_a_spelling_no_place_name_has_backs_a_warning_in_a_place_role(analyzer):
     assert got[0].details["unseen_letters"] == ["spt"] and "“spt”" in got[0].message
 
 
-def test_an_odd_spelling_two_letters_from_a_city_abroad_stays_at_info(analyzer):
-    # Mabvuku, a suburb of Harare GeoNames lacks, is spelt as no place is ("abv") and two letters
-    # from Maputo: but Maputo lies in none of the article's countries.
-    text = "Cholera spread in Harare, Zimbabwe, last week. In Mabvuku, residents queued for water."
-    assert serious(analyzer.analyze(text), text) == []
-
-
-def test_two_letters_from_a_small_town_in_a_story_about_one_town_stay_at_info(analyzer):
-    # Harmonsburg, Pennsylvania is a village cities500 lacks; Harrodsburg (8,000) is two letters off
-    text = "A Harmonsburg man was arrested and charged with grand theft auto on Saturday, police said."
-    assert serious(analyzer.analyze(text), text) == []
-
-
-def test_a_firm_a_letter_from_a_town_far_off_is_no_misspelling(analyzer):
-    text = "Torenia Holdings shares rose in Los Angeles, California, after Woodmark Homes reported."
-    assert serious(analyzer.analyze(text), text) == []
-
-
-def test_a_surname_of_a_person_named_in_full_is_that_person(analyzer):
-    text = "Officials in Newark and Columbus, Ohio, met Jim Pataskaa on Monday. Pataskaa told reporters the plan was fine."
-    assert serious(analyzer.analyze(text), text) == []
-
-
-def test_a_real_name_a_letter_changed_from_a_small_town_stays_at_info(analyzer):
-    # Winside, Nebraska (cities500 lacks it) is two letters from Winsted, no swap among them
-    text = "He grew up in Winside and in Omaha, then moved to Boston, Massachusetts, for college."
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # a suburb of Harare spelt as no place is ("abv"), two letters from Maputo, abroad
+            "Cholera spread in Harare, Zimbabwe, last week. In Mabvuku, residents queued for water.",
+            id="an odd spelling two letters from a city abroad"),
+        pytest.param(  # a village cities500 lacks, two letters from Harrodsburg (8,000)
+            "A Harmonsburg man was arrested and charged with grand theft auto on Saturday, police said.",
+            id="two letters from a small town in a story about one town"),
+        pytest.param("Torenia Holdings shares rose in Los Angeles, California, after Woodmark Homes reported.",
+                     id="firms a letter or two from towns"),
+        pytest.param(
+            "Officials in Newark and Columbus, Ohio, met Jim Pataskaa on Monday. Pataskaa told reporters the plan was fine.",
+            id="the surname of a person named in full"),
+        pytest.param(  # Winside, Nebraska: two letters from Winsted, no swap among them
+            "He grew up in Winside and in Omaha, then moved to Boston, Massachusetts, for college.",
+            id="a real name a letter or two changed from a small town"),
+    ],
+)
+def test_real_names_without_that_evidence_stay_below_warning(analyzer, text):
     assert serious(analyzer.analyze(text), text) == []
 
 
