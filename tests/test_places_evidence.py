@@ -22,3 +22,10 @@ def test_a_name_opened_by_an_abbreviated_direction_is_a_place(analyzer):
     got = [f for f in analyzer.analyze(text).findings if f.code == "place.misspelled"]
     assert got and all(f.severity == "warning" for f in got)
     assert got[0].details["suggestions"][0]["name"] == "Paris"
+
+
+def test_the_longer_the_name_the_smaller_a_city_two_letters_off_may_be_to_be_notable():
+    from server.places.evidence import notable_floor
+
+    assert notable_floor(2, 9) == 100_000 < notable_floor(2, 8) == 250_000 < notable_floor(2, 6) == 1_000_000
+    assert notable_floor(2, 4) == float("inf")

@@ -39,9 +39,9 @@ MAX_NAME_WORDS = 3
 # A near miss is notable enough to back a warning by its size alone from these populations, by
 # (edit distance, shortest name it applies to): the longer the name, the rarer a chance near
 # miss, so one letter off a town of 10,000 counts in a name of eight letters, one off a town of
-# 30,000 in a name of five; two letters off a city of 250,000 in a name of seven, of 1,000,000
-# in a name of five ("Newrok" for Newark).
-NOTABLE_POP = {(1, 8): 10_000, (1, 5): 30_000, (2, 7): 250_000, (2, 5): 1_000_000}
+# 30,000 in a name of five; two letters off a city of 100,000 in a name of nine ("Cloulmbia" for
+# Columbia), of 250,000 in a name of seven, of 1,000,000 in a name of five ("Newrok" for Newark).
+NOTABLE_POP = {(1, 8): 10_000, (1, 5): 30_000, (2, 9): 100_000, (2, 7): 250_000, (2, 5): 1_000_000}
 # In a role where a name may be a thing named after a place ("Lodnon's airport", "the Torenia
 # operation") size backs only one letter from a city of this size.
 WEAK_ROLE_NOTABLE_POP = {1: 100_000, 2: 1_000_000}
