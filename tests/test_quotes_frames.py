@@ -327,3 +327,12 @@ def test_according_to_after_the_quote_wins_over_the_sentence_before(nlp):
         "from the chairman of the committee."))
     assert _speaker(text, quotes, "innocent women")[0].startswith("a letter")
     assert [f.code for f in findings] == []
+
+
+def test_a_document_that_speaks_is_its_publishers(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that "
+        "urges voters in New York to “send a message” to Wall Street banks and billionaires."))
+    assert _speaker(text, quotes, "send a message") == (
+        "Democratic presidential candidate Bernie Sanders", "named")
+    assert findings == []

@@ -300,6 +300,9 @@ class Frames:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
+            if head.pos_ == "NOUN" and head.dep_ in OBJECTS and not could_speak(head):
+                # "Sanders is releasing a new ad that urges voters to “…”": whose ad it is
+                head = self._object_owner(head, lo, hi) or head
             if side == "before":
                 adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
                 governor = None if adjoining else self._governing_cue(k, lo, hi)
