@@ -66,3 +66,14 @@ def test_two_quotes_joined_by_and_share_the_attribution_after_them(nlp):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert [q.speaker.kind for q in quotes] == ["named", "named"]
     assert findings == []
+
+
+def test_a_headline_quote_is_the_headlines_subjects(nlp):
+    text = ("DNC issues ‘deep and sincere apology’ to Bernie Sanders.\n\n"
+            "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a "
+            "statement on Monday: “On behalf of everyone at the DNC, we want to offer a deep and "
+            "sincere apology to Senator Sanders.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    head = quotes[0].speaker
+    assert (text[head.span.start : head.span.end], head.kind) == ("DNC", "named")
+    assert findings == []
