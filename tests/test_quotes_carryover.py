@@ -77,3 +77,11 @@ def test_a_headline_quote_is_the_headlines_subjects(nlp):
     head = quotes[0].speaker
     assert (text[head.span.start : head.span.end], head.kind) == ("DNC", "named")
     assert findings == []
+
+
+def test_a_heading_in_title_case_is_its_opening_names(nlp):
+    text = ("Here are the things they said.\n\n1\n\nJohn Leguizamo On How U.S. History Makes "
+            "Latinos Feel “Invisible.”\n\nIn a conversation with HuffPost, the actor spoke.")
+    quotes, _ = quote_analysis.analyze(nlp(text))
+    head = quotes[0].speaker
+    assert text[head.span.start : head.span.end] == "John Leguizamo"

@@ -24,6 +24,8 @@ from .rules import (
     BLANK_PARAGRAPHS,
     CONTENT_WORD_CHARS,
     HEADLINE_CONTENT_MIN,
+    HEADING_CAPITALS,
+    HEADING_WORDS,
     HEADLINE_MIN_WORDS,
     INHERIT_RANKS,
     INTERVIEW_PARAGRAPHS,
@@ -64,6 +66,16 @@ def look_forward(art: Article, results: list[Resolution]) -> None:
     _headline_subject(art, results)
 
 
+def _title_cased(line: str) -> bool:
+    """A heading in title case ("Gina Rodriguez Questioned What It Means To Be “Latino
+    Enough.”"): short, and nearly every longer word capitalised."""
+    words = [w for w in line.split() if len(w.strip("“”‘’\"'.,:;!?")) > CONTENT_WORD_CHARS]
+    if not words or len(line.split()) > HEADING_WORDS:
+        return False
+    caps = sum(w.strip("“”‘’\"'")[:1].isupper() for w in words)
+    return caps >= HEADING_CAPITALS * len(words)
+
+
 def _headline_subject(art: Article, results: list[Resolution]) -> None:
     """A headline's quotations are its subject's ("DNC issues ‘deep and sincere apology’",
     "Milbank: Republicans ‘Waving …’"), not a named speaker the article below gives them: the
@@ -73,11 +85,13 @@ def _headline_subject(art: Article, results: list[Resolution]) -> None:
     frames = art.frames
     for k, q in enumerate(art.quotes):
         para = art.paragraph(q.start)
-        if art.rank[para] > 1:
-            break  # the headline only
+        if art.rank[para] > 1 and not _title_cased(art.text[art.paragraph_start(para) : art.ends[para]]):
+            continue  # the headline, or a heading in title case further down
         res = results[k]
-        if res.att is not None and art.paragraph(doc[res.att.start].idx) == para:
-            continue  # a speaker of its own in the headline
+        if res.att is not None and res.att.how is not How.SUBJECT and (
+            art.paragraph(doc[res.att.start].idx) == para
+        ):
+            continue  # a speaker of its own in the headline (not a clause subject guessed)
         if res.kind is SpeakerKind.ANONYMOUS:
             continue  # the unnamed source of the words below ("Coach ‘insisting …’")
         lo = bisect_left(frames.starts, art.paragraph_start(para))

@@ -48,6 +48,8 @@ HEADLINE_MIN_WORDS = 3  # a headline quote found again later must have this many
 HEADLINE_CONTENT_MIN = 2  # content words a headline quote needs to be matched to a lede
 CONTENT_WORD_CHARS = 3  # a content word is longer than this
 LEDE_RANKS = 3  # paragraphs (headline, standfirst, lede) where delayed identification happens
+HEADING_WORDS = 25  # a heading in title case is at most this many words
+HEADING_CAPITALS = 0.8  # … with at least this share of its longer words capitalised
 INTERVIEW_QUESTIONS = 2  # questions that make a question-and-answer exchange
 INTERVIEW_PARAGRAPHS = 40  # paragraphs back an interview answer looks for its exchange's first question
 
