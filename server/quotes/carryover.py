@@ -66,6 +66,18 @@ def look_forward(art: Article, results: list[Resolution]) -> None:
     _headline_subject(art, results)
 
 
+def _headline_shaped(art: Article, para: int, line: str) -> bool:
+    """The first paragraph as a headline: one short sentence (not a lede of several)."""
+    if len(line.split()) > HEADING_WORDS or not art.parsed:
+        return False
+    lo = bisect_left(art.frames.starts, art.paragraph_start(para))
+    hi = bisect_left(art.frames.starts, art.ends[para])
+    while lo < hi and art.doc[lo].is_space:
+        lo += 1
+    ends = {art.sentence(i)[1] for i in range(lo, hi) if not art.doc[i].is_space}
+    return len(ends) == 1
+
+
 def _title_cased(line: str) -> bool:
     """A heading in title case ("Gina Rodriguez Questioned What It Means To Be “Latino
     Enough.”"): short, and nearly every longer word capitalised."""
@@ -85,7 +97,8 @@ def _headline_subject(art: Article, results: list[Resolution]) -> None:
     frames = art.frames
     for k, q in enumerate(art.quotes):
         para = art.paragraph(q.start)
-        if art.rank[para] > 1 and not _title_cased(art.text[art.paragraph_start(para) : art.ends[para]]):
+        line = art.text[art.paragraph_start(para) : art.ends[para]]
+        if not (art.rank[para] == 1 and _headline_shaped(art, para, line) or _title_cased(line)):
             continue  # the headline, or a heading in title case further down
         res = results[k]
         if res.att is not None and res.att.how is not How.SUBJECT and (
