@@ -68,20 +68,23 @@ def test_two_quotes_joined_by_and_share_the_attribution_after_them(nlp):
     assert findings == []
 
 
+def _first_speaker(nlp, text):
+    """The first quotation's speaker text and kind, and the finding codes."""
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    spoken = text[sp.span.start : sp.span.end] if sp.span else None
+    return spoken, sp.kind, [f.code for f in findings]
+
+
 def test_a_headline_quote_is_the_headlines_subjects(nlp):
     text = ("DNC issues ‘deep and sincere apology’ to Bernie Sanders.\n\n"
             "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a "
             "statement on Monday: “On behalf of everyone at the DNC, we want to offer a deep and "
             "sincere apology to Senator Sanders.”")
-    quotes, findings = quote_analysis.analyze(nlp(text))
-    head = quotes[0].speaker
-    assert (text[head.span.start : head.span.end], head.kind) == ("DNC", "named")
-    assert findings == []
+    assert _first_speaker(nlp, text) == ("DNC", "named", [])
 
 
 def test_a_heading_in_title_case_is_its_opening_names(nlp):
     text = ("Here are the things they said.\n\n1\n\nJohn Leguizamo On How U.S. History Makes "
             "Latinos Feel “Invisible.”\n\nIn a conversation with HuffPost, the actor spoke.")
-    quotes, _ = quote_analysis.analyze(nlp(text))
-    head = quotes[0].speaker
-    assert text[head.span.start : head.span.end] == "John Leguizamo"
+    assert _first_speaker(nlp, text)[:2] == ("John Leguizamo", "named")
