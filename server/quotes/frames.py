@@ -168,16 +168,20 @@ class Frames:
             return None
         return subj
 
+    def quote_top(self, k: int) -> Token | None:
+        """The first token of quotation k whose syntactic head lies outside it: where the quote
+        hangs from the sentence around it."""
+        q_lo, q_hi = self.ranges[k]
+        return next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
+                     if not q_lo <= self.doc[i].head.i < q_hi), None)
+
     def _governing_cue(self, k: int, lo: int, hi: int) -> tuple[Token, Token] | None:
         """The reporting verb the quotation hangs from in the parse, the first up its chain of
         heads, and that verb's subject, both in the frame: the report whose words the quote
         is, rather than the nearest reporting verb ("women who complained about …")."""
-        q_lo, q_hi = self.ranges[k]
-        top = next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
-                    if not q_lo <= self.doc[i].head.i < q_hi), None)
-        if top is None:
+        cur = self.quote_top(k)
+        if cur is None:
             return None
-        cur = top
         for _ in range(GOVERN_STEPS):
             if cur.head.i == cur.i:
                 return None
@@ -659,11 +663,7 @@ class Frames:
         nearest clause subject that names a person, an organisation or an unnamed source."""
         q_lo, q_hi = self.ranges[k]
         doc = self.doc
-        top = None
-        for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN)):
-            if not (q_lo <= doc[i].head.i < q_hi):
-                top = doc[i]
-                break
+        top = self.quote_top(k)
         if top is None:
             return None
         cur = top.head
