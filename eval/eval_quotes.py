@@ -4,6 +4,7 @@
     .venv/bin/python eval/eval_quotes.py --split both             # dev, then test
     .venv/bin/python eval/eval_quotes.py --split dev --limit 20 --verbose   # and every miss
     .venv/bin/python eval/eval_quotes.py --split dev --dump misses.txt
+    .venv/bin/python eval/eval_quotes.py --split dev --skip 286   # the second half of dev
     .venv/bin/python eval/eval_quotes.py --own-sets               # the hand-written sets too
 
 The analyser is `server.pipeline.get_analyzer()` as installed in the running venv (run it from
@@ -34,8 +35,9 @@ def _score(name: str, corpora: Path, split: str, labels: Path):
     return polnear_eval.score_article(corpora, split, name, labels)
 
 
-def run_split(corpora: Path, split: str, limit: int | None, jobs: int, labels: Path):
-    names = polnear.article_names(corpora, split)
+def run_split(corpora: Path, split: str, limit: int | None, jobs: int, labels: Path,
+              skip: int = 0):
+    names = polnear.article_names(corpora, split)[skip:]
     if limit is not None:
         names = names[:limit]
     work = partial(_score, corpora=corpora, split=split, labels=labels)
@@ -76,6 +78,8 @@ def main(argv=None) -> int:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
                         help="folder holding polnear/ (default ../shared/corpora from the repo)")
     parser.add_argument("--limit", type=int, help="only the first N articles of each split")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="leave out the first N articles of each split (with --limit: halves)")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--labels", type=Path, default=LABELS, help="source labels (TSV)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list dev misses")
@@ -88,7 +92,8 @@ def main(argv=None) -> int:
     ok = True
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         started = time.perf_counter()
-        scores = run_split(args.corpora, split, args.limit, args.jobs, args.labels)
+        scores = run_split(args.corpora, split, args.limit, args.jobs, args.labels,
+                           args.skip)
         ok &= print_table(split, scores, time.perf_counter() - started)
         if split == "dev" and args.verbose:
             print_misses(scores, sys.stdout)

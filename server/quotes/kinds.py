@@ -10,12 +10,18 @@ The head noun and its determiner decide, never a name from a list:
 - a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
   group;
 - a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
-  describes her), except a plural group name (NORP: "Republicans", "Hispanics");
+  describes her), except a plural group name (NORP: "Republicans", "Hispanics", "the
+  Democrats") that is not an organisation's name ("the United Mine Workers") or a family's
+  ("the Khans" where a Khan is named);
+- people named beside the head are named: "officials, including Gov. Chris Christie",
+  "candidates like Bernie Sanders", "the two leading Republicans, Donald J. Trump and …",
+  "Vatican spokesman the Rev. Federico Lombardi" (not "a spokesman for Hillary Clinton");
 - a person noun of `person_nouns.tsv` is unnamed when indefinite or plural ("one Elysée insider",
   "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
   one person met before ("the senator", "his spokesman"), unless that person was introduced
   unnamed ("a spokesman for the ministry … the spokesman said");
-- any other common noun is an institution or a document ("the ministry", "the report"): named;
+- any other common noun is an institution or a document ("the ministry", "the report", "a
+  Facebook post"): named;
 - a quantifier over things ("one of her ads", "some of Mrs. Clinton's proposals") is named like
   the things; over people ("one of his aides", "most of his competitors") it is unnamed;
 - an utterance ("shouts from the crowd", "chants of supporters") is as named as its utterers.
@@ -132,15 +138,113 @@ def _agent_noun(tok: Token) -> bool:
     )
 
 
-def _name_after_dash(head: Token) -> bool:
-    """"A former Republican presidential candidate -- John McCain, who lost …": a full name
-    right after a dash or a bracket beside the head names the speaker."""
+# entity labels of proper nouns that are places, groups or dates, never a person's name
+NOT_A_NAME = ("GPE", "LOC", "NORP", "DATE", "FAC", "EVENT")
+
+
+def _is_name(tok: Token) -> bool:
+    """A person's name, or a proper noun the model did not take for a place or a group."""
+    if tok.tag_ == "NNPS":
+        return False  # "Cuban-Americans", "the Democrats": a group
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_A_NAME)
+
+
+def _full_name_at(doc: Doc, i: int, end: int) -> bool:
+    """Does a first and last name open at doc[i] (titles such as "the Rev.", "Sen." stepped
+    over), inside doc[:end]? Two person tokens, or two capitalised proper nouns the model took
+    for no place or group ("Tyrone Pike" tagged an organisation)."""
+    if i < end and doc[i].lower_ == "the":
+        i += 1
+    while i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
+        doc[i].text.endswith(".")
+    ):
+        i += 1  # "Rev.", "Sen.", "Gov."
+    if i + 1 >= end:
+        return False
+    first, second = doc[i], doc[i + 1]
+    if first.ent_type_ == "PERSON" and second.ent_type_ == "PERSON" and second.ent_iob_ == "I":
+        return True
+    return all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_A_NAME for t in (first, second))
+
+
+def _name_follows(head: Token, end: int) -> bool:
+    """"A former Republican presidential candidate -- John McCain, who lost …", "Vatican
+    spokesman the Rev. Federico Lombardi": a full name right after the head inside the phrase,
+    or after a dash, a bracket or a comma beside it, names the speaker."""
     doc = head.doc
     i = head.i + 1
-    if i + 2 >= len(doc) or doc[i].text not in ("--", "—", "–", "("):
+    if i < len(doc) and doc[i].text in word_set("name_separators"):
+        # the speaker phrase may stop at the dash: the name after it still names the speaker
+        return _full_name_at(doc, i + 1, len(doc))
+    return _full_name_at(doc, i, end)
+
+
+def _name_after_comma(head: Token, end: int) -> bool:
+    """"Another Trump supporter in Silicon Valley, Tyrone Pike": a full name after the comma
+    that closes the head's post-modifier names the one person described."""
+    doc = head.doc
+    for i in range(head.i + 1, end):
+        if doc[i].lower_ in word_set("relative") or doc[i].pos_ in ("VERB", "AUX"):
+            return False  # "a woman who met Mr. Smith, John's brother …": another clause
+        if doc[i].text == ",":
+            return _full_name_at(doc, i + 1, end)
+    return False
+
+
+def _names_given(head: Token, end: int) -> bool:
+    """"Candidates like Donald Trump", "officials, including Gov. Chris Christie", "the two
+    leading Republicans, Donald J. Trump and Senator Ted Cruz", "Trump and other Republicans":
+    the people meant are named beside the head (not "a spokesman for Hillary Clinton")."""
+    doc = head.doc
+    for c in head.children:
+        if not head.i < c.i < end:
+            continue
+        if (c.dep_ == "appos" and _is_name(c)) or (c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+            return True
+        such_as = c.lower_ == "as" and c.i > 0 and doc[c.i - 1].lower_ == "such"
+        if c.dep_ == "prep" and (c.lower_ in word_set("name_links") or such_as):
+            if any(g.dep_ == "pobj" and _is_name(g) and g.i < end for g in c.children):
+                return True
+    return False
+
+
+def _organisation_name(head: Token) -> bool:
+    """"The United Mine Workers", "the CORE Teachers": a group noun the model reads as the last
+    word of an organisation's name, with a proper noun of the name before it."""
+    return head.ent_type_ == "ORG" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in head.children
+    )
+
+
+SURNAMES_MEMO = "sourcemark.quotes.surnames"
+
+
+def _family_name(head: Token) -> bool:
+    """"The Khans", "the Clintons": a plural whose singular is the last word of a person's name
+    in the same document is a family, people the text names."""
+    if not head.text.endswith("s") or head.tag_ != "NNPS":
         return False
-    first, second = doc[i + 1], doc[i + 2]
-    return first.ent_type_ == "PERSON" and second.ent_type_ == "PERSON" and second.ent_iob_ == "I"
+    doc = head.doc
+    surnames = doc.user_data.get(SURNAMES_MEMO)
+    if surnames is None:
+        surnames = doc.user_data[SURNAMES_MEMO] = frozenset(
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+        )
+    return head.text[:-1] in surnames
+
+
+def _named_beside(head: Token, end: int) -> bool:
+    """The people a head noun describes are named beside it, inside doc[:end]: by a name in
+    apposition or after "including"/"like", by a full name right after it, or, for one
+    person, by a full name after the comma that closes its post-modifier."""
+    if _is_name(head) and head.ent_type_ != "NORP":
+        return False  # a name already
+    plural = head.tag_ in ("NNS", "NNPS")
+    return (
+        _names_given(head, end)
+        or _name_follows(head, end)
+        or (not plural and _name_after_comma(head, end))
+    )
 
 
 def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
@@ -153,15 +257,14 @@ def is_poll_share(doc: Doc, start: int, end: int, head: Token) -> bool:
             return True
         if t.lower_ in word_set("share_nouns") and nxt is not None and nxt.lower_ == "of":
             return True  # "half of", "a majority of"; not "the majority leader"
-        if (
-            t.lower_ == "in"
-            and t.i > start
-            and doc[t.i - 1].like_num
-            and nxt is not None
-            and nxt.like_num
-        ):
-            return True  # "four in 10"
-    return False
+        if t.lower_ in ("in", "out") and t.i > start:
+            before = doc[t.i - 1] if doc[t.i - 1].text != "-" or t.i - 1 == start else doc[t.i - 2]
+            after = doc[t.i + 2] if nxt is not None and nxt.text in ("-", "of") and t.i + 2 < len(doc) else nxt
+            if before.like_num and after is not None and after.like_num:
+                return True  # "four in 10", "three-in-five", "two out of three"
+    return head.lower_ in word_set("share_nouns") and _of_object(head) is None and not any(
+        c.dep_ in ("compound", "amod") for c in head.children
+    )  # "nearly half said": a share alone
 
 
 def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> SpeakerKind:
@@ -180,6 +283,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if is_poll_share(doc, start, end, head):
         return SpeakerKind.NAMED  # a poll's finding, not an unnamed source
     inner = _of_object(head) if depth < QUANTIFIER_OF_DEPTH else None
+    if _named_beside(head, end) or (inner is not None and _named_beside(inner, end)):
+        return SpeakerKind.NAMED  # "officials, including Gov. Chris Christie", "one of his aides, Jim Poolman,"
     if low in word_set("quantifier_nouns") and inner is not None and head.pos_ != "PROPN":
         # "a number of Democrats", "a group of conservative leaders": the people counted
         inner_kind = classify(inner, inner.i, inner.i + 1, "", depth + 1)
@@ -210,16 +315,22 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
-        definite = any(d.lower_ in word_set("definite") for d in dets)
-        if group and (head.tag_ == "NNPS" or low.endswith("s")) and not definite:
-            return SpeakerKind.ANONYMOUS  # "Republicans", "many Latinos": a group, nobody named
+        if group and (_organisation_name(head) or _family_name(head)):
+            return SpeakerKind.NAMED  # "the United Mine Workers", "the Khans"
+        if group and (head.tag_ == "NNPS" or low.endswith("s")):
+            # "Republicans", "many Latinos", "the Democrats": a group, nobody named
+            return SpeakerKind.ANONYMOUS
         if group and any(d.lower_ in word_set("indefinite") for d in dets):
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
     cls, plural = person_class(low)
+    if cls is None and head.i >= 2 and doc[head.i - 1].text == "-":
+        cls, plural = person_class(f"{doc[head.i - 2].lower_}-{low}")  # "caucus-goers"
+    if cls is None and head.ent_type_ == "NORP" and head.tag_ == "NNS" and low.endswith("s"):
+        return SpeakerKind.ANONYMOUS  # "Americans", "Hispanics": a nation or a faith, nobody named
     if cls is None:
         return SpeakerKind.NAMED  # an institution or a document: the ministry, the report
-    if _names_in_apposition(head) or _name_after_dash(head) or any(
+    if _names_in_apposition(head) or any(
         t.ent_type_ == "PERSON" and _apposed_to(t, head) for t in doc[head.i + 1 : end]
     ):
         return SpeakerKind.NAMED  # "candidates Hillary Clinton and Bernie Sanders"
@@ -230,7 +341,10 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         return SpeakerKind.ANONYMOUS
     indefinite = any(d.lower_ in word_set("indefinite") or d.dep_ == "nummod" for d in dets)
     if cls is PersonClass.UNSIGNED:
-        return SpeakerKind.ANONYMOUS if indefinite and not plural else SpeakerKind.NAMED
+        # "a Facebook post", "a scripted message", "an account she gave": a text is as named as
+        # a document; its author is unnamed only when the words say so ("an anonymous post",
+        # read above). On PolNeAR dev every indefinite one was a document of someone known.
+        return SpeakerKind.NAMED
     if plural:
         return SpeakerKind.ANONYMOUS  # "aides", "his critics", "the lawyers"
     if _has_possessive(head) or any(d.lower_ in word_set("definite") for d in dets):
@@ -294,6 +408,25 @@ def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
     return inside[-1]
 
 
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _nominal_head(head: Token, start: int, end: int) -> Token:
+    """A phrase the parser headed by a participle or a conjunction ("Many Republicans clamoring
+    for …", "struggling challengers", "While many Republicans") is about the noun in it: the
+    verb's subject or object inside the phrase, else the first noun whose head lies outside."""
+    if head.pos_ in NOMINAL or head.pos_ == "ADJ":
+        return head
+    doc = head.doc
+    for c in head.children:
+        if start <= c.i < end and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.pos_ in NOMINAL:
+            return c
+    for t in doc[start:end]:
+        if t.pos_ in NOMINAL and not (start <= t.head.i < end):
+            return t
+    return head
+
+
 def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
     """The kind of the phrase at [start_char, end_char) of a parsed doc."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -304,6 +437,7 @@ def classify_span(doc: Doc, start_char: int, end_char: int) -> SpeakerKind:
         return SpeakerKind.NAMED
     if head.pos_ == "ADP":  # "among white voters", "by critics": the people after the preposition
         head = next((c for c in head.children if c.dep_ == "pobj" and c.i < span.end), head)
+    head = _nominal_head(head, span.start, span.end)
     # a possessive source ("Rubio’s" in "Rubio’s campaign said") is read as its owner
     clause = doc.text[end_char : end_char + CLAUSE_CHARS].split("\n", 1)[0].split(".", 1)[0]
     return classify(head, span.start, span.end, clause)

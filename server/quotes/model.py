@@ -23,7 +23,7 @@ class PersonClass(str, Enum):
     UNNAMED = "unnamed"  # "a source", "the person familiar": unnamed whatever the determiner
     ROLE = "role"  # "a senior official" unnamed, "the senator" or "his spokesman" named
     GROUP = "group"  # "the crowd": people collectively, never one named person
-    UNSIGNED = "unsigned"  # "a post on the channel": unnamed only with an indefinite determiner
+    UNSIGNED = "unsigned"  # "a post on the channel": a text that may speak, as named as a document
 
 
 class How(str, Enum):
