@@ -260,11 +260,16 @@ def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
     assert findings == []
 
 
-def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp):
-    text, quotes, findings = _run(nlp, (
-        "The columnist George Will was not impressed. “This might, and should, hasten the "
-        "eclipse of the outsiders,” Will wrote."))
-    assert _speaker(text, quotes, "eclipse") == ("Will", "named")
+@pytest.mark.parametrize("text, words", [
+    ("The columnist George Will was not impressed. “This might, and should, hasten the eclipse "
+     "of the outsiders,” Will wrote.", "eclipse"),
+    ("Citing the attack as a wake-up call for the American people and their “reveries about "
+     "treating the presidency as an entry-level job,” Will urged the Republican electorate to "
+     "abandon the outsiders.", "reveries"),
+])
+def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp, text, words):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == ("Will", "named")
     assert findings == []
 
 

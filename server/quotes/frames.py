@@ -384,6 +384,9 @@ class Frames:
                     if child.lower_ in word_set("not_subject"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            name = self._modal_name(tok)
+            if name is not None and lo <= name.i < hi:
+                return self.phrase(name, lo, hi, (i, i + 1), How.AFTER_CLAUSE)  # “…,” Will urged
             if i == lo:
                 # “…,” exhorted Clinton's introducer, actress Jamie Lee Curtis: the verb comes
                 # first, and a parser reading no subject takes the speaker for its object
