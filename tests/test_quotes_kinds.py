@@ -75,6 +75,9 @@ NAMED_BESIDE = [
     ("Caucus-goers said it.", "Caucus-goers", "anonymous"),
     ("His staff said it.", "His staff", "anonymous"),
     ("He spoke in Japanese.", "Japanese", "named"),
+    # "all" with a number points back at people just counted; without one it is a whole group
+    ("All three candidates said it.", "All three candidates", "pronoun"),
+    ("Not all conference attendees said it.", "Not all conference attendees", "anonymous"),
     # a text is a document: named, unless the words say its author is unnamed
     ("A Facebook post said it.", "A Facebook post", "named"),
     ("An anonymous post said it.", "An anonymous post", "anonymous"),

@@ -51,6 +51,7 @@ from .rules import (
     ANONYMITY_WINDOW,
     ANTECEDENT_TOKENS,
     CLAUSE_CHARS,
+    NAME_TITLES,
     QUANTIFIER_OF_DEPTH,
     SHARE_TOKENS,
 )
@@ -155,10 +156,11 @@ def _full_name_at(doc: Doc, i: int, end: int) -> bool:
     for no place or group ("Tyrone Pike" tagged an organisation)."""
     if i < end and doc[i].lower_ == "the":
         i += 1
-    while i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
-        doc[i].text.endswith(".")
-    ):
-        i += 1  # "Rev.", "Sen.", "Gov."
+    for _ in range(NAME_TITLES):
+        if i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
+            doc[i].text.endswith(".")
+        ):
+            i += 1  # "Rev.", "Sen.", "Gov."
     if i + 1 >= end:
         return False
     first, second = doc[i], doc[i + 1]
@@ -206,6 +208,14 @@ def _names_given(head: Token, end: int) -> bool:
             if any(g.dep_ == "pobj" and _is_name(g) and g.i < end for g in c.children):
                 return True
     return False
+
+
+def _points_back(det: Token) -> bool:
+    """"Both women", "each candidate", "all three candidates": people the text just counted.
+    "All" with no number is a whole group ("all Central Americans", "not all attendees")."""
+    if det.lower_ not in word_set("anaphoric_quantifiers"):
+        return False
+    return det.lower_ != "all" or any(c.like_num for c in det.head.children if c.i > det.i)
 
 
 def _organisation_name(head: Token) -> bool:
@@ -300,7 +310,7 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         if inner_kind is SpeakerKind.ANONYMOUS or inner.pos_ == "PROPN":
             return inner_kind
     dets = _determiners(head)
-    if any(d.lower_ in word_set("anaphoric_quantifiers") for d in dets) or (
+    if any(_points_back(d) for d in dets) or (
         low in ("one", "ones") and any(d.lower_ in word_set("definite") for d in dets)
     ):
         return SpeakerKind.PRONOUN  # "both women", "the one": people the text just named
