@@ -78,6 +78,12 @@ NAMED_BESIDE = [
     # "all" with a number points back at people just counted; without one it is a whole group
     ("All three candidates said it.", "All three candidates", "pronoun"),
     ("Not all conference attendees said it.", "Not all conference attendees", "anonymous"),
+    # a name inside a clause after the head is someone else; "named X" names the person
+    ("Several superdelegates supporting Bernie Sanders declined it.",
+     "Several superdelegates supporting Bernie Sanders", "anonymous"),
+    ("An entrepreneur named Donald Trump said it.", "An entrepreneur named Donald Trump", "named"),
+    ("Two of the Republicans seeking the presidency said it.",
+     "Two of the Republicans seeking the presidency", "anonymous"),
     # a text is a document: named, unless the words say its author is unnamed
     ("A Facebook post said it.", "A Facebook post", "named"),
     ("An anonymous post said it.", "An anonymous post", "anonymous"),

@@ -94,14 +94,22 @@ def _names_in_apposition(head: Token) -> bool:
     )
 
 
+# the dependencies that join the words of a name to each other and to the noun it stands beside
+NAME_DEPS = ("compound", "appos", "conj", "cc", "flat", "nmod", "punct", "npadvmod", "amod", "nsubj")
+
+
 def _apposed_to(tok: Token, head: Token) -> bool:
     """Is `tok` part of a name standing beside `head` ("candidates Hillary Clinton and …"),
     not inside a prepositional phrase ("a spokesman for Hillary Clinton")?"""
+    named = False  # the step before was the object of "named"/"called": "an entrepreneur named Donald Trump"
     for _ in range(APPOSITION_CLIMB):
         if tok.i == head.i:
             return True
-        if tok.dep_ in ("prep", "pobj", "poss") or tok.head.i == tok.i:
-            return False
+        if tok.head.i == tok.i or not (tok.dep_ in NAME_DEPS or tok.dep_ == "oprd" or (
+            named and tok.dep_ == "acl"
+        )):
+            return False  # inside a prepositional phrase or a clause: "superdelegates supporting Sanders"
+        named = tok.dep_ == "oprd"
         tok = tok.head
     return False
 
@@ -215,7 +223,9 @@ def _points_back(det: Token) -> bool:
     "All" with no number is a whole group ("all Central Americans", "not all attendees")."""
     if det.lower_ not in word_set("anaphoric_quantifiers"):
         return False
-    return det.lower_ != "all" or any(c.like_num for c in det.head.children if c.i > det.i)
+    return det.lower_ != "all" or det.head.like_num or any(
+        c.like_num for c in det.head.children if c.i > det.i
+    )
 
 
 def _organisation_name(head: Token) -> bool:
@@ -323,6 +333,9 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
             ):
                 return SpeakerKind.PRONOUN  # "both", "each of the candidates"
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
+    if head.like_num and inner is not None and head.pos_ != "PROPN":
+        if classify(inner, inner.i, inner.i + 1, "", depth + 1) is SpeakerKind.ANONYMOUS:
+            return SpeakerKind.ANONYMOUS  # "two of the Republicans seeking the presidency"
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
         if group and (_organisation_name(head) or _family_name(head)):
