@@ -78,6 +78,7 @@ NAMED_BESIDE = [
     # "all" with a number points back at people just counted; without one it is a whole group
     ("All three candidates said it.", "All three candidates", "pronoun"),
     ("Not all conference attendees said it.", "Not all conference attendees", "anonymous"),
+    ("Both of his senators said it.", "Both of his senators", "pronoun"),
     # a name inside a clause after the head is someone else; "named X" names the person
     ("Several superdelegates supporting Bernie Sanders declined it.",
      "Several superdelegates supporting Bernie Sanders", "anonymous"),

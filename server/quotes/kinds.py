@@ -327,11 +327,12 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
     if low in ("those", "these") and any(c.dep_ == "relcl" for c in head.children):
         return SpeakerKind.ANONYMOUS  # "those who said …"
     if low in word_set("quantifiers") and head.pos_ != "PROPN":
-        if low in word_set("anaphoric_quantifiers"):
-            if inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
-                SpeakerKind.ANONYMOUS
-            ):
-                return SpeakerKind.PRONOUN  # "both", "each of the candidates"
+        if low in word_set("anaphoric_quantifiers") and low != "all":
+            return SpeakerKind.PRONOUN  # "both", "each of the candidates", "both of his senators"
+        if low == "all" and (inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
+            SpeakerKind.ANONYMOUS
+        )):
+            return SpeakerKind.PRONOUN  # "all of them"
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
     if head.like_num and inner is not None and head.pos_ != "PROPN":
         if classify(inner, inner.i, inner.i + 1, "", depth + 1) is SpeakerKind.ANONYMOUS:
