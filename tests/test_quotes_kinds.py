@@ -83,6 +83,7 @@ NAMED_BESIDE = [
     ("Several superdelegates supporting Bernie Sanders declined it.",
      "Several superdelegates supporting Bernie Sanders", "anonymous"),
     ("An entrepreneur named Donald Trump said it.", "An entrepreneur named Donald Trump", "named"),
+    ("His critics, many of them conservative Catholics, said it.", "His critics", "anonymous"),
     ("Two of the Republicans seeking the presidency said it.",
      "Two of the Republicans seeking the presidency", "anonymous"),
     # a text is a document: named, unless the words say its author is unnamed

@@ -88,10 +88,9 @@ def _of_object(head: Token) -> Token | None:
 
 
 def _names_in_apposition(head: Token) -> bool:
-    """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given."""
-    return any(
-        c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in head.children
-    )
+    """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given (not a
+    group in apposition: "His critics, many of them conservative Catholics,")."""
+    return any(c.dep_ == "appos" and _is_name(c) for c in head.children)
 
 
 # the dependencies that join the words of a name to each other and to the noun it stands beside
