@@ -71,3 +71,14 @@ def test_fuzzy_finds_two_typos_among_the_first_letters_by_the_last_ones(g, typo,
 
 def test_initials_do_not_make_a_known_name_unknown(g):
     assert g.zipf("Oakland A") == g.zipf("Oakland") > 1
+
+
+@pytest.mark.parametrize("typo, letters", [("Berlni", ["rln"]), ("Lvmierpool", ["lvm"]), ("Rfchmodn", ["dn$"])])
+def test_a_random_typo_often_holds_letters_no_place_name_has(g, typo, letters):
+    assert g.unseen_trigrams(typo) == letters
+
+
+@pytest.mark.parametrize("name", ["Podliska", "Lanexa", "Glennwood", "Kelleyland", "Lodnon"])
+def test_real_names_missing_from_geonames_are_spelt_like_place_names(g, name):
+    # villages and streets GeoNames lacks, and a typo that keeps a name's letter runs
+    assert g.unseen_trigrams(name) == []

@@ -27,11 +27,21 @@ def g():
         ("the Donbas", {"UA.05", "UA.14"}),
         ("Crimea", {"UA.11", "UA.20"}),
         ("the West Bank", {"PS.WE"}),
+        # a division named after a city outside it takes that city's other spellings
+        ("the Kiev region", {"UA.12", "UA.13"}),  # Kyiv City and Kyiv Oblast
+        ("Tashkent region", {"UZ.13", "UZ.14"}),
     ],
 )
 def test_regions_resolve_countries_divisions_and_the_own_table(g, phrase, codes):
     region = g.regions.resolve(phrase)
     assert region is not None and set(region.codes) == codes
+
+
+@pytest.mark.parametrize("town", ["Bozeman", "Brooklyn", "Des Plaines", "Riverside", "Appomattox"])
+def test_a_towns_odd_alternate_name_makes_it_no_division(g, town):
+    # Bozeman, Montana has an old alternate name "Missouri", Des Plaines one "Maine": a division
+    # named like no town of its own takes no spellings from those
+    assert g.regions.resolve(town) is None
 
 
 def test_eastern_ukraine_contains_donetsk_not_lviv(g):

@@ -82,6 +82,18 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("Police in Florence, Maryland, said no one else was hurt.", "Florence"),
         # "based in X" makes X a place even when the model calls it a firm
         ("The company, based in Camarillo, Arizona, did not respond.", "Camarillo"),
+        # a claim's shape makes its subject a place: a town the model tags PERSON or ORG
+        ("Rock Hill, located in Alabama, has faced similar problems before.", "Rock Hill"),
+        ("Farmers in Palencia met. The council in Baltanas, which is situated in Murcia, will meet again.", "Baltanas"),
+        ("Police in Crockett, New York, said no one else was hurt.", "Crockett"),
+        # a town's own name placed by a claim is no demonym ("Pandi" is not of some "Panda")
+        ("A man from Pandi in Western Visayas was among those hurt.", "Pandi"),
+        # a country's name that is also a town's, called a town
+        ("Shops in Palestine, a small Minnesota town, closed early on Friday.", "Palestine"),
+        # a dateline's short name in capitals is a town, not an abbreviation
+        ("HEZE, Xékong — Officials said on Tuesday that the review would take several weeks.", "HEZE"),
+        # a region's name of words joined by hyphens
+        ("Police in Lyon, Île-de-France, said no one else was hurt.", "Lyon"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -101,6 +113,8 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Hillary Clinton and Bernie Sanders campaigned. Even a blowout for Sanders in California would not close the gap.",
         # a list of states, not Florida inside Ohio; a county in a list of "county in state"
         "Republicans don't usually win Michigan, Pennsylvania, Virginia, Florida, Ohio anymore.",
+        "Police in Paris, Île-de-France, said no one else was hurt.",
+        "NATO, Brussels — Officials said on Tuesday that the review would take several weeks.",
         "He stopped at Loudoun County in Virginia, Duval County in Florida and Polk County.",
         # a common word the parse reads as a verb carries no claim
         "Voters prefer items labeled “Made in the U.S.A.,” even if they cost more.",
@@ -130,4 +144,28 @@ def test_a_town_named_in_a_dateline_is_claimed_even_if_a_person_bears_its_name(a
 def test_a_county_named_like_a_city_abroad_is_the_county(analyzer):
     # Surrey is a county of England (ISO 3166-2 GB-SRY) and a city of British Columbia
     text = "Police in Surrey, England, said a man from Guildford was arrested."
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a firm is based somewhere: "based in" calls no firm's name a town
+        "Rock Hill Capital, based in Alabama, did not respond to a request for comment.",
+        # a person's name before "in": where the person is, not where a town lies
+        "Voters met Rock Hill and Mary Smith. Rock Hill in Alabama spoke for an hour.",
+    ],
+)
+def test_a_claim_shape_that_says_no_place_keeps_the_models_label(analyzer, text):
+    assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+def test_a_town_placed_abroad_from_the_articles_country_is_a_warning(analyzer):
+    # the story names US states only: a US town of 80,000 "in Quebec" is no Canadian village
+    text = "Officials in Minnesota and Texas met on Monday. Shops in Lynchburg, a small Quebec town, closed early on Friday."
+    assert _wrong_on(analyzer, text, "Lynchburg")
+
+
+def test_a_town_of_the_claimed_region_abroad_is_fine(analyzer):
+    text = "Officials in Michigan and Ohio met on Monday. Shops in Windsor, Ontario, closed early on Friday."
     assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []

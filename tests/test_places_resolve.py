@@ -62,3 +62,11 @@ def test_a_qualifier_stays_with_a_name_it_belongs_to(analyzer):
 def test_a_name_ending_in_a_feature_word_is_checked_when_a_town_s_name_ends_so(analyzer):
     text = "The water company and the cities of Sunnyvale and Moggn Hill, California, set new rules."
     assert ("Moggn Hill", "warning", "Morgan Hill") in misspelled(analyzer, text)
+
+
+def test_a_name_of_a_town_and_a_region_is_the_region_the_articles_towns_lie_in(analyzer):
+    # "Virginia" is also a town of the Free State, South Africa: beside Fairfax, the US state
+    text = "Officials in Fairfax and Arlington said Virginia would pay for the new road."
+    report = analyzer.analyze(text)
+    virginia = [p for p in report.places if text[p.span.start : p.span.end] == "Virginia"]
+    assert virginia and virginia[0].resolved["admin1"] == "Virginia"

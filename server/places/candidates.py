@@ -112,11 +112,14 @@ def find_candidates(
     doc: Doc,
     claim_follows: Callable[[int], str | None] | None = None,
     unknown: Callable[[str], bool] | None = None,
+    town_by_shape: Callable[[int, int], bool] | None = None,
 ) -> list[Candidate]:
     """Candidates, in text order. `claim_follows(i)` names the claim shape that starts at token
     i ("… in the Philippines", ", a town in Y"), if any: a name right before one is a place too.
     `unknown(word)` says whether a capitalised word is known to nobody (no English word, no
-    gazetteer name): such a word is a candidate wherever it stands."""
+    gazetteer name): such a word is a candidate wherever it stands. `town_by_shape(a, b)` says
+    whether tokens [a, b) are a known town that the claim after them calls a place ("Rock Hill,
+    located in Alabama"): then the model's PERSON or ORG label does not rule it out."""
     sent_of = {}
     sent_start = {}
     for n, sent in enumerate(doc.sents):
@@ -287,7 +290,7 @@ def find_candidates(
             if run is None or run[0] == tok.i:
                 continue
             label, ent_len = _entity_label(token_ents, run[0], run[1])
-            if label in ("PERSON", "ORG") and ent_len > 1:
+            if label in ("PERSON", "ORG") and ent_len > 1 and not (town_by_shape and town_by_shape(*run)):
                 continue  # "Zelensky in Ukraine"
             shape = claim_follows(tok.i)
             if shape is None or (shape == "in" and run[0] == sent_start.get(run[0])):

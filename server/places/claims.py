@@ -24,7 +24,7 @@ from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable, 
 from . import rules
 from .candidates import POSSESSIVE_MARKS, cap_run, is_cap
 from .lexicon import context, settlement_words
-from .model import Candidate, Claim, Role
+from .model import Candidate, Claim, ClaimAfter, Role
 
 BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
 WHICH = ("which", "that")
@@ -83,6 +83,9 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
     if run is None:
         return None
     a, b = run
+    hyphened = _hyphen_joined_end(doc, b)
+    if hyphened > b and regions.resolve(doc[a:hyphened].text, country) is not None:
+        b = hyphened  # "Île-de-France", "Nord-Pas-de-Calais": small words between hyphens
     if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
         more = cap_run(doc, b + 1)
         if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
@@ -104,6 +107,17 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
         if region is not None:
             return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
     return None
+
+
+def _hyphen_joined_end(doc: Doc, b: int) -> int:
+    """The end of the words joined by hyphens, without spaces, to the token before b."""
+    n = len(doc)
+    while (
+        b + 1 < n and doc[b].text == "-" and not doc[b - 1].whitespace_ and not doc[b].whitespace_
+        and doc[b + 1].is_alpha
+    ):
+        b += 2
+    return b
 
 
 def _possessive(doc: Doc, k: int) -> bool:
@@ -286,6 +300,42 @@ def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _says_place(name: str) -> bool:
+    """Does the shape call X a place by itself (a settlement or a located word)?"""
+    slots = next(s for s in shapes() if s["name"] == name)
+    return any(slot in ("{settlement}", "{located}") for slot in slots.get("after", []) + slots.get("before", []))
+
+
+@lru_cache(maxsize=None)
+def _firm_located_words() -> frozenset[str]:
+    return frozenset(datafiles.json("places/claim_shapes.json")["firm_located_words"])
+
+
+def claim_after_kind(doc: Doc, j: int, g: Gazetteer) -> ClaimAfter:
+    """What the words from token j on claim about the name before them: nothing, a region in
+    a shape that also joins lists and asides ("X, Y", "X in Y"), or a region in a shape that
+    calls X a place by itself ("X, a town in Y", "X, located in Y"; not "X, based in Y": firms
+    are based somewhere)."""
+    hit = claim_after(doc, j, g)
+    if hit is None:
+        return ClaimAfter.NONE
+    shape, found = hit
+    lows = _tokens(doc)[0]
+    firm = _firm_located_words()
+    if _says_place(shape["name"]) and not any(lows[k] in firm for k in range(j, found[1])):
+        return ClaimAfter.PLACE
+    return ClaimAfter.REGION
+
+
+def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
+    """Tokens [a, b) name a town the gazetteer knows and a shape after them calls it a place
+    ("Rock Hill, located in Alabama", whatever label the model gives "Rock Hill")."""
+    key = normalize(doc[a:b].text)
+    key = key[4:] if key.startswith("the ") else key
+    return bool(g.ids_for_key(key)) and claim_after_kind(doc, b, g) is ClaimAfter.PLACE
+
+
 def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
     """The name of the first claim shape that starts at token j and reaches a region, or None."""
     hit = claim_after(doc, j, g)
@@ -304,8 +354,9 @@ NAME_TAGS = ("PROPN", "NOUN")
 def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> bool:
     """Is the candidate a name a claim can be about? Not a common word the model tags as a verb
     or adjective ("“Made in the U.S.A.”"), nor the surname of a person the article names in full
-    unless a locative word stands before it or it opens a dateline ("beating Clinton in New
-    Hampshire", but "in Clinton, Iowa", "CLINTON, Iowa —")."""
+    unless a locative word stands before it, it opens a dateline or the claim's shape calls it a
+    place ("beating Clinton in New Hampshire", but "in Clinton, Iowa", "CLINTON, Iowa —",
+    "Clinton, a city in Iowa")."""
     if (
         not c.from_entity and g.zipf(c.key) >= rules.COMMON_NAME_ZIPF
         and not any(t.pos_ in NAME_TAGS for t in doc[c.tok_start : c.tok_end])
@@ -316,7 +367,7 @@ def _may_be_claimed(doc: Doc, c: Candidate, people: set[str], g: Gazetteer) -> b
         return False  # "Davao del Sur, in Mindanao": the end of a longer name, not Sur (Tyre)
     if a >= 1 and is_cap(doc[a - 1]) and doc[a - 1].pos_ == "PROPN" and doc[a - 1].whitespace_:
         return False  # "Goz Beida, Sila (AP)": the end of a longer name, not Beida (Al Bayda, Libya)
-    if c.key in people and c.role is not Role.DATELINE:
+    if c.key in people and c.role is not Role.DATELINE and claim_after_kind(doc, c.tok_end, g) is not ClaimAfter.PLACE:
         before = doc[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
         # "in" and the strong cues only: "a blowout for Sanders in California" is the person
         return before == "in" or before in context("strong_prepositions")

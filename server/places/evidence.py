@@ -12,10 +12,11 @@ Nothing here decides a severity: that is `verdicts`, by the table in EVIDENCE.md
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
@@ -68,21 +69,27 @@ def max_edits(key: str) -> int:
     return 2 if len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN else 1
 
 
-def variant_ids(key: str, near: list[NearMiss], g: Gazetteer) -> list[int]:
+def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str] = frozenset()) -> list[int]:
     """Another romanisation of a known place's main name ("Sinkivka" for Synkivka): those
     places, or []. Not of an alternate name: alternate names hold odd spellings of every
     language, and a romanisation of one of them ("Dblin" of "Dblyn", a name of Dublin) is
-    rather a misspelling."""
+    rather a misspelling. Nor of a place in none of the article's `countries` (when it names
+    some): "Alany" in a Georgia story is no spelling of Ālanī, a village of Iran, but a letter
+    off Albany."""
     skeleton = translit_skeleton(key)
     for n in near:
         if translit_skeleton(n.key) == skeleton:
             main = [i for i in n.ids if normalize(g.name(i)) == n.key]
+            if countries:
+                main = [i for i in main if g.country_code(i) in countries]
             if main:
                 return main
     return []
 
 
 NAME_ENTITY_LABELS = ("PERSON", "ORG")
+# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
+COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def name_end_words(doc) -> set[str]:
@@ -90,7 +97,7 @@ def name_end_words(doc) -> set[str]:
     nouns only ("Sant Singh Chatwal", tagged ORG or PERSON): alone later ("Chatwal pleaded
     guilty") the word is that name, whatever a letter-near town. A place word stands first in
     such a name ("the Pitsburgh Police"), after "of" ("University of X"), or after a direction
-    ("East Lnodon"); those are not taken."""
+    ("East Lnodon", "S.E. Parios"); those are not taken."""
     from ..gazetteer import DIRECTIONS
 
     out: set[str] = set()
@@ -100,6 +107,8 @@ def name_end_words(doc) -> set[str]:
         words = [t for t in ent if not t.is_punct]
         if len(words) < 2 or any(t.pos_ != "PROPN" for t in words) or words[0].lower_ in DIRECTIONS:
             continue
+        if COMPASS_ABBREVIATION.fullmatch(words[0].text):
+            continue  # "S.E. Parios", "N.W. Lnodon": a direction, abbreviated
         out.add(normalize(words[-1].text))
     return out
 
@@ -120,7 +129,16 @@ def miss_evidence(
     return MissEvidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
         person_word=c.key in person_words,
+        odd_letters=tuple(g.unseen_trigrams(key)) if written_as_a_name(c.text) else (),
     )
+
+
+def written_as_a_name(text: str) -> bool:
+    """Every word in title case or capitals ("Berlni", "LODNON"), as a place's name is written:
+    a capital inside a word ("QThere", "MandM", "CoxHealth") makes a brand or two words run
+    together, whose letter runs say nothing about a typo."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w.isupper() or w[1:] == w[1:].lower() for w in words)
 
 
 def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gazetteer, world: ArticleWorld) -> NearPlace:
@@ -154,8 +172,11 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
-    if not has_world and edits == 1:
-        floor *= rules.EMPTY_WORLD_POP_FACTOR  # nothing else in the article to weigh it against
+    if not has_world and (edits == 1 or home or not world.countries):
+        # Nothing else in the article to weigh it against: a local story naming its one town
+        # ("A Ginefville man was arrested…"), whose near miss is the place it is about (two
+        # letters off: not abroad when its one town gives the article a country).
+        floor *= rules.EMPTY_WORLD_POP_FACTOR
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
         # In none of the article's countries: two letters never, one only from a bigger town.
@@ -169,6 +190,10 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     return NearPlace(
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
+        home=home,
+        # A swap of two neighbouring letters is one edit of the optimal string alignment but two
+        # of plain Levenshtein: the commonest slip of a typist.
+        swapped=Levenshtein.distance(key, miss.key) > edits,
     )
 
 
@@ -228,6 +253,7 @@ def claim_evidence(
         anchored = claim.region.kind != "country" and (
             world.nearest_km(best, own) <= rules.ANCHOR_KM
             or g.admin_code(best) in world.codes - set(claim.region.codes)
+            or world.about_country_only(best, own, claim.region) and int(g.pop[best]) >= rules.ABROAD_CLAIM_MIN_POP
         )
         # A namesake in the claimed country ("Paris, in the Maryland state": Paris, Illinois)
         # stands for the place; a big one abroad only against a division ("Rochester, a city

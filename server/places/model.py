@@ -46,6 +46,14 @@ WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})
 Kind = Literal["region", "other", "town", "miss", "skip"]
 
 
+class ClaimAfter(Enum):
+    """What the words right after a candidate claim about it (claims.py reads them)."""
+
+    NONE = "none"  # no region claim follows
+    REGION = "region"  # a region follows in a shape that also joins lists or asides ("X, Y", "X in Y")
+    PLACE = "place"  # the shape itself calls X a place: "X, a town in Y", "X, located in Y"
+
+
 @dataclass
 class Candidate:
     """A word or run of words that may name a place."""
@@ -113,6 +121,8 @@ class NearPlace:
     in_country: bool  # one letter from a sizeable town of the article's own country
     notable: bool  # big enough to back a warning by its size
     off_world: bool  # on another continent from everything the article names
+    home: bool = False  # in one of the article's countries
+    swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
 
 
 @dataclass
@@ -124,6 +134,9 @@ class MissEvidence:
     near: list[NearPlace]  # near misses, best suggestion first
     claims: list[Claim]
     person_word: bool  # a word of a person's name the article gives in full
+    # Letter trigrams of the word that no place's main name in GeoNames holds ("Berlni": "rln"):
+    # a spelling no place name has, as random typos make.
+    odd_letters: tuple[str, ...] = ()
 
     @property
     def best(self) -> NearPlace | None:

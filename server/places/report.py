@@ -59,6 +59,14 @@ def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: l
             f"It may be a small place GeoNames lacks."
         )
     details = {"suggestions": top, "resolved": None, "edit_distance": v.near.edits, "geonames": best["url"]}
+    if v.odd_letters:
+        # The evidence the card shows: letter runs of the word that no place name has.
+        letters = [t.strip("^$") for t in v.odd_letters]
+        message += (
+            f" Its spelling holds {', '.join('“' + t + '”' for t in letters)}, as no place name in GeoNames does"
+            f"{' at a word’s start or end' if any(t != t.strip('^$') for t in v.odd_letters) else ''}."
+        )
+        details["unseen_letters"] = letters
     return Finding("place", v.code, v.severity, span, message, details)
 
 

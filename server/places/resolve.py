@@ -23,24 +23,26 @@ from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
 from . import rules
 from .lexicon import context, names, ordered_context
-from .model import Candidate, Claim, Cue, Resolution
+from .model import Candidate, Claim, ClaimAfter, Cue, Resolution, Role
 from .roles import after_party_letter, role_of
 
 TYPED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate")
 
 
-def resolve(c: Candidate, g: Gazetteer) -> Resolution:
-    r = _resolve_key(c, c.key, g)
+def resolve(c: Candidate, g: Gazetteer, after: ClaimAfter = ClaimAfter.NONE) -> Resolution:
+    """What the candidate is; `after` is the claim the words after it make (claims.py): a
+    region claim after a name is evidence of a place, whatever the model's label."""
+    r = _resolve_key(c, c.key, g, after)
     words = c.key.split()
     if r.kind == "miss" and len(words) > 1 and words[0] in context("leading_qualifiers"):
         # "west London", "occupied Melitopol": the qualifier is not part of the name
-        r = _resolve_key(c, " ".join(words[1:]), g)
+        r = _resolve_key(c, " ".join(words[1:]), g, after)
     if r.kind == "miss" and c.label == "NORP" and c.cue is Cue.ENTITY:
         return Resolution(c, "skip")  # "Islamist", "Salafists": a group, not a place
     return r
 
 
-def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
+def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Resolution:
     if not key or key in names("not_places.txt"):
         return Resolution(c, "skip")
     if key in names("other_places.txt"):
@@ -52,21 +54,24 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer) -> Resolution:
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
         if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
             return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
+        if ids and not typed and after is ClaimAfter.PLACE:
+            return Resolution(c, "town", region=region, ids=ids)  # "Palestine, a small Texas town"
         return Resolution(c, "region", region=region)
-    if is_demonym(key, g):
-        return Resolution(c, "skip")
+    if is_demonym(key, g) and not (after is not ClaimAfter.NONE and c.label != "NORP" and _main_name_of(key, ids, g)):
+        return Resolution(c, "skip")  # (not a town's own name placed by a claim: "Pandi in Bulacan")
     if ids:
         if c.cue is Cue.POSSESSIVE and c.opens_clause:
             return Resolution(c, "skip")  # "Man's greed …": a word opening a sentence
         if c.cue is Cue.STRING:
             return Resolution(c, "skip")  # found as unknown, yet a name: not for this stage
-        if len(c.text) <= 4 and c.text.isupper():
-            return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu
+        if len(c.text) <= 4 and c.text.isupper() and not (c.role is Role.DATELINE and after is not ClaimAfter.NONE):
+            return Resolution(c, "skip")  # "EU", "ACA": an abbreviation, not the town of Eu (but "HEZE, Shandong —")
         if (
             not c.from_entity and c.cue in (Cue.WEAK, Cue.POSSESSIVE) and c.label == "ORG"
-            and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP
+            and max(int(g.pop[i]) for i in ids) < rules.FIRM_TOWN_MIN_POP and after is ClaimAfter.NONE
         ):
             return Resolution(c, "skip")  # "shares in Amazon and Shell": firms, not hamlets
+            # (but "police in Crockett, Texas": a region claim makes it the town)
         return Resolution(c, "town", ids=ids)
     if _is_abbreviation(c.text):
         return Resolution(c, "skip")
@@ -102,6 +107,11 @@ def is_demonym(key: str, g: Gazetteer) -> bool:
     return False
 
 
+def _main_name_of(key: str, ids: list[int], g: Gazetteer) -> bool:
+    """Is `key` the main name of one of the places `ids`?"""
+    return any(normalize(g.name(i)) == key for i in ids)
+
+
 def _is_abbreviation(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return "." in text or (len(letters) <= rules.ABBREVIATION_MAX_LEN and all(ch.isupper() for ch in letters))
@@ -113,11 +123,18 @@ class ArticleWorld:
     def __init__(self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim]):
         self.g = g
         self.codes: set[str] = set()
+        # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
+        # article's world: kept apart to say where the article is about apart from its claims.
+        self._claim_spans = [(c.start, c.end) for c in claims]
+        self._named_countries: set[str] = set()  # countries of the regions named outside claims
         for r in resolutions:
             if r.kind == "region" and r.region is not None:
                 self.codes |= set(r.region.codes)
+                if not self._in_claim(r.candidate):
+                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
         for c in claims:
             self.codes |= set(c.region.codes)
+        self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
         self.named_keys: set[str] = set()  # the keys of every town the article names
@@ -141,6 +158,47 @@ class ArticleWorld:
             if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
         }
         self.countries = {c.split(".")[0] for c in self.codes} | {self.g.country_code(t) for t in sure}
+        self._sure_towns = sorted({
+            r.best for r in resolutions
+            if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
+            and not self._in_claim(r.candidate)
+        })
+
+    def prefer_regions(self, resolutions: list[Resolution]) -> bool:
+        """A name both a town and a region ("Virginia": a town of the Free State, South Africa,
+        and a US state) is the region when the article's other towns lie in that region and
+        the town picked lies far from all of them ("Fairfax … Virginia"). Says whether any
+        changed; the regions become the article's."""
+        g = self.g
+        changed = False
+        for r in resolutions:
+            if r.kind != "town" or r.region is None or r.best is None:
+                continue
+            own = frozenset(r.ids)
+            others = [t for t in self.towns if t not in own]
+            if (
+                any(g.in_region(t, r.region) for t in others) and not g.in_region(r.best, r.region)
+                and self.nearest_km(r.best, own) > rules.RESOLVE_NEAR_KM
+            ):
+                r.kind, r.best = "region", None
+                self.codes |= set(r.region.codes)
+                if not self._in_claim(r.candidate):
+                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
+                changed = True
+        return changed
+
+    def _in_claim(self, c: Candidate) -> bool:
+        return any(a < c.end and c.start < b for a, b in self._claim_spans)
+
+    def about_country_only(self, i: int, own: frozenset, claimed: Region) -> bool:
+        """Is the article, apart from its claims, about place i's country and not about the
+        claimed region's? It names i's country (the country, a division of it, or another town
+        there as a place) and nothing in the claimed country: "Lynchburg, a small Quebec town"
+        in a story naming Minnesota and Texas puts a US town in Canada."""
+        g = self.g
+        countries = self._named_countries | {g.country_code(t) for t in self._sure_towns if t not in own}
+        claimed_countries = {code.split(".")[0] for code in claimed.codes}
+        return g.country_code(i) in countries and not (claimed_countries & countries)
 
     def divisions_of(self, country: str) -> bool:
         """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""

@@ -54,7 +54,9 @@ ALTERNATE_NAME_POP_FACTOR = 10
 FAR_FROM_WORLD_KM = 500
 FAR_FROM_WORLD_POP_FACTOR = 4
 # An article that names no division, no country and at most one town gives nothing to weigh a
-# near miss against: one letter off a town this fraction of NOTABLE_POP's size backs a warning.
+# near miss against: a town this fraction of NOTABLE_POP's size backs a warning (one letter off
+# 3,000 in names of 8+ letters, 9,000 in 5+; two letters off 75,000 in 7+, 300,000 in 5+: "A
+# Ginefville man was arrested", Gainesville, 145,000).
 EMPTY_WORLD_POP_FACTOR = 0.3
 # In none of the article's countries (it names some), a near miss one letter off must be this
 # many times as big to be notable, and one two letters off is never notable.
@@ -62,6 +64,15 @@ ABROAD_POP_FACTOR = 4
 # Size backs a near miss only if it is not on another continent from everything the article
 # names: farther than this from all of the article's places (and in none of its countries).
 WORLD_KM = 3_000
+
+# A word holding at least this many letter trigrams that no place's main name in GeoNames holds
+# ("Berlni": "rln"; word edges count: "Rfchmodn" ends in "dn", as no name does) is spelt as no
+# place is: in a place role, with a near miss of the article's world, that backs a warning.
+ODD_LETTERS_MIN = 1
+
+# A swap of neighbouring letters (perhaps with one more slip: "Sraatoa" for Saratoga) of the
+# name of a town of the article's countries this big backs a warning in a place role.
+SWAP_MIN_POP = 10_000
 
 # -- how close a near miss is to the article's world -------------------------------------------
 
@@ -111,6 +122,10 @@ NEIGHBOUR_KM = 300
 # ... but only for a town of this size: villages of one name are common in neighbouring
 # divisions ("Harmony in New Jersey": Harmony, Rhode Island, 985 people, is not the only one) ...
 NEIGHBOUR_MIN_POP = 5_000
+# ... or when the article, apart from the claim, is about the place's country and names nothing
+# in the claimed division's country, for a town of this size ("Lynchburg, a small Quebec town"
+# in a story of US states and towns): a namesake village abroad is no part of its world ...
+ABROAD_CLAIM_MIN_POP = 5_000
 # ... or when a place of a similar name (this many edits) lies inside the claimed region.
 SIMILAR_IN_REGION_EDITS = 2
 # In "X, Y" a bare division name Y that is also the name of a town this big is read as a list

@@ -21,6 +21,7 @@ class Verdict:
     severity: Severity
     near: NearPlace | None = None  # the near miss a misspelling rests on
     claim: ClaimEvidence | None = None  # the claim a wrong region rests on
+    odd_letters: tuple[str, ...] = ()  # letters of the word no place name has, when they back it
 
 
 def _in_place_role(c: Candidate) -> bool:
@@ -33,8 +34,14 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
         return None  # a known word or name is never a misspelling
     place_role = _in_place_role(c)
-    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK)
-    if c.role in (Role.PERSON, Role.ORGANISATION) or ev.person_word and not locative_cue or (
+    # "from X", "in X": a locative word before it, whether the word came as a place entity or not
+    locative_cue = c.cue in (Cue.STRONG, Cue.WEAK) or c.locative
+    if c.role is Role.ORGANISATION and not c.organisation and not ev.person_word:
+        return _named_after_a_town_close_by(ev)
+    # A letter or two from a place's main name of as many words, its known words exact
+    # ("Wicihta Falls"): that place, whatever label the model gives the words (EVIDENCE.md, 3.)
+    name_role = c.role in (Role.PERSON, Role.ORGANISATION) and not c.whole_place_name
+    if name_role or ev.person_word and not locative_cue or (
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
@@ -46,7 +53,7 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if weak_role:
         # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
         backed = [p for p in ev.near if p.close or p.in_country or _very_notable(p)]
-        return Verdict("place.misspelled", "warning", backed[0]) if backed else _note(ev)
+        return Verdict("place.misspelled", "warning", backed[0]) if backed else _odd_spelling(ev) or _note(ev)
     if not place_role:
         # Subject, object: a city of some size a letter off backs it, unless the model took the
         # word for a person's name.
@@ -56,7 +63,12 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
                 return Verdict("place.misspelled", "warning", big[0])
         close = [p for p in ev.near if p.close and p.edits == 1]
         if close:
-            return Verdict("place.misspelled", "info" if c.label == "PERSON" else "warning", close[0])
+            # The model's PERSON label alone (no person the article names in full has this word)
+            # gives way to a town's own main name a letter off close by ("Jnoesboro said")
+            town = [p for p in close if p.main_name]
+            if c.label == "PERSON" and not town:
+                return Verdict("place.misspelled", "info", close[0])
+            return Verdict("place.misspelled", "warning", (town or close)[0])
         return None
     if c.sub_place:
         # "the Mukuru slums": part of a city GeoNames lacks; only a place close by says typo
@@ -67,7 +79,53 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
     if backed:
         return Verdict("place.misspelled", "warning", backed[0])
-    return _note(ev)
+    return _slip(ev) or _note(ev)
+
+
+def _slip(ev: MissEvidence) -> Verdict | None:
+    """What a typist's slip leaves, when nothing else backs the near miss: a spelling no place
+    name has, or two neighbouring letters of a town's name swapped."""
+    return _odd_spelling(ev) or _swapped_letters(ev)
+
+
+def _swapped_letters(ev: MissEvidence) -> Verdict | None:
+    """In a place role (not a weak one: "the Lnodon project"), two neighbouring letters of a
+    town's main name swapped ("Sraatoa" for Saratoga, "Akalnd" for Oakland; perhaps with one
+    more slip), the town close to the article's towns or one of `SWAP_MIN_POP`+ in its
+    countries. The real names GeoNames lacks differ from their near misses by a letter put in,
+    left out or changed, seldom by a swap."""
+    backed = [
+        p for p in ev.near
+        if p.swapped and p.main_name and not p.off_world and (p.close or p.home and p.pop >= rules.SWAP_MIN_POP)
+    ]
+    return Verdict("place.misspelled", "warning", backed[0]) if backed else None
+
+
+def _named_after_a_town_close_by(ev: MissEvidence) -> Verdict | None:
+    """The first word of an organisation's name the model tags ORG, no firm cue around it and
+    no person's word ("the Evansvilme Federal Credit Union", "Izonsville Education Foundation"):
+    a body named after its town, when a town's main name a letter off lies close to the
+    article's towns or in a division it names. Otherwise nothing: firms and bodies are named
+    after people and things too ("Torenia Holdings")."""
+    close = [p for p in ev.near if p.edits == 1 and p.main_name and p.close]
+    return Verdict("place.misspelled", "warning", close[0]) if close else None
+
+
+def _odd_spelling(ev: MissEvidence) -> Verdict | None:
+    """A spelling no place name has ("Berlni": "rln" is in none of GeoNames' 200,000 main names),
+    a letter or two from a place of the article's world: a typo, as random slips of the keys
+    make them. Real names GeoNames lacks are spelt like other names (and the foreign ones that
+    are not, "Mabvuku" beside Maputo, lie abroad): two letters off count only from a place close
+    to the article's towns or a town (no village) in its countries, one letter off from none on
+    another continent;
+    and only from a place's main name (alternate names hold odd spellings of every language)."""
+    if len(ev.odd_letters) < rules.ODD_LETTERS_MIN:
+        return None
+    backed = [
+        p for p in ev.near
+        if p.main_name and not p.off_world and (p.edits == 1 or p.close or p.home and p.pop >= rules.VILLAGE_POP)
+    ]
+    return Verdict("place.misspelled", "warning", backed[0], odd_letters=ev.odd_letters) if backed else None
 
 
 def _very_notable(p: NearPlace) -> bool:

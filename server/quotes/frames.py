@@ -86,10 +86,27 @@ class Frames:
         floor = max(0, end - SENTENCE_BACK)
         while i >= floor:
             tok = self.doc[i]
-            if self.in_quote[i] or "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
+            if self.in_quote[i]:
+                k = self.quote_of[i]
+                q_lo, q_hi = self.ranges[k]
+                if q_hi - q_lo > INNER_QUOTE_TOKENS or q_lo <= floor or not self._inside(k):
+                    break  # the quotation before
+                i = q_lo - 1  # a name or a scare quote inside the sentence (star of “Scandal,”)
+                continue
+            if "\n" in tok.text or (tok.text in TERMINATORS and tok.pos_ == "PUNCT"):
                 break
             i -= 1
         return i + 1, end
+
+    def _inside(self, k: int) -> bool:
+        """A short quote that lies inside a sentence about something else (a name, a scare
+        quote: "Washington, star of “Scandal,” thanked …"), not one ending its sentence or
+        followed by its own report ("calling Trump “an orange buffoon,” Susan said")."""
+        q = self.quotes[k]
+        inner = self.text[q.start : q.end].rstrip("”\"'’»› ")
+        if inner.endswith((".", "!", "?", "…")):
+            return False
+        return not inner.endswith(",") or self.adjoining_after(k) is None
 
     def after(self, k: int) -> tuple[int, int]:
         """Tokens after the quote up to the end of its sentence, the paragraph or the next quote
@@ -140,6 +157,62 @@ class Frames:
         doc = self.doc
         return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
 
+    def _object_owner(self, obj: Token, lo: int, hi: int) -> Token | None:
+        """A guessed speaker that is another verb's object ("Trump cast the blame on his
+        rivals, and emphasized …") stands for the subject of that verb, if it can speak."""
+        verb = obj.head.head if obj.dep_ == "pobj" and obj.head.dep_ == "prep" else obj.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == obj.i:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not lo <= subj.i < hi or self.in_quote[subj.i] or not could_speak(subj):
+            return None
+        return subj
+
+    def _governing_cue(self, k: int, lo: int, hi: int) -> tuple[Token, Token] | None:
+        """The reporting verb the quotation hangs from in the parse, the first up its chain of
+        heads, and that verb's subject, both in the frame: the report whose words the quote
+        is, rather than the nearest reporting verb ("women who complained about …")."""
+        q_lo, q_hi = self.ranges[k]
+        top = next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
+                    if not q_lo <= self.doc[i].head.i < q_hi), None)
+        if top is None:
+            return None
+        cur = top
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if not lo <= cur.i < hi or self.in_quote[cur.i]:
+                return None
+            if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
+                continue
+            subj = self.subject_of(cur)
+            if subj is None or self.in_quote[subj.i] or not lo <= subj.i < hi:
+                return None
+            if subj.lower_ in word_set("not_subject") or not could_speak(subj):
+                return None
+            return cur, subj
+        return None
+
+    def according_after(self, k: int) -> Attribution | None:
+        """"according to X" in the clause after the quote."""
+        lo, hi = self.after(k)
+        return self._according_in(lo, hi, "after") if lo < hi else None
+
+    def _according_in(self, lo: int, hi: int, side: str) -> Attribution | None:
+        """"according to X" anywhere in the frame: the report the writer relies on, whoever
+        it says spoke ("… the pope told reporters, according to Reuters")."""
+        span = range(max(lo, hi - MAX_BEFORE), hi - 1) if side == "before" else range(
+            lo, min(hi - 1, lo + MAX_AFTER_APPOSITION))
+        for i in span:
+            if self.in_quote[i] or not self.is_according(i):
+                continue
+            head = self._pobj(self.doc[i + 1], lo, hi)
+            if head is not None and not self.in_quote[head.i]:
+                how = How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER
+                return self.phrase(head, lo, hi, (i, i + 2), how)
+        return None
+
     def words_of(self, i: int) -> tuple[Token, tuple[int, int]] | None:
         """"in the words of an adviser" / "in his words": the owner of the words and the cue."""
         doc = self.doc
@@ -174,6 +247,9 @@ class Frames:
         quote_text = self.text[self.quotes[k].start : self.quotes[k].end]
         ends_sentence = quote_text.rstrip("”\"'’»› ").endswith((".", "!", "?"))
         comma_ended = quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—"))
+        according = self._according_in(lo, hi, side)
+        if according is not None:
+            return according  # “…,” Sanders said, according to CNN: the outlet is the source
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:
                 break
@@ -218,11 +294,17 @@ class Frames:
                     self.phrase(head, lo, hi, None, How(side)).head
                 ):
                     head = None  # a guess that is some verb's object ("to stop the ruckus")
+                elif head is not None and not inverted and head.dep_ in OBJECTS:
+                    head = self._object_owner(head, lo, hi) or head
             if head is None:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
             if side == "before":
+                adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
+                governor = None if adjoining else self._governing_cue(k, lo, hi)
+                if governor is not None and governor[0].i != tok.i:
+                    tok, head = governor  # "Stevens said the way … women who complained … “…”"
                 outer = self._outer_reporter(tok, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
@@ -248,13 +330,34 @@ class Frames:
             if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
                 return None
             first = subj.left_edge.i
-            if first <= lo or doc[first - 1].text != "," or not could_speak(subj):
+            if first <= lo or doc[first - 1].text != "," or not (
+                could_speak(subj) or is_document(subj)  # "…, the lawsuit alleges."
+            ):
                 return None
             if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") and c.i < hi for c in verb.rights):
                 return None  # "…, the senator told reporters that …": a report of its own
             if verb.right_edge.i < hi - 2:
                 return None
             return self.phrase(subj, first, i, (i, i + 1), How.TRAILING)
+        return None
+
+    def adjoining_after(self, k: int) -> Attribution | None:
+        """The report right after a quote that ends in a comma ("…,” she said", "…,” said
+        Kunin"): nothing but the speaker phrase between the closing mark and the verb, or the
+        verb first. Such a report is the quote's own even when the sentence before it has a
+        speaker too ("In her speech, Rhimes declared …: “…,” she said")."""
+        q = self.quotes[k]
+        if not self.text[q.start : q.end].rstrip("”\"'’»› ").endswith(","):
+            return None
+        att = self.attribute(k, "after")
+        if att is None or att.how is not How.AFTER or att.cue is None:
+            return None
+        lo, hi = self.after(k)
+        verb = att.cue[0]
+        if self.doc[verb].tag_ == "VBG" or self.doc[hi - 1].text == ":":
+            return None  # "…,” stating that …", "…,” Trump said: “…”: a clause, the next quote's
+        if verb == lo or (att.start == lo and att.end == verb):
+            return att
         return None
 
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
@@ -303,6 +406,8 @@ class Frames:
         for _ in range(GOVERN_STEPS):
             if cur.head.i == cur.i or self._own_event(cur):
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
+            if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
             cur = cur.head
             if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
                 break
@@ -408,6 +513,9 @@ class Frames:
                             return grand
             if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
                 return None  # "it was said that …": nobody in particular
+            name = self._modal_name(verb)
+            if name is not None:
+                return name
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos")
@@ -419,6 +527,19 @@ class Frames:
                 verb = verb.head
                 continue
             break
+        return None
+
+    def _modal_name(self, verb: Token) -> Token | None:
+        """“…,” Will wrote: a capitalised "Will" or "May" inside a sentence, tagged as a modal
+        right before a verb in the past, a participle or the third person (which no modal takes
+        there), is a name."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBN"):
+            return None
+        for child in verb.lefts:
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.is_title and (
+                not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
+            ):
+                return child
         return None
 
     def _pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
@@ -543,7 +664,7 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        root_subject = None
+        root_subject = clause_subject = None
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
@@ -555,6 +676,10 @@ class Frames:
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
+                    elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
+                        could_speak(subj)
+                    ):
+                        clause_subject = subj  # "While Mr. Ryan … laid out a vision for “…”"
             elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
@@ -568,6 +693,8 @@ class Frames:
         nearest = None
         if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
+        elif clause_subject is not None:
+            nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
     def credit_after(self, k: int) -> Attribution | None:
@@ -675,6 +802,14 @@ class Frames:
         return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                            how=How.NAME_COLON)
 
+    def _dash_before_statement(self, last: int, hi: int) -> bool:
+        """A dash standing for a colon: "Trump also embraced harsh methods -- “I think …”", a
+        dash right before a quotation that opens as a sentence."""
+        if self.doc[last].text not in ("—", "–", "--") or hi >= len(self.doc):
+            return False
+        start = self.doc[hi].idx + len(self.doc[hi].text)
+        return self.text[start : start + 1].isupper()
+
     def colon_owner(self, lo: int, hi: int) -> Attribution | None:
         """“The company’s statement was brief: “…”": a colon after a sentence about an owned
         statement, a named subject or an unnamed source introduces that owner's words."""
@@ -683,9 +818,9 @@ class Frames:
         while last >= lo and doc[last].is_space:
             last -= 1
         headline = self._headline_name(lo, hi)
-        if last < lo or doc[last].text != ":":
+        if last < lo or doc[last].text != ":" and not self._dash_before_statement(last, hi):
             return headline
-        name = self._name_before(last, lo)
+        name = self._name_before(last, lo) if doc[last].text == ":" else None
         if name is not None:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
@@ -702,9 +837,12 @@ class Frames:
             ):
                 # "She went on: “…”", "The Clinton campaign … worded it carefully: “…”"
                 return self.phrase(tok, lo, last, None, How.COLON)
-            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words
+            # "A Whitehall insider was blunter: ‘…’": an unnamed source introducing its words;
+            # "One early supporter, Representative Lee Zeldin, gave it a whirl: ‘…’": a name
             att = self.phrase(tok, lo, last, None, How.COLON)
-            if classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS:
+            if att.head.pos_ == "PROPN" or (
+                classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
+            ):
                 return att
         return None
 
@@ -712,8 +850,12 @@ class Frames:
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
-    if tok.ent_type_ in PLACE_OR_TIME or tok.is_upper and len(tok.text) > SHORT_CAPITALS:
-        return False  # "WASHINGTON": a dateline; "Monday"; a headline in capitals
+    if tok.is_upper and len(tok.text) > SHORT_CAPITALS:
+        return False  # "WASHINGTON": a dateline; a headline in capitals
+    if tok.ent_type_ == "GPE" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+        return True  # "Moscow warned", "Washington, star of “Scandal,” thanked": a government, a name
+    if tok.ent_type_ in PLACE_OR_TIME:
+        return False  # "Monday", "in Kabul"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     if is_pronoun(tok) and tok.lower_ != "it":
@@ -769,9 +911,14 @@ def find(art) -> list[Frame]:
         lo, hi = frames.before(k)
         has_lead = lo < hi
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
-        att = frames.name_colon(lo, hi) if has_lead else None
+        # “…,” one message read, according to a letter from the chairman: the letter
+        att = frames.according_after(k)
         if att is None and has_lead:
-            att = frames.attribute(k, "before")
+            att = frames.name_colon(lo, hi)
+        if att is None and has_lead:
+            # “…,” she said: a quote ending in a comma and followed at once by its own report is
+            # that speaker's, whoever the sentence before it was about
+            att = frames.adjoining_after(k) or frames.attribute(k, "before")
         if att is None:
             att = frames.attribute(k, "after")
         if att is None:
