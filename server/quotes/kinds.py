@@ -7,8 +7,10 @@ The head noun and its determiner decide, never a name from a list:
   talks") make any phrase unnamed;
 - a share of poll respondents ("four in 10 voters", "half of Republicans") is the poll's
   finding: named, like the poll;
-- a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
-  group;
+- a quantifier ("many", "some of his aides", "a number of Democrats", "two of the
+  Republicans") is an unnamed part of a group; "both", "each", "all three" point back at
+  people just named, like a pronoun ("both of his senators"), "all" alone does not ("not all
+  attendees");
 - a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
   describes her), except a plural group name (NORP: "Republicans", "Hispanics", "the
   Democrats") that is not an organisation's name ("the United Mine Workers") or a family's
@@ -20,6 +22,7 @@ The head noun and its determiner decide, never a name from a list:
   "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
   one person met before ("the senator", "his spokesman"), unless that person was introduced
   unnamed ("a spokesman for the ministry … the spokesman said");
+- a plural nation or faith noun the model tags NORP ("Americans") is a group: unnamed;
 - any other common noun is an institution or a document ("the ministry", "the report", "a
   Facebook post"): named;
 - a quantifier over things ("one of her ads", "some of Mrs. Clinton's proposals") is named like
