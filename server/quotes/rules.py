@@ -37,6 +37,7 @@ LONE_NAME_TOKENS = 300  # tokens back searched for a lone surname before "he sai
 LONE_NAME_RANKS = 2  # paragraphs back that lone surname may be
 SHARE_TOKENS = 3  # tokens past a phrase's head read for a poll share ("half of voters in Iowa")
 AGENT_MIN_CHARS = 4  # a noun's lemma longer than this with an agent ending ("-er") may be a person
+NAME_TITLES = 2  # abbreviated titles stepped over before a name beside a head ("the Rev. Dr. Jane Roe")
 QUANTIFIER_OF_DEPTH = 2  # "some of the rest of them": levels of "of" read after a quantifier
 LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (keeps it linear)
 
