@@ -62,6 +62,10 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         return res[id(c)].kind in ("town", "miss") and c.role not in (Role.PERSON, Role.ORGANISATION)
 
     claims = claims_stage.find_claims(doc, kept, g, can_lie_in)
+    # A word of a claim's region phrase is that region ("Hlavní" of "Hlavní město Praha").
+    for c_id, region in claims_stage.region_word_candidates(claims, kept).items():
+        if res[c_id].kind == "miss":
+            res[c_id].kind, res[c_id].region = "region", region
     claims_of: dict[int, list[Claim]] = {}
     for cl in claims:
         claims_of.setdefault(id(cl.candidate), []).append(cl)

@@ -293,6 +293,10 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
     words with its known words spelt exactly, the candidate says so (`whole_place_name`): a
     person's name is not a letter from a place's two-word name ("Sianta Clara").
     """
+    joined = _joined_name_ids(doc, c, g)
+    if joined:  # "Mbanza Congo" (Mbanza Kongo), its second word taken as the Congo
+        r.kind, r.ids = "town", joined
+        return
     words = [k for k in range(c.tok_start, c.tok_end) if doc[k].is_alpha]
     if len(words) < 2 or len(words) > rules.MAX_RUN:
         return
@@ -333,6 +337,24 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
     r.key = key  # "West Allhis" whole (West Allis), not "Allhis" without its qualifier
     c.whole_place_name = len(key.split()) > 1 and _main_name(miss, g) and _same_known_words(key, miss.key, g)
     c.role = role_of(doc, c)  # the role follows the words kept
+
+
+def _joined_name_ids(doc: Doc, c: Candidate, g: Gazetteer) -> list[int]:
+    """The places named by the candidate with the capitalised word joined to it by one space,
+    before or after ("Mbanza Congo", an alternate name of Mbanza Kongo, whose "Congo" the model
+    took for the country): such a word is part of a known name, no misspelling."""
+    n = len(doc)
+    b = c.tok_end
+    if b < n and doc[b - 1].whitespace_ == " " and doc[b].is_alpha and doc[b].text[:1].isupper():
+        ids = g.ids_for_key(normalize(f"{c.text} {doc[b].text}"))
+        if ids:
+            return list(ids)
+    a = c.tok_start
+    if a > 0 and doc[a - 1].whitespace_ == " " and doc[a - 1].is_alpha and doc[a - 1].text[:1].isupper():
+        ids = g.ids_for_key(normalize(f"{doc[a - 1].text} {c.text}"))
+        if ids:
+            return list(ids)
+    return []
 
 
 def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:
