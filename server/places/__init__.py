@@ -87,6 +87,17 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     if world.prefer_regions([res[id(c)] for c in kept]):  # "Fairfax … Virginia": the state
         world.add_towns([res[id(c)] for c in kept])
 
+    # A miss that is a division of the article's countries in another spelling is that region.
+    for c in kept:
+        r = res[id(c)]
+        key = r.key or c.key
+        if r.kind == "miss" and " " not in key:
+            near = budget.fuzzy(key, evidence.max_edits(key))  # the nearest town's own name
+            main = [m.distance for m in near if any(normalize(g.name(i)) == m.key for i in m.ids)]
+            region = world.division_spelt(key, min(main, default=rules.DIVISION_SPELLING_EDITS + 1))
+            if region is not None:
+                r.kind, r.region = "region", region
+
     # 4-5. Evidence and verdicts, once per distinct name in one role.
     person_words = claims_stage.person_words(doc)
     # For misspellings, the end of a firm's or person's name too ("Sant Singh Chatwal"), unless

@@ -20,7 +20,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .. import deadline
-from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
+from rapidfuzz.distance import OSA
+
+from ..gazetteer import Gazetteer, NearMiss, Region, admin_core, haversine_km, normalize, translit_skeleton
 from . import rules
 from .lexicon import context, names, ordered_context
 from .model import Candidate, Claim, ClaimAfter, Cue, Resolution, Role
@@ -135,6 +137,7 @@ class ArticleWorld:
         for c in claims:
             self.codes |= set(c.region.codes)
         self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
+        self._division_cores: tuple[tuple, list] = ((), [])  # (countries, their divisions' names)
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
         self.named_keys: set[str] = set()  # the keys of every town the article names
@@ -186,6 +189,35 @@ class ArticleWorld:
                     self._named_countries |= {code.split(".")[0] for code in r.region.codes}
                 changed = True
         return changed
+
+    def division_spelt(self, key: str, town_edits: int) -> Region | None:
+        """A first-level division of one of the article's countries that `key` is another
+        romanisation of, its transliteration skeleton at most DIVISION_SPELLING_EDITS off
+        ("Menoufia" for Monufia, "Daqahliya" for Dakahlia):
+        a real region, no misspelt town. Not a division named like a town of the country
+        ("Washington"), whose misspelling is rather the town's, nor one no closer than the
+        nearest town's main name, `town_edits` away ("Kansbs" is as near Kansas City)."""
+        if len(key) < rules.DIVISION_SPELLING_MIN_LEN:
+            return None
+        g = self.g
+        memo_key = tuple(sorted(self.countries))
+        if self._division_cores[0] != memo_key:  # the divisions of the article's countries, once
+            cores = []
+            for code, name in sorted(g.regions.admin_names.items()):
+                cc = code.split(".")[0]
+                core = admin_core(name)
+                if cc in self.countries and len(core) >= rules.DIVISION_SPELLING_MIN_LEN and not any(
+                    g.country_code(i) == cc and int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP for i in g.ids_for_key(core)
+                ):
+                    cores.append((translit_skeleton(core), code, name))
+            self._division_cores = (memo_key, cores)
+        deadline.check()
+        skeleton = translit_skeleton(key)
+        limit = min(rules.DIVISION_SPELLING_EDITS, town_edits - 1)
+        for core, code, name in self._division_cores[1]:
+            if abs(len(core) - len(skeleton)) <= limit + 2 and OSA.distance(skeleton, core) <= limit:
+                return g.regions.resolve(name) or Region(name, frozenset([code]), "admin1")
+        return None
 
     def _in_claim(self, c: Candidate) -> bool:
         return any(a < c.end and c.start < b for a, b in self._claim_spans)
