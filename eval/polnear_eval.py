@@ -23,33 +23,27 @@ from server.quotes import classify_source
 Kind = Literal["named", "pronoun", "anonymous"]
 
 
-class _RememberingNlp:
-    """Wraps the analyser's spaCy pipeline to keep the last doc it parsed, so that the report
-    and classify_source read one parse of each article."""
-
-    def __init__(self, nlp):
-        self._nlp = nlp
-        self.last = None
-
-    def __call__(self, text, *args, **kwargs):
-        self.last = self._nlp(text, *args, **kwargs)
-        return self.last
-
-    def __getattr__(self, name):
-        return getattr(self._nlp, name)
-
-
 _analyzer = None
 
 
 def analyzer():
+    """The analyser, its `parse` wrapped to keep the last doc it made (`last_doc`), so that the
+    report and classify_source read one parse of each article (`Analyzer.parse` runs the
+    pipeline's components itself: a wrapper around `nlp` never saw the doc)."""
     global _analyzer
     if _analyzer is None:
         from server.pipeline import get_analyzer
 
-        _analyzer = get_analyzer()
-        if not isinstance(_analyzer.nlp, _RememberingNlp):
-            _analyzer.nlp = _RememberingNlp(_analyzer.nlp)
+        an = get_analyzer()
+        parse = an.parse
+
+        def remembering_parse(text):
+            an.last_doc = parse(text)
+            return an.last_doc
+
+        an.parse = remembering_parse
+        an.last_doc = None
+        _analyzer = an
     return _analyzer
 
 
@@ -137,9 +131,9 @@ def score_article(corpora: Path, split: str, name: str, labels_path: Path) -> Ar
     labels = read_labels(labels_path)
     an = analyzer()
     report = an.analyze_json(art.text)
-    doc = an.nlp.last
+    doc = an.last_doc
     if doc is None or doc.text != art.text:
-        doc = an.nlp(art.text)
+        doc = an.parse(art.text)
     quotes = report_view.read_quotes(report, art.text)
     score = ArticleScore(split, name)
 

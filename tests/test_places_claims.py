@@ -94,6 +94,7 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("HEZE, Xékong — Officials said on Tuesday that the review would take several weeks.", "HEZE"),
         # a region's name of words joined by hyphens
         ("Police in Lyon, Île-de-France, said no one else was hurt.", "Lyon"),
+        ("Brno, Hlavní město Praha (AP) — Officials said on Tuesday that the review would take several weeks.", "Brno"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -115,6 +116,10 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Republicans don't usually win Michigan, Pennsylvania, Virginia, Florida, Ohio anymore.",
         "Police in Paris, Île-de-France, said no one else was hurt.",
         "NATO, Brussels — Officials said on Tuesday that the review would take several weeks.",
+        # a division's name with a lower-case word: its first word is no misspelt town
+        "Prague, Hlavní město Praha (AP) — Officials said on Tuesday that the review would take several weeks.",
+        # a town's alternate name of two words whose second word the model takes for a country
+        "Mbanza Congo, Zaire (AP) — Officials said on Tuesday that the review would take several weeks.",
         "He stopped at Loudoun County in Virginia, Duval County in Florida and Polk County.",
         # a common word the parse reads as a verb carries no claim
         "Voters prefer items labeled “Made in the U.S.A.,” even if they cost more.",

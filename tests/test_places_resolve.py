@@ -70,3 +70,15 @@ def test_a_name_of_a_town_and_a_region_is_the_region_the_articles_towns_lie_in(a
     report = analyzer.analyze(text)
     virginia = [p for p in report.places if text[p.span.start : p.span.end] == "Virginia"]
     assert virginia and virginia[0].resolved["admin1"] == "Virginia"
+
+
+def test_a_division_in_another_spelling_is_no_misspelt_town(analyzer):
+    # Monufia and Dakahlia are governorates of Egypt, written so by GeoNames
+    text = "Protests spread in Egypt on Friday. Police in Menoufia and Daqahliya arrested dozens."
+    assert misspelled(analyzer, text) == []
+
+
+def test_a_misspelt_town_named_like_a_division_is_still_caught(analyzer):
+    # "Washington" is a division and a city of the country: its misspelling is the city's
+    text = "Protests spread in the United States. Officials in Wahsington said so."
+    assert [w for w, sev, _ in misspelled(analyzer, text) if sev == "warning"] == ["Wahsington"]

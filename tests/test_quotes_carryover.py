@@ -66,3 +66,25 @@ def test_two_quotes_joined_by_and_share_the_attribution_after_them(nlp):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert [q.speaker.kind for q in quotes] == ["named", "named"]
     assert findings == []
+
+
+def _first_speaker(nlp, text):
+    """The first quotation's speaker text and kind, and the finding codes."""
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    sp = quotes[0].speaker
+    spoken = text[sp.span.start : sp.span.end] if sp.span else None
+    return spoken, sp.kind, [f.code for f in findings]
+
+
+def test_a_headline_quote_is_the_headlines_subjects(nlp):
+    text = ("DNC issues ‘deep and sincere apology’ to Bernie Sanders.\n\n"
+            "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a "
+            "statement on Monday: “On behalf of everyone at the DNC, we want to offer a deep and "
+            "sincere apology to Senator Sanders.”")
+    assert _first_speaker(nlp, text) == ("DNC", "named", [])
+
+
+def test_a_heading_in_title_case_is_its_opening_names(nlp):
+    text = ("Here are the things they said.\n\n1\n\nJohn Leguizamo On How U.S. History Makes "
+            "Latinos Feel “Invisible.”\n\nIn a conversation with HuffPost, the actor spoke.")
+    assert _first_speaker(nlp, text)[:2] == ("John Leguizamo", "named")

@@ -260,11 +260,16 @@ def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
     assert findings == []
 
 
-def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp):
-    text, quotes, findings = _run(nlp, (
-        "The columnist George Will was not impressed. “This might, and should, hasten the "
-        "eclipse of the outsiders,” Will wrote."))
-    assert _speaker(text, quotes, "eclipse") == ("Will", "named")
+@pytest.mark.parametrize("text, words", [
+    ("The columnist George Will was not impressed. “This might, and should, hasten the eclipse "
+     "of the outsiders,” Will wrote.", "eclipse"),
+    ("Citing the attack as a wake-up call for the American people and their “reveries about "
+     "treating the presidency as an entry-level job,” Will urged the Republican electorate to "
+     "abandon the outsiders.", "reveries"),
+])
+def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp, text, words):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == ("Will", "named")
     assert findings == []
 
 
@@ -327,3 +332,12 @@ def test_according_to_after_the_quote_wins_over_the_sentence_before(nlp):
         "from the chairman of the committee."))
     assert _speaker(text, quotes, "innocent women")[0].startswith("a letter")
     assert [f.code for f in findings] == []
+
+
+def test_a_document_that_speaks_is_its_publishers(nlp):
+    text, quotes, findings = _run(nlp, (
+        "Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that "
+        "urges voters in New York to “send a message” to Wall Street banks and billionaires."))
+    assert _speaker(text, quotes, "send a message") == (
+        "Democratic presidential candidate Bernie Sanders", "named")
+    assert findings == []

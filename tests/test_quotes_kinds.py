@@ -75,6 +75,17 @@ NAMED_BESIDE = [
     ("Caucus-goers said it.", "Caucus-goers", "anonymous"),
     ("His staff said it.", "His staff", "anonymous"),
     ("He spoke in Japanese.", "Japanese", "named"),
+    # "all" with a number points back at people just counted; without one it is a whole group
+    ("All three candidates said it.", "All three candidates", "pronoun"),
+    ("Not all conference attendees said it.", "Not all conference attendees", "anonymous"),
+    ("Both of his senators said it.", "Both of his senators", "pronoun"),
+    # a name inside a clause after the head is someone else; "named X" names the person
+    ("Several superdelegates supporting Bernie Sanders declined it.",
+     "Several superdelegates supporting Bernie Sanders", "anonymous"),
+    ("An entrepreneur named Donald Trump said it.", "An entrepreneur named Donald Trump", "named"),
+    ("His critics, many of them conservative Catholics, said it.", "His critics", "anonymous"),
+    ("Two of the Republicans seeking the presidency said it.",
+     "Two of the Republicans seeking the presidency", "anonymous"),
     # a text is a document: named, unless the words say its author is unnamed
     ("A Facebook post said it.", "A Facebook post", "named"),
     ("An anonymous post said it.", "An anonymous post", "anonymous"),

@@ -62,6 +62,10 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         return res[id(c)].kind in ("town", "miss") and c.role not in (Role.PERSON, Role.ORGANISATION)
 
     claims = claims_stage.find_claims(doc, kept, g, can_lie_in)
+    # A word of a claim's region phrase is that region ("Hlavní" of "Hlavní město Praha").
+    for c_id, region in claims_stage.region_word_candidates(claims, kept).items():
+        if res[c_id].kind == "miss":
+            res[c_id].kind, res[c_id].region = "region", region
     claims_of: dict[int, list[Claim]] = {}
     for cl in claims:
         claims_of.setdefault(id(cl.candidate), []).append(cl)
@@ -82,6 +86,17 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         world.add_towns([res[id(c)] for c in kept])
     if world.prefer_regions([res[id(c)] for c in kept]):  # "Fairfax … Virginia": the state
         world.add_towns([res[id(c)] for c in kept])
+
+    # A miss that is a division of the article's countries in another spelling is that region.
+    for c in kept:
+        r = res[id(c)]
+        key = r.key or c.key
+        if r.kind == "miss" and " " not in key:
+            near = budget.fuzzy(key, evidence.max_edits(key))  # the nearest town's own name
+            main = [m.distance for m in near if any(normalize(g.name(i)) == m.key for i in m.ids)]
+            region = world.division_spelt(key, min(main, default=rules.DIVISION_SPELLING_EDITS + 1))
+            if region is not None:
+                r.kind, r.region = "region", region
 
     # 4-5. Evidence and verdicts, once per distinct name in one role.
     person_words = claims_stage.person_words(doc)

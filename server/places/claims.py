@@ -106,7 +106,38 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
         region = regions.resolve(doc[x:y].text, country)
         if region is not None:
             return region, (start if country and start < x else x), y, (typed and y == b2) or (typed_inside and y == b)
+    for y in _lower_word_ends(doc, a, b):  # "Hlavní město Praha": a division's name with small words
+        region = regions.resolve(doc[a:y].text, country)
+        if region is not None:
+            return region, a, y, False
     return None
+
+
+def _lower_word_ends(doc: Doc, a: int, b: int) -> list[int]:
+    """Ends past b, longest first, of a name going on over lower-case words to a capitalised
+    one, within MAX_RUN + 2 tokens of a and no punctuation ("Hlavní město Praha")."""
+    ends = []
+    k = b
+    while k < len(doc) and k - a < rules.MAX_RUN + 2 and doc[k].is_alpha:
+        k += 1
+        if is_cap(doc[k - 1]):
+            ends.append(k)
+    return ends[::-1]
+
+
+def region_word_candidates(claims: list[Claim], candidates: list[Candidate]) -> dict[int, Region]:
+    """Candidates that are words of a claim's region phrase ("Hlavní" of "Hlavní město Praha"),
+    not the claim's own place: by id, the region they are part of."""
+    own = {id(cl.candidate) for cl in claims}
+    out: dict[int, Region] = {}
+    for c in candidates:
+        if id(c) in own:
+            continue
+        for cl in claims:
+            if cl.start <= c.start and c.end <= cl.end:
+                out[id(c)] = cl.region
+                break
+    return out
 
 
 def _hyphen_joined_end(doc: Doc, b: int) -> int:

@@ -20,7 +20,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .. import deadline
-from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize
+from rapidfuzz.distance import OSA
+
+from ..gazetteer import Gazetteer, NearMiss, Region, admin_core, haversine_km, normalize, translit_skeleton
 from . import rules
 from .lexicon import context, names, ordered_context
 from .model import Candidate, Claim, ClaimAfter, Cue, Resolution, Role
@@ -135,6 +137,7 @@ class ArticleWorld:
         for c in claims:
             self.codes |= set(c.region.codes)
         self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
+        self._division_cores: tuple[tuple, list] = ((), [])  # (countries, their divisions' names)
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
         self.named_keys: set[str] = set()  # the keys of every town the article names
@@ -186,6 +189,35 @@ class ArticleWorld:
                     self._named_countries |= {code.split(".")[0] for code in r.region.codes}
                 changed = True
         return changed
+
+    def division_spelt(self, key: str, town_edits: int) -> Region | None:
+        """A first-level division of one of the article's countries that `key` is another
+        romanisation of, its transliteration skeleton at most DIVISION_SPELLING_EDITS off
+        ("Menoufia" for Monufia, "Daqahliya" for Dakahlia):
+        a real region, no misspelt town. Not a division named like a town of the country
+        ("Washington"), whose misspelling is rather the town's, nor one no closer than the
+        nearest town's main name, `town_edits` away ("Kansbs" is as near Kansas City)."""
+        if len(key) < rules.DIVISION_SPELLING_MIN_LEN:
+            return None
+        g = self.g
+        memo_key = tuple(sorted(self.countries))
+        if self._division_cores[0] != memo_key:  # the divisions of the article's countries, once
+            cores = []
+            for code, name in sorted(g.regions.admin_names.items()):
+                cc = code.split(".")[0]
+                core = admin_core(name)
+                if cc in self.countries and len(core) >= rules.DIVISION_SPELLING_MIN_LEN and not any(
+                    g.country_code(i) == cc and int(g.pop[i]) >= rules.TOWN_NAMED_REGION_POP for i in g.ids_for_key(core)
+                ):
+                    cores.append((translit_skeleton(core), code, name))
+            self._division_cores = (memo_key, cores)
+        deadline.check()
+        skeleton = translit_skeleton(key)
+        limit = min(rules.DIVISION_SPELLING_EDITS, town_edits - 1)
+        for core, code, name in self._division_cores[1]:
+            if abs(len(core) - len(skeleton)) <= limit + 2 and OSA.distance(skeleton, core) <= limit:
+                return g.regions.resolve(name) or Region(name, frozenset([code]), "admin1")
+        return None
 
     def _in_claim(self, c: Candidate) -> bool:
         return any(a < c.end and c.start < b for a, b in self._claim_spans)
@@ -293,6 +325,10 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
     words with its known words spelt exactly, the candidate says so (`whole_place_name`): a
     person's name is not a letter from a place's two-word name ("Sianta Clara").
     """
+    joined = _joined_name_ids(doc, c, g)
+    if joined:  # "Mbanza Congo" (Mbanza Kongo), its second word taken as the Congo
+        r.kind, r.ids = "town", joined
+        return
     words = [k for k in range(c.tok_start, c.tok_end) if doc[k].is_alpha]
     if len(words) < 2 or len(words) > rules.MAX_RUN:
         return
@@ -333,6 +369,24 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
     r.key = key  # "West Allhis" whole (West Allis), not "Allhis" without its qualifier
     c.whole_place_name = len(key.split()) > 1 and _main_name(miss, g) and _same_known_words(key, miss.key, g)
     c.role = role_of(doc, c)  # the role follows the words kept
+
+
+def _joined_name_ids(doc: Doc, c: Candidate, g: Gazetteer) -> list[int]:
+    """The places named by the candidate with the capitalised word joined to it by one space,
+    before or after ("Mbanza Congo", an alternate name of Mbanza Kongo, whose "Congo" the model
+    took for the country): such a word is part of a known name, no misspelling."""
+    n = len(doc)
+    b = c.tok_end
+    if b < n and doc[b - 1].whitespace_ == " " and doc[b].is_alpha and doc[b].text[:1].isupper():
+        ids = g.ids_for_key(normalize(f"{c.text} {doc[b].text}"))
+        if ids:
+            return list(ids)
+    a = c.tok_start
+    if a > 0 and doc[a - 1].whitespace_ == " " and doc[a - 1].is_alpha and doc[a - 1].text[:1].isupper():
+        ids = g.ids_for_key(normalize(f"{doc[a - 1].text} {c.text}"))
+        if ids:
+            return list(ids)
+    return []
 
 
 def _may_drop(doc: Doc, c: Candidate, a: int, b: int) -> bool:

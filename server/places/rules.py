@@ -158,6 +158,12 @@ TOWN_OVER_REGION_POP = 50_000
 # A word that is a demonym-like form of a place this big is a demonym ("Kenyan").
 DEMONYM_PLACE_POP = 300_000
 DEMONYM_CITY_POP = 1_000_000  # "Londoner": the -er form only for big cities
+# A word nobody knows whose transliteration skeleton is this many edits at most from that of a
+# first-level division's name of the article's countries (both DIVISION_SPELLING_MIN_LEN+
+# letters), and nearer than any town, is that division in another romanisation ("Menoufia" for
+# Monufia), not a misspelt town ("Olrado" is as near Orlando as Colorado: a misspelling).
+DIVISION_SPELLING_EDITS = 1
+DIVISION_SPELLING_MIN_LEN = 6
 # An abbreviation (all capitals) of at most this many letters is no place name ("EU", "NATO").
 ABBREVIATION_MAX_LEN = 5
 # A firm's name after "shares in" is a hamlet of that name only from this population.

@@ -24,6 +24,8 @@ from .rules import (
     BLANK_PARAGRAPHS,
     CONTENT_WORD_CHARS,
     HEADLINE_CONTENT_MIN,
+    HEADING_CAPITALS,
+    HEADING_WORDS,
     HEADLINE_MIN_WORDS,
     INHERIT_RANKS,
     INTERVIEW_PARAGRAPHS,
@@ -34,6 +36,7 @@ from .rules import (
 )
 
 # attributions that follow their quotation ("“…,” X said"), which a quote joined before it shares
+HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entities a headline opens with
 FOLLOWING = frozenset({How.AFTER, How.AFTER_CLAUSE, How.ACCORDING_AFTER, How.TRAILING, How.CREDIT})
 
 
@@ -60,6 +63,70 @@ def look_forward(art: Article, results: list[Resolution]) -> None:
     _repeated_later(art, art.quotes, results)
     _paraphrased_below(art, art.quotes, results)
     _identified_next(art, art.quotes, results)
+    _headline_subject(art, results)
+
+
+def _headline_shaped(art: Article, para: int, line: str) -> bool:
+    """The first paragraph as a headline: one short sentence (not a lede of several)."""
+    if len(line.split()) > HEADING_WORDS or not art.parsed:
+        return False
+    lo = bisect_left(art.frames.starts, art.paragraph_start(para))
+    hi = bisect_left(art.frames.starts, art.ends[para])
+    while lo < hi and art.doc[lo].is_space:
+        lo += 1
+    ends = {art.sentence(i)[1] for i in range(lo, hi) if not art.doc[i].is_space}
+    return len(ends) == 1
+
+
+def _title_cased(line: str) -> bool:
+    """A heading in title case ("Gina Rodriguez Questioned What It Means To Be “Latino
+    Enough.”"): short, and nearly every longer word capitalised."""
+    words = [w for w in line.split() if len(w.strip("“”‘’\"'.,:;!?")) > CONTENT_WORD_CHARS]
+    if not words or len(line.split()) > HEADING_WORDS:
+        return False
+    caps = sum(w.strip("“”‘’\"'")[:1].isupper() for w in words)
+    return caps >= HEADING_CAPITALS * len(words)
+
+
+def _headline_subject(art: Article, results: list[Resolution]) -> None:
+    """A headline's quotations are its subject's ("DNC issues ‘deep and sincere apology’",
+    "Milbank: Republicans ‘Waving …’"), not a named speaker the article below gives them: the
+    name before the headline's colon, else the name the headline opens with. An unnamed source
+    found below stays (its words are the headline's)."""
+    doc = art.doc
+    frames = art.frames
+    for k, q in enumerate(art.quotes):
+        para = art.paragraph(q.start)
+        line = art.text[art.paragraph_start(para) : art.ends[para]]
+        if not (art.rank[para] == 1 and _headline_shaped(art, para, line) or _title_cased(line)):
+            continue  # the headline, or a heading in title case further down
+        res = results[k]
+        if res.att is not None and res.att.how is not How.SUBJECT and (
+            art.paragraph(doc[res.att.start].idx) == para
+        ):
+            continue  # a speaker of its own in the headline (not a clause subject guessed)
+        if res.kind is SpeakerKind.ANONYMOUS:
+            continue  # the unnamed source of the words below ("Coach ‘insisting …’")
+        lo = bisect_left(frames.starts, art.paragraph_start(para))
+        hi = bisect_left(frames.starts, art.ends[para])
+        while lo < hi and doc[lo].is_space:
+            lo += 1
+        att = frames._headline_name(lo, hi) if lo < hi else None
+        if att is None and lo < hi:
+            # a headline opening with a name (the parse of a headline is often broken)
+            ent = next((e for e in doc[lo:hi].ents if e.start == lo), None)
+            if ent is not None and ent.label_ in HEADLINE_SUBJECTS and not frames.in_quote[lo]:
+                end = next((t.i for t in ent[1:] if t.tag_.startswith("VB") or (
+                    t.lower_ in frames.verbs)), ent.end)  # "Glenn Beck Blasts Drudge"
+                att = Attribution(head=doc[end - 1], start=ent.start, end=end, cue=None,
+                                  how=How.SUBJECT)
+        if att is None or not (lo <= att.head.i < frames.ranges[k][0]):
+            continue
+        found = from_attribution(art, results, att)
+        if found.kind is SpeakerKind.NAMED:
+            found.speech = res.speech
+            found.reason = "the headline's subject"
+            results[k] = found
 
 
 def _joined_with_next(art: Article, results: list[Resolution]) -> None:

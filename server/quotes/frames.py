@@ -168,16 +168,20 @@ class Frames:
             return None
         return subj
 
+    def quote_top(self, k: int) -> Token | None:
+        """The first token of quotation k whose syntactic head lies outside it: where the quote
+        hangs from the sentence around it."""
+        q_lo, q_hi = self.ranges[k]
+        return next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
+                     if not q_lo <= self.doc[i].head.i < q_hi), None)
+
     def _governing_cue(self, k: int, lo: int, hi: int) -> tuple[Token, Token] | None:
         """The reporting verb the quotation hangs from in the parse, the first up its chain of
         heads, and that verb's subject, both in the frame: the report whose words the quote
         is, rather than the nearest reporting verb ("women who complained about …")."""
-        q_lo, q_hi = self.ranges[k]
-        top = next((self.doc[i] for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN))
-                    if not q_lo <= self.doc[i].head.i < q_hi), None)
-        if top is None:
+        cur = self.quote_top(k)
+        if cur is None:
             return None
-        cur = top
         for _ in range(GOVERN_STEPS):
             if cur.head.i == cur.i:
                 return None
@@ -300,6 +304,9 @@ class Frames:
                 continue
             if head.lower_ in word_set("relative") and head.head.i != head.i:
                 continue
+            if head.pos_ == "NOUN" and head.dep_ in OBJECTS and not could_speak(head):
+                # "Sanders is releasing a new ad that urges voters to “…”": whose ad it is
+                head = self._object_owner(head, lo, hi) or head
             if side == "before":
                 adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
                 governor = None if adjoining else self._governing_cue(k, lo, hi)
@@ -377,6 +384,9 @@ class Frames:
                     if child.lower_ in word_set("not_subject"):
                         return None
                     return self.phrase(child, lo, hi, (i, i + 1), How.AFTER_CLAUSE)
+            name = self._modal_name(tok)
+            if name is not None and lo <= name.i < hi:
+                return self.phrase(name, lo, hi, (i, i + 1), How.AFTER_CLAUSE)  # “…,” Will urged
             if i == lo:
                 # “…,” exhorted Clinton's introducer, actress Jamie Lee Curtis: the verb comes
                 # first, and a parser reading no subject takes the speaker for its object
@@ -656,11 +666,7 @@ class Frames:
         nearest clause subject that names a person, an organisation or an unnamed source."""
         q_lo, q_hi = self.ranges[k]
         doc = self.doc
-        top = None
-        for i in range(q_lo, min(q_hi, q_lo + GOVERN_SCAN)):
-            if not (q_lo <= doc[i].head.i < q_hi):
-                top = doc[i]
-                break
+        top = self.quote_top(k)
         if top is None:
             return None
         cur = top.head

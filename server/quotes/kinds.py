@@ -7,8 +7,10 @@ The head noun and its determiner decide, never a name from a list:
   talks") make any phrase unnamed;
 - a share of poll respondents ("four in 10 voters", "half of Republicans") is the poll's
   finding: named, like the poll;
-- a quantifier ("many", "some of his aides", "a number of Democrats") is an unnamed part of a
-  group;
+- a quantifier ("many", "some of his aides", "a number of Democrats", "two of the
+  Republicans") is an unnamed part of a group; "both", "each", "all three" point back at
+  people just named, like a pronoun ("both of his senators"), "all" alone does not ("not all
+  attendees");
 - a proper-name head is named ("Maj. Jane Roe, an army press officer": the apposition only
   describes her), except a plural group name (NORP: "Republicans", "Hispanics", "the
   Democrats") that is not an organisation's name ("the United Mine Workers") or a family's
@@ -20,6 +22,7 @@ The head noun and its determiner decide, never a name from a list:
   "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
   one person met before ("the senator", "his spokesman"), unless that person was introduced
   unnamed ("a spokesman for the ministry … the spokesman said");
+- a plural nation or faith noun the model tags NORP ("Americans") is a group: unnamed;
 - any other common noun is an institution or a document ("the ministry", "the report", "a
   Facebook post"): named;
 - a quantifier over things ("one of her ads", "some of Mrs. Clinton's proposals") is named like
@@ -51,6 +54,7 @@ from .rules import (
     ANONYMITY_WINDOW,
     ANTECEDENT_TOKENS,
     CLAUSE_CHARS,
+    NAME_TITLES,
     QUANTIFIER_OF_DEPTH,
     SHARE_TOKENS,
 )
@@ -87,20 +91,27 @@ def _of_object(head: Token) -> Token | None:
 
 
 def _names_in_apposition(head: Token) -> bool:
-    """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given."""
-    return any(
-        c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in head.children
-    )
+    """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given (not a
+    group in apposition: "His critics, many of them conservative Catholics,")."""
+    return any(c.dep_ == "appos" and _is_name(c) for c in head.children)
+
+
+# the dependencies that join the words of a name to each other and to the noun it stands beside
+NAME_DEPS = ("compound", "appos", "conj", "cc", "flat", "nmod", "punct", "npadvmod", "amod", "nsubj")
 
 
 def _apposed_to(tok: Token, head: Token) -> bool:
     """Is `tok` part of a name standing beside `head` ("candidates Hillary Clinton and …"),
     not inside a prepositional phrase ("a spokesman for Hillary Clinton")?"""
+    named = False  # the step before was the object of "named"/"called": "an entrepreneur named Donald Trump"
     for _ in range(APPOSITION_CLIMB):
         if tok.i == head.i:
             return True
-        if tok.dep_ in ("prep", "pobj", "poss") or tok.head.i == tok.i:
-            return False
+        if tok.head.i == tok.i or not (tok.dep_ in NAME_DEPS or tok.dep_ == "oprd" or (
+            named and tok.dep_ == "acl"
+        )):
+            return False  # inside a prepositional phrase or a clause: "superdelegates supporting Sanders"
+        named = tok.dep_ == "oprd"
         tok = tok.head
     return False
 
@@ -155,10 +166,11 @@ def _full_name_at(doc: Doc, i: int, end: int) -> bool:
     for no place or group ("Tyrone Pike" tagged an organisation)."""
     if i < end and doc[i].lower_ == "the":
         i += 1
-    while i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
-        doc[i].text.endswith(".")
-    ):
-        i += 1  # "Rev.", "Sen.", "Gov."
+    for _ in range(NAME_TITLES):
+        if i + 1 < end and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and (
+            doc[i].text.endswith(".")
+        ):
+            i += 1  # "Rev.", "Sen.", "Gov."
     if i + 1 >= end:
         return False
     first, second = doc[i], doc[i + 1]
@@ -206,6 +218,16 @@ def _names_given(head: Token, end: int) -> bool:
             if any(g.dep_ == "pobj" and _is_name(g) and g.i < end for g in c.children):
                 return True
     return False
+
+
+def _points_back(det: Token) -> bool:
+    """"Both women", "each candidate", "all three candidates": people the text just counted.
+    "All" with no number is a whole group ("all Central Americans", "not all attendees")."""
+    if det.lower_ not in word_set("anaphoric_quantifiers"):
+        return False
+    return det.lower_ != "all" or det.head.like_num or any(
+        c.like_num for c in det.head.children if c.i > det.i
+    )
 
 
 def _organisation_name(head: Token) -> bool:
@@ -300,19 +322,23 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         if inner_kind is SpeakerKind.ANONYMOUS or inner.pos_ == "PROPN":
             return inner_kind
     dets = _determiners(head)
-    if any(d.lower_ in word_set("anaphoric_quantifiers") for d in dets) or (
+    if any(_points_back(d) for d in dets) or (
         low in ("one", "ones") and any(d.lower_ in word_set("definite") for d in dets)
     ):
         return SpeakerKind.PRONOUN  # "both women", "the one": people the text just named
     if low in ("those", "these") and any(c.dep_ == "relcl" for c in head.children):
         return SpeakerKind.ANONYMOUS  # "those who said …"
     if low in word_set("quantifiers") and head.pos_ != "PROPN":
-        if low in word_set("anaphoric_quantifiers"):
-            if inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
-                SpeakerKind.ANONYMOUS
-            ):
-                return SpeakerKind.PRONOUN  # "both", "each of the candidates"
+        if low in word_set("anaphoric_quantifiers") and low != "all":
+            return SpeakerKind.PRONOUN  # "both", "each of the candidates", "both of his senators"
+        if low == "all" and (inner is None or classify(inner, inner.i, inner.i + 1, "", depth + 1) is not (
+            SpeakerKind.ANONYMOUS
+        )):
+            return SpeakerKind.PRONOUN  # "all of them"
         return SpeakerKind.ANONYMOUS  # "many", "some of them", "a number of Democrats"
+    if head.like_num and inner is not None and head.pos_ != "PROPN":
+        if classify(inner, inner.i, inner.i + 1, "", depth + 1) is SpeakerKind.ANONYMOUS:
+            return SpeakerKind.ANONYMOUS  # "two of the Republicans seeking the presidency"
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         group = head.ent_type_ == "NORP" or person_class(low)[0] is not None
         if group and (_organisation_name(head) or _family_name(head)):

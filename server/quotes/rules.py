@@ -37,6 +37,7 @@ LONE_NAME_TOKENS = 300  # tokens back searched for a lone surname before "he sai
 LONE_NAME_RANKS = 2  # paragraphs back that lone surname may be
 SHARE_TOKENS = 3  # tokens past a phrase's head read for a poll share ("half of voters in Iowa")
 AGENT_MIN_CHARS = 4  # a noun's lemma longer than this with an agent ending ("-er") may be a person
+NAME_TITLES = 2  # abbreviated titles stepped over before a name beside a head ("the Rev. Dr. Jane Roe")
 QUANTIFIER_OF_DEPTH = 2  # "some of the rest of them": levels of "of" read after a quantifier
 LOOK_BACK = 60  # earlier quotations any one quotation compares itself with (keeps it linear)
 
@@ -48,6 +49,8 @@ HEADLINE_MIN_WORDS = 3  # a headline quote found again later must have this many
 HEADLINE_CONTENT_MIN = 2  # content words a headline quote needs to be matched to a lede
 CONTENT_WORD_CHARS = 3  # a content word is longer than this
 LEDE_RANKS = 3  # paragraphs (headline, standfirst, lede) where delayed identification happens
+HEADING_WORDS = 25  # a heading in title case is at most this many words
+HEADING_CAPITALS = 0.8  # … with at least this share of its longer words capitalised
 INTERVIEW_QUESTIONS = 2  # questions that make a question-and-answer exchange
 INTERVIEW_PARAGRAPHS = 40  # paragraphs back an interview answer looks for its exchange's first question
 
