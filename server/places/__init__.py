@@ -53,9 +53,13 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     res = {id(c): resolve.resolve(c, g, claims_stage.claim_after_kind(doc, c.tok_end, g)) for c in found}
     kept = [c for c in found if res[id(c)].kind != "skip"]
     budget = evidence.FuzzyBudget(g, len(doc))
+
+    def near(key: str):  # a name's near misses, within the edits its length allows
+        return budget.fuzzy(key, evidence.max_edits(key))
+
     for c in kept:
         if res[id(c)].kind == "miss":
-            resolve.settle_name(doc, c, res[id(c)], g, lambda key: budget.fuzzy(key, evidence.max_edits(key)))
+            resolve.settle_name(doc, c, res[id(c)], g, near)
 
     # 3. Claims.
     def can_lie_in(c: Candidate) -> bool:
@@ -90,11 +94,8 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     # A miss that is a division of the article's countries in another spelling is that region.
     for c in kept:
         r = res[id(c)]
-        key = r.key or c.key
-        if r.kind == "miss" and " " not in key:
-            near = budget.fuzzy(key, evidence.max_edits(key))  # the nearest town's own name
-            main = [m.distance for m in near if any(normalize(g.name(i)) == m.key for i in m.ids)]
-            region = world.division_spelt(key, min(main, default=rules.DIVISION_SPELLING_EDITS + 1))
+        if r.kind == "miss":
+            region = resolve.division_spelling(r.key or c.key, world, g, near)
             if region is not None:
                 r.kind, r.region = "region", region
 

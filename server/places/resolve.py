@@ -314,6 +314,18 @@ class ArticleWorld:
 # -- the words of a miss that name the place ---------------------------------------------------
 
 
+def division_spelling(
+    key: str, world: ArticleWorld, g: Gazetteer, near: Callable[[str], list[NearMiss]]
+) -> Region | None:
+    """The division of the article's countries a one-word miss is another spelling of
+    (`ArticleWorld.division_spelt`), when no town's own name among its near misses is as close:
+    "Menoufia" is Monufia, Egypt; "Kansbs" stays a letter from Kansas City."""
+    if " " in key:
+        return None
+    main = [m.distance for m in near(key) if any(normalize(g.name(i)) == m.key for i in m.ids)]
+    return world.division_spelt(key, min(main, default=rules.DIVISION_SPELLING_EDITS + 1))
+
+
 def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Callable[[str], list[NearMiss]]) -> None:
     """A miss of several words: keep the words that name the place.
 
