@@ -194,6 +194,21 @@ def run_stress(split: str, arts: list[corpora.Article], geo, runner, args) -> No
     print(f"  stress (an estimate of honest risk, no target): real names moved into other {split} articles")
     st = score.score_stress(transplants, runner.analyze(t.text for t in transplants))
     print_stress(st, names, args.verbose and split == "dev")
+    lacking = stress.sample_lacking_claims(arts, geo, random.Random(f"{args.seed}-{split}-lacking"),
+                                           args.stress_claims)
+    c = score.score_claims(lacking, runner.analyze(x.text for x in lacking))
+    true, flagged = sum(c.true.values()), sum(c.true_flagged.values())
+    places = len({(x.mention.article.docid, x.mention.name) for x in lacking})
+    print(f"  true claims about {places} real places cities500 lacks, named like a town elsewhere (LGL): "
+          f"{true} copies")
+    print(line("true claims flagged (any place warning/caution on the claim)", flagged, true))
+    for shape in claims.shapes():
+        if c.true_flagged[shape.name]:
+            print(line(shape.name, c.true_flagged[shape.name], c.true[shape.name], indent=1))
+    if args.verbose and split == "dev":
+        for claim, got in c.false_alarms:
+            print(f"      true claim flagged: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} "
+                  f"(a real place of {claim.mention.town.admin1}) got {got}")
     print(f"  ({split} stress: {time.perf_counter() - started:.0f} s)")
 
 
@@ -272,6 +287,8 @@ def main(argv=None) -> int:
     ap.add_argument("--misspellings", type=int, default=300, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
     ap.add_argument("--stress", type=int, default=240, help="stress copies per split (real names moved elsewhere)")
+    ap.add_argument("--stress-claims", type=int, default=80,
+                    help="stress: true claims about real places cities500 lacks, per split")
     ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(SECTIONS),
                     help="comma-separated sections to run: " + ",".join(SECTIONS) + " (default all)")
     ap.add_argument("--seed", type=int, default=8)

@@ -269,3 +269,74 @@ def sample_transplants(articles: list[Article], plain: list[PlainArticle], geo: 
             out.append(transplant(name, mention, chosen, geo))
             break
     return out, {g: len(names[g]) for g in GROUPS}
+
+
+# -- true claims about real places GeoNames lacks -------------------------------------------------
+#
+# The honest risk of a region claim: a real place too small for cities500 (LGL annotates villages
+# and neighbourhoods with their GeoNames id, division and country) that shares its name with a
+# town elsewhere. Written in its own division, in the shapes of the claims section, the claim is
+# true; a `place.wrong_region` alarm on it is a false alarm ("Hereford, Ariz.": Hereford, Texas).
+# Only such places whose division holds no cities500 town of that name are taken: the mirror of
+# the claims section's wrong claims.
+
+
+def lacking_places(articles: list[Article], geo: GeoNames) -> list[TownMention]:
+    """Annotated populated places (LGL) that cities500 lacks, named like a cities500 town that
+    lies in another division, each with its annotated occurrences."""
+    from .claims import MIN_LETTERS as CLAIM_MIN_LETTERS
+
+    by_country = {name: cc for cc, name in geo.countries.items()}
+    codes = {(code.split(".")[0], name): code for code, name in geo.admin1.items()}
+    out = []
+    for art in articles:
+        groups: dict[tuple, list[Toponym]] = {}
+        for t in art.toponyms:
+            if art.corpus != "LGL" or t.feature_class != "P" or t.geonameid in geo.towns or not t.admin1_name:
+                continue
+            if not PLAIN_NAME.fullmatch(t.phrase) or max(len(w) for w in t.phrase.split()) < CLAIM_MIN_LETTERS:
+                continue
+            groups.setdefault((t.geonameid, normalize(t.phrase)), []).append(t)
+        for (gid, _), occ in groups.items():
+            t = occ[0]
+            name = next((o.phrase for o in occ if not o.phrase.isupper()), title_form(t.phrase))
+            cc = by_country.get(t.country_name or "")
+            code = codes.get((cc, t.admin1_name))
+            named = geo.towns_named(name)
+            if code is None or not named or geo.is_region_name(name) or any(n.admin1 == code for n in named):
+                continue
+            town = Town(gid or 0, name, cc, code, t.lat, t.lon, 0)
+            out.append(TownMention(art, name, town, tuple(occ)))
+    return out
+
+
+def sample_lacking_claims(articles: list[Article], geo: GeoNames, rnd: random.Random, limit: int) -> list:
+    """True claims about the places of `lacking_places`: the places in a seeded order, taken in
+    turn, each in the next of its own seeded order of shapes, up to `limit` copies (no copy
+    twice)."""
+    from . import claims as claim_shapes
+
+    places = lacking_places(articles, geo)
+    rnd.shuffle(places)
+    divisions = claim_shapes.Divisions(geo)
+    queues = []
+    for mention in places:
+        d = divisions.true_for(mention.town)
+        if d is None or normalize(mention.name) in (normalize(d.name), normalize(d.core)):
+            continue
+        shapes = claim_shapes.shapes()
+        rnd.shuffle(shapes)
+        queues.append((mention, d, shapes))
+    out = []
+    while queues and len(out) < limit:
+        for mention, d, shapes in list(queues):
+            if len(out) >= limit:
+                break
+            claim = None
+            while shapes and claim is None:
+                claim = claim_shapes.insert(shapes.pop(), mention, d, True)
+            if claim is not None:
+                out.append(claim)
+            if not shapes:
+                queues.remove((mention, d, shapes))
+    return out
