@@ -13,7 +13,8 @@ The stages, in order, each a module with one job:
    data/places/claim_shapes.json and by reference back from the next sentence.
 4. `evidence` — weigh the evidence: near misses of a miss (how notable, how close to the
    article's world, named in it), and where a wrongly placed town really lies.
-5. `verdicts` — decide: warning, caution, info or nothing, by the table in EVIDENCE.md.
+5. `verdicts` — decide: warning, caution, info or nothing, by the table in EVIDENCE.md
+   (`region_claims` for a region claim: what the article's world says of it, then the verdict).
 6. `report` — word the findings and list the places checked.
 
 Thresholds and weights: `rules`. Word lists: data/places/, read by `lexicon`.
@@ -27,7 +28,7 @@ from .. import deadline
 from ..gazetteer import Gazetteer, normalize
 from ..report import Finding, Place
 from . import claims as claims_stage
-from . import evidence, report, resolve, rules, verdicts
+from . import evidence, region_claims, report, resolve, rules, verdicts
 from .candidates import find_candidates
 from .model import Candidate, Claim, PlaceAnalysis, Resolution, Role, Unchecked
 from .roles import assign_roles
@@ -151,7 +152,7 @@ def _unknown(word: str, g: Gazetteer) -> bool:
 
 def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -> Verdict | None:
     if r.kind == "town":
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
+        return region_claims.judge(c, r, own, g, budget, world, g.zipf(c.key))
     key = r.key or c.key
     if not evidence.checkable_key(key) and not (c.whole_place_name and len(key.split()) <= rules.MAX_NAME_WORDS):
         return None  # (a feature word ends the name, unless a town's own name ends so: "Moggn Hill")
@@ -164,7 +165,7 @@ def _judge(c, r: Resolution, own: list[Claim], g, world, budget, person_words) -
     if variant:  # another romanisation of a known name, not a misspelling
         r.kind, r.ids = "town", variant
         r.best = world.pick(variant, [cl.region for cl in own])
-        return verdicts.wrong_region(evidence.claim_evidence(c, r, own, g, budget, world), c, g.zipf(c.key))
+        return region_claims.judge(c, r, own, g, budget, world, g.zipf(c.key))
     ev = evidence.miss_evidence(c, r, own, g, world, near, person_words)
     return verdicts.misspelling(ev) or verdicts.unknown(ev)
 

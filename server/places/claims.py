@@ -338,6 +338,14 @@ def _says_place(name: str) -> bool:
     return any(slot in ("{settlement}", "{located}") for slot in slots.get("after", []) + slots.get("before", []))
 
 
+def says_place(shape_name: str) -> bool:
+    """Does a claim of this shape call X a place by itself ("X, a town in Y", "X, located in Y",
+    "The city, located in Y" referring back), rather than join two names ("X, Y", "X in Y")?"""
+    if shape_name == "anaphora":
+        return True
+    return any(s["name"] == shape_name for s in shapes()) and _says_place(shape_name)
+
+
 @lru_cache(maxsize=None)
 def _firm_located_words() -> frozenset[str]:
     return frozenset(datafiles.json("places/claim_shapes.json")["firm_located_words"])

@@ -31,7 +31,7 @@ def suggestion(g: Gazetteer, i: int, query: str) -> dict:
 def finding(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: list[int]) -> Finding:
     span = Span(c.start, c.end)
     if v.code == "place.wrong_region":
-        return _wrong_region(v, c, g, span)
+        return _wrong_region(v, c, r, g, span)
     if v.code == "place.misspelled":
         return _misspelled(v, c, r, g, others, span)
     message = (
@@ -70,16 +70,35 @@ def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: l
     return Finding("place", v.code, v.severity, span, message, details)
 
 
-def _wrong_region(v: Verdict, c: Candidate, g: Gazetteer, span: Span) -> Finding:
+def namesake_divisions(r: Resolution, g: Gazetteer, place: int) -> list[dict]:
+    """The biggest place of the name in each division holding one (up to MAX_SUGGESTIONS,
+    biggest first), the place meant first: where the places of that name really lie."""
+    out, seen = [], set()
+    for i in [place] + sorted(r.ids, key=lambda k: -int(g.pop[k])):
+        code = g.admin_code(i)
+        if code in seen:
+            continue
+        seen.add(code)
+        out.append(public(g.record(i)))
+        if len(out) >= rules.MAX_SUGGESTIONS:
+            break
+    return out
+
+
+def _wrong_region(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, span: Span) -> Finding:
     ev = v.claim
     claim = ev.claim
     here = g.record(ev.place)
+    namesakes = namesake_divisions(r, g, ev.place)
     similar = [suggestion(g, i, c.key) for i in ev.similar]
     refers = " (“The city …” in the next sentence refers back to it)" if claim.anaphoric else ""
     message = (
         f"The text places “{c.text}” in {claim.text}{refers}, but no place of that name lies "
         f"there: {here['name']} is in {where(here)}, about {round(ev.distance_km)} km from {claim.region.name}."
     )
+    if len(namesakes) > 1:
+        others = "; ".join(f"{n['name']} in {where(n)}" for n in namesakes[1:])
+        message += f" Other places of that name: {others}."
     if similar:
         s = similar[0]
         aka = f"also {s['also_known_as'][0]}; " if s["also_known_as"] else ""
@@ -93,6 +112,7 @@ def _wrong_region(v: Verdict, c: Candidate, g: Gazetteer, span: Span) -> Finding
             "anaphoric": claim.anaphoric, "span": Span(claim.start, claim.end), "shape": claim.shape,
         },
         "distance_km": round(ev.distance_km),
+        "namesakes": namesakes,
         "suggestions": similar,
         "geonames": here["url"],
     }

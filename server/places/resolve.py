@@ -137,6 +137,7 @@ class ArticleWorld:
         for c in claims:
             self.codes |= set(c.region.codes)
         self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
+        self._towns_outside_claims: list[tuple[int, tuple[int, ...]]] = []
         self._division_cores: tuple[tuple, list] = ((), [])  # (countries, their divisions' names)
         self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
@@ -165,6 +166,13 @@ class ArticleWorld:
             r.best for r in resolutions
             if r.kind == "town" and r.best is not None and r.candidate.cue in (Cue.ENTITY, Cue.STRONG)
             and not self._in_claim(r.candidate)
+        })
+        # Every town named outside the claims' own words: the article's world apart from what
+        # it claims (`agrees_with_claim`).
+        # (the place picked, and every place of its name)
+        self._towns_outside_claims = sorted({
+            (r.best, tuple(r.ids)) for r in resolutions
+            if r.kind == "town" and r.best is not None and not self._in_claim(r.candidate)
         })
 
     def prefer_regions(self, resolutions: list[Resolution]) -> bool:
@@ -231,6 +239,34 @@ class ArticleWorld:
         countries = self._named_countries | {g.country_code(t) for t in self._sure_towns if t not in own}
         claimed_countries = {code.split(".")[0] for code in claimed.codes}
         return g.country_code(i) in countries and not (claimed_countries & countries)
+
+    def agrees_with_claim(self, own: frozenset, claimed: Region) -> bool:
+        """Does the article's world, apart from its claims, agree with a claim no place of the
+        name fits? Some town it names outside the claims lies in the claimed region (within
+        BORDER_KM of it) and none lies within ANCHOR_KM of any place of the name (`own`): a
+        story about that region's towns that places one more there is most likely about a
+        place too small for GeoNames ("Atlanta, Kentucky" beside Lexington and Frankfort),
+        not one it moved from elsewhere."""
+        g = self.g
+        towns = [(t, ids) for t, ids in self._towns_outside_claims if t not in own]
+        # A town counts for the region only when the claim did not pick it there: it is the
+        # biggest place of its name, or every place of its name lies in the region (a claim
+        # adds its region to the article's, so "Gaston" beside "Swansea (Indiana)" picks the
+        # Indiana hamlet of 865 people).
+        inside = [
+            t for t, ids in towns
+            if (int(g.pop[t]) >= max(int(g.pop[i]) for i in ids) or all(g.in_region(i, claimed) for i in ids))
+            and (g.in_region(t, claimed) or (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM)
+        ]
+        if not inside:
+            return False
+        deadline.check()
+        every = [t for t, _ in towns]
+        lat, lon = g.lat[every], g.lon[every]
+        ids = sorted(own, key=lambda i: -int(g.pop[i]))[: rules.PICK_AMONG]
+        return not any(
+            float(haversine_km(float(g.lat[i]), float(g.lon[i]), lat, lon).min()) <= rules.ANCHOR_KM for i in ids
+        )
 
     def divisions_of(self, country: str) -> bool:
         """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""

@@ -1,0 +1,72 @@
+"""Stages 4–5 for a region claim: weigh a claim no place of the name fits, and decide.
+
+`evidence.claim_evidence` finds the first claim no place of the name fits and what speaks for a
+wrong region (a similar name inside the region, the article's towns near the real place, a
+neighbouring division, a notable namesake); `verdicts.wrong_region` turns those into a warning
+or a note. This module adds what the article's own world says about the claim, apart from the
+claim itself, and settles the severity:
+
+- the article's world **agrees** with the claim (`ArticleWorld.agrees_with_claim`: its other
+  towns lie in the claimed region, none near any place of the name): a story about that
+  region's towns that places one more there names, most likely, a place too small for
+  GeoNames ("Atlanta, Kentucky" in a story of Kentucky towns: a hamlet, not Atlanta, Georgia).
+  Then only a similar name inside the region (which the card names: "the writer may have
+  meant …") keeps a warning; the rest is `info`;
+- a **lone town placed abroad**: a claim that calls the name a place in a division of a
+  country holding no place of that name at all, about a town of `LONE_ABROAD_MIN_POP`+ whose
+  own main name it is, with nothing in the article's world to agree with it ("Rock Hill,
+  located in Nunavut": no Rock Hill lies in Canada; Rock Hill, South Carolina has 70,000
+  people): a `warning`, the card naming where the places of that name lie.
+
+EVIDENCE.md (place.wrong_region) lists every signal.
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from . import claims as claims_stage
+from . import evidence, rules, verdicts
+from .model import Candidate, Claim, ClaimEvidence, Resolution, Role
+from .resolve import ArticleWorld
+from .verdicts import Verdict
+
+
+def judge(
+    c: Candidate, r: Resolution, own: list[Claim], g: Gazetteer, budget: evidence.FuzzyBudget,
+    world: ArticleWorld, zipf: float,
+) -> Verdict | None:
+    """The wrong-region verdict for a town the gazetteer knows, or None."""
+    ev = evidence.claim_evidence(c, r, own, g, budget, world)
+    v = verdicts.wrong_region(ev, c, zipf)
+    if v is None or ev is None or ev.similar:
+        return v
+    ids = frozenset(r.ids)
+    if world.agrees_with_claim(ids, ev.claim.region):
+        return Verdict("place.wrong_region", "info", claim=ev)
+    if v.severity == "info" and well_read(ev.claim, c) and lone_abroad(ev, ids, g):
+        return Verdict("place.wrong_region", "warning", claim=ev)
+    return v
+
+
+def well_read(claim: Claim, c: Candidate) -> bool:
+    """A claim read without doubt: its shape calls X a place by itself ("X, a town in Y", "X,
+    located in Y", "the Y town of X") or X opens a dateline ("ROCK HILL, Nunavut —"); not a
+    bare "X in Y", "X, Y" or "X (Y)", which also join a landmark, a firm or a list to a region
+    ("the Citadel in South Carolina")."""
+    return claims_stage.says_place(claim.shape) or c.role is Role.DATELINE
+
+
+def lone_abroad(ev: ClaimEvidence, ids: frozenset, g: Gazetteer) -> bool:
+    """A town of LONE_ABROAD_MIN_POP+ under its own main name, claimed in a division (not a
+    whole country, which may hold a place GeoNames lacks) of a country where no place of that
+    name lies at any size, on the same side of the world (within WORLD_KM: towns named after
+    towns of another continent are common, "Paris, Texas")."""
+    claim = ev.claim
+    if claim.region.kind == "country" or ev.same_country or not ev.main_name:
+        return False
+    if ev.distance_km > rules.WORLD_KM:
+        return False
+    claimed_countries = {code.split(".")[0] for code in claim.region.codes}
+    if any(g.country_code(i) in claimed_countries for i in ids):
+        return False
+    return ev.pop >= rules.LONE_ABROAD_MIN_POP

@@ -1,0 +1,53 @@
+"""Stages 4–5 for a region claim (server/places/region_claims.py): what the article's own world
+says of a claim no place of the name fits, and the lone town placed abroad."""
+
+import pytest
+
+
+def _wrong_region(analyzer, text: str, name: str) -> list:
+    return [
+        f for f in analyzer.analyze(text).findings
+        if f.code == "place.wrong_region" and text[f.span.start : f.span.end] == name
+    ]
+
+
+def test_a_claim_alone_about_a_namesake_of_the_country_is_a_warning(analyzer):
+    (f,) = _wrong_region(analyzer, "Crews reached Denver, Kentucky, by nightfall, where two homes were lost.", "Denver")
+    assert f.severity == "warning"
+    # the card names where the places of that name lie
+    assert f.details["resolved"]["admin1"] == "Colorado"
+    assert len(f.details["namesakes"]) > 1 and "Other places of that name" in f.message
+
+
+def test_a_claim_the_articles_own_towns_agree_with_is_only_a_note(analyzer):
+    # the story is about Kentucky's towns: a Denver there is a hamlet GeoNames lacks
+    text = ("Floods closed roads around Bowling Green, Paducah and Owensboro on Monday. "
+            "Crews reached Denver, Kentucky, by nightfall, where two homes were lost.")
+    (f,) = _wrong_region(analyzer, text, "Denver")
+    assert f.severity == "info"
+
+
+def test_a_similar_name_inside_the_region_keeps_the_warning_whatever_the_story(analyzer):
+    text = ("Shelling hit Kramatorsk and Sloviansk again. "
+            "Troops left Sevsk, a town in the Donetsk region, on Friday.")
+    (f,) = _wrong_region(analyzer, text, "Sevsk")
+    assert f.severity == "warning" and f.details["suggestions"]
+
+
+@pytest.mark.parametrize("text", [
+    "OCALA, Manitoba — The mayor resigned on Monday.",  # a dateline
+    "Lufkin, a city in Ontario, opened a new hospital.",  # a shape that calls it a place
+])
+def test_a_lone_town_placed_in_a_country_without_its_name_is_a_warning(analyzer, text):
+    name = "OCALA" if text.startswith("OCALA") else "Lufkin"
+    (f,) = _wrong_region(analyzer, text, name)
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials in Ocala in Manitoba resigned.", "Ocala"),  # a bare "in" joins many things to a region
+    ("The ceremony took place at the Citadel in South Carolina.", "Citadel"),  # a landmark, not Citadel, Alberta
+    ("Ocala, located in Nunavut, opened a new hospital.", "Ocala"),  # another side of the continent
+])
+def test_a_lone_town_abroad_in_a_loose_or_far_claim_is_only_a_note(analyzer, text, name):
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, name))
