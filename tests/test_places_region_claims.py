@@ -46,7 +46,7 @@ def test_a_lone_town_placed_in_a_country_without_its_name_is_a_warning(analyzer,
 
 @pytest.mark.parametrize("text, name", [
     ("Officials in Ocala in Manitoba resigned.", "Ocala"),  # a bare "in" joins many things to a region
-    ("The ceremony took place at the Citadel in South Carolina.", "Citadel"),  # a landmark, not Citadel, Alberta
+    ("Cadets marched at the Citadel in Georgia last spring.", "Citadel"),  # a landmark, not Citadel, Alberta
     ("Ocala, located in Nunavut, opened a new hospital.", "Ocala"),  # another side of the continent
 ])
 def test_a_lone_town_abroad_in_a_loose_or_far_claim_is_only_a_note(analyzer, text, name):

@@ -153,11 +153,17 @@ def insert(shape: Shape, mention: TownMention, d: Division, true: bool) -> Claim
     return Claim(shape, mention, d, true, text, tuple((at + s, at + e) for s, e in spans), (at, at + len(claim)))
 
 
+def names_the_town(mention: TownMention, geo: GeoNames) -> bool:
+    """Does the article write the town by one of its GeoNames names? LGL annotates demonyms
+    too ("New Londoners" as New London, Iowa): a claim about those is about no town."""
+    return any(t.geonameid == mention.town.geonameid for t in geo.towns_named(mention.name))
+
+
 def sample_claims(mentions: list[TownMention], geo: GeoNames, rnd: random.Random, per_shape: int) -> list[Claim]:
     """per_shape claims for every shape, half true and half wrong, each about a town taken in turn
     from the shuffled mentions (towns whose name is a division's name are left out)."""
     divisions = Divisions(geo)
-    pool = list(mentions)
+    pool = [m for m in mentions if names_the_town(m, geo)]
     rnd.shuffle(pool)
     out, i = [], 0
     if not pool:

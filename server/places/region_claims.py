@@ -9,14 +9,16 @@ claim itself, and settles the severity:
 - the article's world **agrees** with the claim (`ArticleWorld.agrees_with_claim`: its other
   towns lie in the claimed region, none near any place of the name): a story about that
   region's towns that places one more there names, most likely, a place too small for
-  GeoNames ("Atlanta, Kentucky" in a story of Kentucky towns: a hamlet, not Atlanta, Georgia).
+  GeoNames ("Denver, Kentucky" in a story of Kentucky towns: a hamlet, not Denver, Colorado).
   Then only a similar name inside the region (which the card names: "the writer may have
   meant …") keeps a warning; the rest is `info`;
-- a **lone town placed abroad**: a claim that calls the name a place in a division of a
-  country holding no place of that name at all, about a town of `LONE_ABROAD_MIN_POP`+ whose
-  own main name it is, with nothing in the article's world to agree with it ("Rock Hill,
-  located in Nunavut": no Rock Hill lies in Canada; Rock Hill, South Carolina has 70,000
-  people): a `warning`, the card naming where the places of that name lie.
+- a **lone town placed abroad**: a claim read without doubt (its shape calls the name a place,
+  or the name opens a dateline) that puts a town of `LONE_ABROAD_MIN_POP`+, under its own main
+  name, in a division of a country holding no place of that name at all, within `WORLD_KM` of
+  it, with nothing in the article's world to agree with it ("Lufkin, a city in Ontario":
+  no Lufkin lies in Canada; Lufkin, Texas has 36,000 people): a `warning`.
+
+The card names where the places of that name lie (`report.namesake_divisions`).
 
 EVIDENCE.md (place.wrong_region) lists every signal.
 """
@@ -52,7 +54,7 @@ def well_read(claim: Claim, c: Candidate) -> bool:
     """A claim read without doubt: its shape calls X a place by itself ("X, a town in Y", "X,
     located in Y", "the Y town of X") or X opens a dateline ("ROCK HILL, Nunavut —"); not a
     bare "X in Y", "X, Y" or "X (Y)", which also join a landmark, a firm or a list to a region
-    ("the Citadel in South Carolina")."""
+    ("the Citadel in Georgia")."""
     return claims_stage.says_place(claim.shape) or c.role is Role.DATELINE
 
 

@@ -245,7 +245,7 @@ class ArticleWorld:
         name fits? Some town it names outside the claims lies in the claimed region (within
         BORDER_KM of it) and none lies within ANCHOR_KM of any place of the name (`own`): a
         story about that region's towns that places one more there is most likely about a
-        place too small for GeoNames ("Atlanta, Kentucky" beside Lexington and Frankfort),
+        place too small for GeoNames ("Denver, Kentucky" beside Paducah and Owensboro),
         not one it moved from elsewhere."""
         g = self.g
         towns = [(t, ids) for t, ids in self._towns_outside_claims if t not in own]

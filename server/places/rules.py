@@ -139,7 +139,7 @@ SIMILAR_TWO_EDITS_MIN_POP = 5_000
 CITY_NAMED_REGION_POP = 100_000
 # A claim placing a town in a division of a country that holds no place of its name at all is a
 # warning, with nothing else in the article, for a town of this size under its own main name
-# ("Rock Hill, located in Nunavut": Rock Hill, South Carolina, 70,000): a village of the name
+# ("Lufkin, a city in Ontario": Lufkin, Texas, 36,000): a village of the name
 # missing from GeoNames abroad is rarer than a writer's slip (region_claims.lone_abroad).
 LONE_ABROAD_MIN_POP = 5_000
 # Tokens after "The city" in which "(located) in Y" may follow for a claim referring back.
