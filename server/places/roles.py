@@ -10,6 +10,7 @@ the entity labels and the words around it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -27,6 +28,8 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTY_LETTERS = frozenset({"D", "R", "I"})  # "D-Beachwood": Democrat, Republican, Independent
 DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
+# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
+COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
@@ -35,6 +38,32 @@ def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
         c.sub_place = is_sub_place(doc, c)
         c.organisation = is_organisation(doc, c)
         c.role = role_of(doc, c)
+        c.firm = firm_place_role(doc, c)
+
+
+# Roles that make the word a place by the sentence's shape, not by a preposition alone.
+FIRM_ROLES = frozenset({Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
+
+
+def firm_place_role(doc: Doc, c: Candidate) -> bool:
+    """Is the word a place by the shape of its sentence, not just after "in" or "to"? A
+    dateline ("LODNON —"), a compound ("Pitsburgh-based"), a place word after it ("the
+    Shrreveport police", "a Pulesfine man"), a list of places ("Lovjey, Jonesboro and Mundy's
+    Mill"), a settlement word ("the town of X"), a strong locative cue ("outside X", "withdrawal
+    from X"), a direction before it ("east Lnodon", "south of X") or a party letter before it
+    ("R-Moorark"). One of the two signals a misspelling's warning may rest on: a real name
+    GeoNames lacks takes these roles too, so the role alone is never enough."""
+    if c.role in FIRM_ROLES or c.settlement or c.listed or c.cue is Cue.STRONG:
+        return True
+    if c.role in (Role.PERSON, Role.ORGANISATION):
+        return False
+    i = c.tok_start
+    if after_party_letter(doc, i):
+        return True
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before == "of" and i > 1:
+        before = doc[i - 2].lower_  # "five miles south of X"
+    return before in DIRECTION_WORDS or bool(COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text if i > 0 else ""))
 
 
 def role_of(doc: Doc, c: Candidate) -> Role:
@@ -48,6 +77,8 @@ def role_of(doc: Doc, c: Candidate) -> Role:
         return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
     if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
         return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
+    if i > 0 and COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text):
+        return Role.LOCATIVE  # "S.E. Parios" (the model may call it ORG): the south-east of a town
     if (
         ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG
         and not (c.whole_place_name and ent_len <= j - i)
