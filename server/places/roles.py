@@ -50,8 +50,9 @@ def firm_place_role(doc: Doc, c: Candidate) -> bool:
     dateline ("LODNON —"), a compound ("Pitsburgh-based"), a place word after it ("the
     Shrreveport police", "a Pulesfine man"), a list of places ("Lovjey, Jonesboro and Mundy's
     Mill"), a settlement word ("the town of X"), a strong locative cue ("outside X", "withdrawal
-    from X"), a direction before it ("east Lnodon", "south of X") or a party letter before it
-    ("R-Moorark"). One of the two signals a misspelling's warning may rest on: a real name
+    from X"), a direction before it ("east Lnodon", "south of X"), a party letter before it
+    ("R-Moorark"), a person's home town ("Norb Mages of Lidsay") or where a body the model names
+    stands ("Mercy Memorial Hospital in Curbaan"). One of the two signals a misspelling's warning may rest on: a real name
     GeoNames lacks takes these roles too, so the role alone is never enough."""
     if c.role in FIRM_ROLES or c.settlement or c.listed or c.cue is Cue.STRONG:
         return True
@@ -60,10 +61,20 @@ def firm_place_role(doc: Doc, c: Candidate) -> bool:
     i = c.tok_start
     if after_party_letter(doc, i):
         return True
-    before = doc[i - 1].lower_ if i > 0 else ""
-    if before == "of" and i > 1:
-        before = doc[i - 2].lower_  # "five miles south of X"
-    return before in DIRECTION_WORDS or bool(COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text if i > 0 else ""))
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before in DIRECTION_WORDS or COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text):
+        return True
+    if i < 2 or before not in ("of", "in"):
+        return False
+    prev = doc[i - 2]
+    if before == "of":
+        # "five miles south of X"; "Norb Mages of Lidsay": where a person the model names is from
+        return prev.lower_ in DIRECTION_WORDS or prev.ent_type_ == "PERSON"
+    # "Mercy Memorial Hospital in Curbaan", "St. John's Lutheran School in Lomhadr": where a
+    # body or building the model names stands
+    return prev.ent_type_ in ("ORG", "FAC") or prev.lower_ in names("place_head_words.txt") and is_cap(prev)
 
 
 def role_of(doc: Doc, c: Candidate) -> Role:
