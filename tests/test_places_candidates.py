@@ -32,6 +32,8 @@ def found(nlp, g, text):
         ("His flight to Berlni was late.", "Berlni", Role.LOCATIVE),
         ("LODNON — Officials said on Tuesday that the talks had failed.", "LODNON", Role.DATELINE),
         ("The Shrreveport Police Department said nothing.", "Shrreveport", Role.INSTITUTION),
+        # a headline joined to its body: the dateline opens a sentence, in capitals, with its state
+        ("Storm topples trucks on highway. BRELSTOW, Kan. Strong winds toppled 13 trucks.", "BRELSTOW", Role.DATELINE),
     ],
 )
 def test_an_unknown_capitalised_word_is_a_candidate_wherever_it_stands(nlp, g, text, word, role):

@@ -173,9 +173,15 @@ def _is_dateline(doc: Doc, c: Candidate) -> bool:
     """The first words of a paragraph, followed by a dash or "(AP)", perhaps after ", Region":
     "LODNON —", "Lodnon, England (Reuters) —", "PITSBURGH, Pa. -"."""
     i = c.tok_start
+    in_capitals = c.text.isupper() and len(c.text) > 2
     if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        return False
+        # A headline joined to its body by ". " ("… big rigs . SFLIAN, Kan. Strong winds"): a
+        # name in capitals opening a sentence is a dateline too.
+        if not (in_capitals and doc[i].is_sent_start or in_capitals and doc[i - 1].text == "."):
+            return False
     k = c.tok_end
+    if in_capitals and k + 1 < len(doc) and doc[k].text == "," and is_cap(doc[k + 1]):
+        return True  # "SFLIAN, Kan. Strong winds": the city and its state, no dash needed
     for _ in range(8):  # ", Pa.", ", England", "(AP)", a date
         if k >= len(doc):
             return False
