@@ -2,12 +2,13 @@
 
     .venv/bin/python eval/eval_places.py [--split dev|test|both] [--corpora PATH] [--pages PATH]
         [--limit N] [--misspellings 300] [--claims-per-shape 20] [--seed S] [--jobs 2]
-        [--only honest,polnear,misspellings,claims,pages,own] [-v]
+        [--stress 240] [--only honest,polnear,misspellings,claims,stress,pages,own] [-v]
 
 Prints for each split: false alarms on the annotated real place names, honest articles with any
 place alarm, PolNeAR's political news (no place annotation, nothing injected) with any place
 alarm, misspelt towns caught (by context) and their right suggestion, wrong region claims
-caught (by shape) and true ones flagged; then the 16 English shared pages, the project's own
+caught (by shape) and true ones flagged, and a stress estimate (real names at risk moved into
+other articles' town slots, alarms on them by context); then the 16 English shared pages, the project's own
 hand-written sets (tests of behaviour, not evidence) and a summary.
 
 It reads only the analyser's public JSON report (`get_analyzer().analyze_json(text)` of the
@@ -25,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from places import analysis, claims, corpora, geonames, misspell, own_sets, score
+from places import analysis, claims, corpora, geonames, misspell, own_sets, score, stress
 from places.table import Figure, Target, line, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ WRONG_CAUGHT = Target("at least", 0.95)
 TRUE_FLAGGED = Target("at most", 0.0)
 
 
-SECTIONS = ("honest", "polnear", "misspellings", "claims", "pages", "own")
+SECTIONS = ("honest", "polnear", "misspellings", "claims", "stress", "pages", "own")
 
 
 def sample(items: list, n: int | None, rnd: random.Random) -> list:
@@ -161,6 +162,56 @@ def print_claims(c: score.Claims, show: bool) -> list[Figure]:
             Figure("true claims flagged", flagged, true, TRUE_FLAGGED)]
 
 
+def print_stress(st: score.Stress, names: dict[str, int], show: bool) -> None:
+    copies, alarmed = sum(st.copies.values()), sum(st.copies_alarmed.values())
+    print(f"  real names at risk: " + ", ".join(f"{g} {n}" for g, n in names.items())
+          + f"; {copies} article copies (one name each, every occurrence of a host town replaced)")
+    print(line("transplanted names with a place warning/caution (estimate)", alarmed, copies))
+    for g in stress.GROUPS:
+        if st.copies[g]:
+            print(line(g, st.copies_alarmed[g], st.copies[g], indent=1))
+    print(line("the chosen occurrence alarmed, by its context", sum(st.alarmed.values()),
+               sum(st.occurrences.values())))
+    for ctx in score.CONTEXT_ORDER:
+        if st.occurrences[ctx]:
+            print(line(ctx.value, st.alarmed[ctx], st.occurrences[ctx], indent=1))
+    print("  their alarms by code: " + (", ".join(f"{k} {n}" for k, n in sorted(st.codes.items())) or "none"))
+    print(f"  copies with only a near alarm on the name (a misspelling, unknown place or wrong region at info): {st.near}")
+    if show:
+        for listing, label in ((st.alarms, "alarm"), (st.near_list, "near alarm")):
+            for tp, f in listing:
+                print(f"      {label}: {tp.text[f.start:f.end]!r} {f.code}/{f.severity} ({tp.name.group}, "
+                      f"from {tp.name.source} into {tp.host.article.docid} for {tp.host.name!r}, {tp.context.value})"
+                      f" suggests {[s.name for s in f.suggestions[:3]]}"
+                      f" | …{tp.text[max(0, f.start - 50) : f.end + 40]!r}…")
+
+
+def run_stress(split: str, arts: list[corpora.Article], geo, runner, args) -> None:
+    started = time.perf_counter()
+    plain = corpora.read_polnear(args.corpora, split)
+    transplants, names = stress.sample_transplants(arts, plain, geo, random.Random(f"{args.seed}-{split}-stress"),
+                                                   args.stress)
+    print(f"  stress (an estimate of honest risk, no target): real names moved into other {split} articles")
+    st = score.score_stress(transplants, runner.analyze(t.text for t in transplants))
+    print_stress(st, names, args.verbose and split == "dev")
+    lacking = stress.sample_lacking_claims(arts, geo, random.Random(f"{args.seed}-{split}-lacking"),
+                                           args.stress_claims)
+    c = score.score_claims(lacking, runner.analyze(x.text for x in lacking))
+    true, flagged = sum(c.true.values()), sum(c.true_flagged.values())
+    places = len({(x.mention.article.docid, x.mention.name) for x in lacking})
+    print(f"  true claims about {places} real places cities500 lacks, named like a town elsewhere (LGL): "
+          f"{true} copies")
+    print(line("true claims flagged (any place warning/caution on the claim)", flagged, true))
+    for shape in claims.shapes():
+        if c.true_flagged[shape.name]:
+            print(line(shape.name, c.true_flagged[shape.name], c.true[shape.name], indent=1))
+    if args.verbose and split == "dev":
+        for claim, got in c.false_alarms:
+            print(f"      true claim flagged: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} "
+                  f"(a real place of {claim.mention.town.admin1}) got {got}")
+    print(f"  ({split} stress: {time.perf_counter() - started:.0f} s)")
+
+
 def run_pages(pages: Path, runner, show: bool) -> Figure | None:
     from server.extract import article_text  # the project's own extraction (trafilatura)
 
@@ -220,6 +271,8 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> lis
                                                args.claims_per_shape)
         results = runner.analyze(c.text for c in injected_claims)
         figures += print_claims(score.score_claims(injected_claims, results), show)
+    if "stress" in args.only:
+        run_stress(split, arts, geo, runner, args)
     print(f"  ({split}: {time.perf_counter() - started:.0f} s)")
     return figures
 
@@ -233,6 +286,9 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="articles per split (a deterministic sample)")
     ap.add_argument("--misspellings", type=int, default=300, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
+    ap.add_argument("--stress", type=int, default=240, help="stress copies per split (real names moved elsewhere)")
+    ap.add_argument("--stress-claims", type=int, default=80,
+                    help="stress: true claims about real places cities500 lacks, per split")
     ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(SECTIONS),
                     help="comma-separated sections to run: " + ",".join(SECTIONS) + " (default all)")
     ap.add_argument("--seed", type=int, default=8)
@@ -261,7 +317,7 @@ def main(argv=None) -> int:
         pages = run_pages(args.pages, runner, args.verbose) if "pages" in args.only else None
         if "own" in args.only:
             run_own_sets(geo, runner, args.seed, args.verbose)
-        if figures:
+        if any(figures.values()):
             print("\n== summary: the real-news figures (the targets are for the test split) ==")
             print("\n".join(summary(figures)))
         if pages is not None:

@@ -31,6 +31,8 @@ class Toponym:
     lon: float
     geonameid: int | None  # LGL only
     feature_class: str | None  # LGL only: P populated place, A division, ...
+    country_name: str | None = None  # LGL only: the annotated place's country and division
+    admin1_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def read_lgl(path: Path) -> list[Article]:
                 lon=_float(tag, "lon") if tag is not None else float("nan"),
                 geonameid=int(gid) if gid else None,
                 feature_class=tag.findtext("fclass") if tag is not None else None,
+                country_name=tag.findtext("country") if tag is not None else None,
+                admin1_name=tag.findtext("admin1") if tag is not None else None,
             ))
         out.append(Article(
             corpus="LGL", docid=art.get("docid") or "", split=art.get("split"), text=text,

@@ -166,3 +166,37 @@ def score_claims(claims: list[Claim], results: list[Result]) -> Claims:
                 got = [f"{f.code}/{f.severity} on {claim.text[f.start:f.end]!r}" for f in res.on(*claim.inserted)]
                 c.misses.append((claim, ", ".join(got) or "nothing"))
     return c
+
+
+@dataclass
+class Stress:
+    """Real names transplanted into other articles' town slots (stress.py): alarms on them."""
+
+    copies: Counter = field(default_factory=Counter)  # per group
+    copies_alarmed: Counter = field(default_factory=Counter)  # any occurrence of the name alarmed
+    occurrences: Counter = field(default_factory=Counter)  # the chosen occurrence, per context
+    alarmed: Counter = field(default_factory=Counter)
+    codes: Counter = field(default_factory=Counter)  # "code/severity" of alarms on the name
+    near: int = 0  # copies with a near alarm (info) on the name and no alarm
+    alarms: list[tuple[object, PlaceFinding]] = field(default_factory=list)  # (transplant, finding), for -v
+    near_list: list[tuple[object, PlaceFinding]] = field(default_factory=list)
+
+
+def score_stress(transplants: list, results: list[Result]) -> Stress:
+    st = Stress()
+    for tp, res in zip(transplants, results):
+        group = tp.name.group
+        st.copies[group] += 1
+        on_name = {f for s, e in tp.spans for f in res.on(s, e)}
+        alarms = sorted((f for f in on_name if f.alarm), key=lambda f: f.start)
+        st.copies_alarmed[group] += bool(alarms)
+        st.occurrences[tp.context] += 1
+        st.alarmed[tp.context] += bool(res.on(*tp.chosen, alarm_only=True))
+        for f in alarms:
+            st.codes[f"{f.code}/{f.severity}"] += 1
+            st.alarms.append((tp, f))
+        near = [f for f in on_name if not f.alarm and f.code in NEAR_ALARM_CODES]
+        if near and not alarms:
+            st.near += 1
+            st.near_list.append((tp, near[0]))
+    return st

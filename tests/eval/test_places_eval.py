@@ -171,3 +171,37 @@ def test_targets_and_marks():
     assert Target("at least", 0.9).met(9, 10) and not Target("at least", 0.9).met(0, 0)
     assert line("caught", 9, 10, Target("at least", 0.9)).endswith("✓")
     assert "9/10 = 90.0%" in line("caught", 9, 10)
+
+
+def test_stress_distance_and_notable_neighbours(geo):
+    from places import stress
+
+    assert stress.osa("prairievile", "prairieville") == 1 and stress.osa("alexnadria", "alexandria") == 1
+    assert stress.osa("springfeld", "springfield") == 1 and stress.osa("abc", "xyz") == 3
+    index = stress.NotableIndex(geo)
+    assert index.near("Prairiviile").name == "Prairieville"  # two edits from a town of 26,895
+    assert index.near("Prairieville") is None  # the town itself is no neighbour
+    assert index.near("Zanzibarro") is None
+
+
+def test_stress_names_and_transplants(geo):
+    from places import stress
+
+    host_text = "Fire in Alexandria. Crews drove toward Alexandria on Monday; Alexandria’s mayor thanked them."
+    host = article(host_text, [("Alexandria", 4314550, "P")], title_end=host_text.index("."))
+    qualified = article("A storm hit Prairieville, Louisiana, on Monday.", [("Prairieville", 4338012, "P"),
+                                                                              ("Louisiana", 4331987, "A")])
+    source = article("Roads near Quarvelby and Prairiviile closed.", [("Quarvelby", None, "P"),
+                                                                     ("Prairiviile", None, "P")])
+    plain = [corpora.PlainArticle("p", "The senator met Zorbluff and his staff on Monday.")]
+    names = stress.stress_names([source], plain, geo)
+    assert [n.name for n in names["not in GeoNames"]] == ["Quarvelby", "Prairiviile"]
+    assert names["not in GeoNames"][1].near == "Prairieville"
+    assert [n.name for n in names["PolNeAR name"]] == ["Zorbluff"]
+    by_ctx = stress.hosts([host, qualified], geo)
+    assert all(m.name == "Alexandria" for pairs in by_ctx.values() for m, _ in pairs)  # "X, Louisiana" is left out
+    assert {c for c, pairs in by_ctx.items() if pairs} == {Context.HEADLINE, Context.PREPOSITION, Context.POSSESSIVE}
+    mention, chosen = by_ctx[Context.POSSESSIVE][0]
+    tp = stress.transplant(names["not in GeoNames"][0], mention, chosen, geo)
+    assert "Alexandria" not in tp.text and [tp.text[s:e] for s, e in tp.spans] == ["Quarvelby"] * 3
+    assert tp.context is Context.POSSESSIVE and tp.text[tp.chosen[0] : tp.chosen[1] + 2] == "Quarvelby’s"
