@@ -341,3 +341,20 @@ def test_a_document_that_speaks_is_its_publishers(nlp):
     assert _speaker(text, quotes, "send a message") == (
         "Democratic presidential candidate Bernie Sanders", "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", [
+    ("The tactic has been called “quiet diplomacy” by Jane Roe, a professor at the state "
+     "university.", "quiet diplomacy", "Jane Roe", "named"),
+    ("The levy, often labeled as a “tax grab” by critics, passed on Monday.", "tax grab",
+     "critics", "anonymous"),
+])
+def test_the_agent_after_a_passive_naming_verb_is_the_source(nlp, text, words, speaker, kind):
+    # the parse hangs "by X" from the quoted noun; the passive verb before the quote names X
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, kind)
+
+
+def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
+    text, quotes, _ = _run(nlp, "She wrote “the end” by hand on the last page.")
+    assert _speaker(text, quotes, "the end")[0] != "hand"

@@ -198,6 +198,43 @@ class Frames:
             return cur, subj
         return None
 
+    def passive_agent(self, k: int) -> Attribution | None:
+        """"The plan has been called “a giveaway” by Democrats", "often labeled as a “witch
+        hunt” by critics": a passive reporting or naming verb that the quote hangs from, and
+        "by X" right after the closing mark (the parse often hangs it from the quoted noun,
+        not the verb): X is the source."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        i = lo
+        while i < hi and doc[i].is_punct and doc[i].text not in (",", "."):
+            i += 1  # a closing mark the tokenizer split off
+        if i >= hi or doc[i].lower_ != "by" or doc[i].pos_ != "ADP":
+            return None
+        verb = self._passive_cue(k)
+        if verb is None:
+            return None
+        agent = next((c for c in doc[i].children if c.dep_ == "pobj" and i < c.i < hi), None)
+        if agent is None or self.in_quote[agent.i] or not could_speak(agent):
+            return None
+        return self.phrase(agent, i + 1, hi, (verb.i, verb.i + 1), How.AFTER)
+
+    def _passive_cue(self, k: int) -> Token | None:
+        """The passive reporting verb before quotation k that it hangs from ("was called",
+        "labeled as"), within the sentence before the quote."""
+        lo, _ = self.before(k)
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if not lo <= cur.i < self.ranges[k][0] or self.in_quote[cur.i]:
+                return None
+            if cur.pos_ in ("VERB", "AUX") and self.is_cue(cur):
+                passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.children) or (
+                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl"))
+                return cur if passive else None
+        return None
+
     def according_after(self, k: int) -> Attribution | None:
         """"according to X" in the clause after the quote."""
         lo, hi = self.after(k)
@@ -919,6 +956,8 @@ def find(art) -> list[Frame]:
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
         # “…,” one message read, according to a letter from the chairman: the letter
         att = frames.according_after(k)
+        if att is None and has_lead:
+            att = frames.passive_agent(k)  # called “a giveaway” by Democrats
         if att is None and has_lead:
             att = frames.name_colon(lo, hi)
         if att is None and has_lead:
