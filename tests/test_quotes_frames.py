@@ -358,3 +358,18 @@ def test_the_agent_after_a_passive_naming_verb_is_the_source(nlp, text, words, s
 def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
     text, quotes, _ = _run(nlp, "She wrote “the end” by hand on the last page.")
     assert _speaker(text, quotes, "the end")[0] != "hand"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Senator Jane Roe was booed by protesters after telling them that they were “being "
+     "childish.”", "childish", "Senator Jane Roe"),
+    ("By noon the mayor was forced to apologise and said that her remarks had been “taken out "
+     "of context.”", "out of context", "the mayor"),
+    ("A lawsuit was filed in March alleging that the agency had acted with “reckless "
+     "disregard.”", "reckless", "A lawsuit"),
+])
+def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
+    # the participle or conjoined verb borrows the passive clause's subject, not its agent
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []

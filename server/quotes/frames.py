@@ -542,7 +542,12 @@ class Frames:
         """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
         subject of the clause it hangs from."""
         participle = verb.tag_ == "VBG"
-        for _ in range(SUBJECT_CLIMB):
+        for step in range(SUBJECT_CLIMB):
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if step > 0 and patient is not None and not self.in_quote[patient.i]:
+                # "Roe was booed by the crowd after telling them …": the one who told them
+                # is the passive clause's subject, not its agent
+                return patient
             for child in verb.children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
@@ -565,7 +570,7 @@ class Frames:
                 return name
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
-                climb += ("dobj", "pobj", "prep", "appos")
+                climb += ("dobj", "pobj", "prep", "appos", "pcomp")  # "after telling"
             if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
                 verb.head.dep_ not in ("dobj", "pobj", "dative", "attr", "oprd")
             ):
