@@ -373,3 +373,16 @@ def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, w
     text, quotes, findings = _run(nlp, text)
     assert _speaker(text, quotes, words) == (speaker, "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("When the mayor suggested that the budget was fine, Jane Roe fired back: “The budget is a "
+     "mess.”", "a mess", "Jane Roe"),
+    ("After the governor criticized the plan during a debate, Jane Roe shot back, “I wrote the "
+     "plan.”", "wrote the plan", "Jane Roe"),
+])
+def test_the_verb_that_introduces_a_quote_beats_a_report_in_a_clause_before(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []
+

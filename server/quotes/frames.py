@@ -291,6 +291,10 @@ class Frames:
         according = self._according_in(lo, hi, side)
         if according is not None:
             return according  # “…,” Sanders said, according to CNN: the outlet is the source
+        if side == "before":
+            introducer = self._introducing_verb(lo, hi)
+            if introducer is not None:
+                return introducer
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:
                 break
@@ -357,6 +361,38 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _introducing_verb(self, lo: int, hi: int) -> Attribution | None:
+        """"When the mayor suggested …, Jane Roe fired back: “…”": a finite verb that ends its
+        clause at the colon or comma right before the quote introduces it, whatever the verb
+        (a retort, a shrug, a sigh), when its subject is someone who can speak; it wins over a
+        reporting verb further back in a clause of its own."""
+        doc = self.doc
+        i = hi - 1
+        while i >= lo and doc[i].is_space:
+            i -= 1
+        if i < lo or doc[i].text not in (":", ","):
+            return None
+        i -= 1
+        while i >= lo and doc[i].tag_ in ("RB", "RP") and not self.in_quote[i]:
+            i -= 1  # "fired back", "shot back", "simply"
+        if i < lo or self.in_quote[i]:
+            return None
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or self.is_cue(verb):
+            return None  # a reporting verb is the loop's; a participle borrows a subject
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
+            return None  # "… passed the bill, “…”": the verb has its own object
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not lo <= subj.i < verb.i or self.in_quote[subj.i]:
+            return None
+        if subj.lower_ in word_set("not_subject") or not (
+            subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "")
+            or is_pronoun(subj) and subj.lower_ != "it"
+            or person_class(subj.lower_)[0] is not None
+        ):
+            return None
+        return self.phrase(subj, lo, hi, (verb.i, verb.i + 1), How.BEFORE)
 
     def trailing_report(self, k: int) -> Attribution | None:
         """A report closing the quote's sentence, set off by a comma: "The lack of polling
