@@ -386,3 +386,11 @@ def test_the_verb_that_introduces_a_quote_beats_a_report_in_a_clause_before(nlp,
     assert _speaker(text, quotes, words) == (speaker, "named")
     assert findings == []
 
+
+
+def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
+    # "seen by X as “…”" on the quote's chain of clauses: X holds the view, not the talks
+    text, quotes, _ = _run(nlp, (
+        "The talks will turn to ballot access, an option seen by organizers as a “lifeboat” "
+        "for the party."))
+    assert _speaker(text, quotes, "lifeboat") == ("organizers", "anonymous")

@@ -714,8 +714,10 @@ class Frames:
         start = min(head.i, max(lo, head.left_edge.i))
         end = head.i + 1
         for child in head.rights:
-            if child.dep_ not in PHRASE_RIGHT or child.i >= hi:
-                break
+            if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
+                child.dep_ == "prep" and child.lower_ == "as"
+            ):
+                break  # "seen by organizers as a …": what they see it as is no part of them
             end = max(end, min(hi, child.right_edge.i + 1))
         lead_words = word_set("lead")
         while start < head.i and (
@@ -748,7 +750,7 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        root_subject = clause_subject = None
+        root_subject = clause_subject = agent_subject = None
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
@@ -758,7 +760,12 @@ class Frames:
                 if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
-                    if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                    agent = subj.dep_ == "pobj" and subj.head.dep_ == "agent"
+                    if agent and agent_subject is None and could_speak(subj) and (
+                        subj.pos_ != "PROPN" or subj.ent_type_ not in PLACE_OR_TIME
+                    ):
+                        agent_subject = subj  # "an option seen by organizers as a “lifeboat”"
+                    elif cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
                     elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
                         could_speak(subj)
@@ -775,7 +782,10 @@ class Frames:
                 break
             cur = cur.head
         nearest = None
-        if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
+        if agent_subject is not None:
+            # the one by whom the quoted view is held, on the quote's own chain of clauses
+            nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
+        elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
