@@ -110,3 +110,18 @@ def test_the_official_after_an_official_stays_unnamed(nlp):
 def test_unnamed_in_a_later_clause_describes_another_noun(nlp):
     text = "“I am watched,” the candidate told CBS, saying that people -- unnamed -- are threatened."
     assert classify_source(nlp(text), text.index("the"), text.index(" told")) == "named"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a volunteer brought in unnamed, nobody named since: "the volunteer" is still unnamed
+    ("The hikers were met at the trailhead by a volunteer from the park service. "
+     "Later the volunteer said the path was closed.", "anonymous"),
+    # someone named between the two mentions may be the volunteer
+    ("The hikers were met at the trailhead by a volunteer from the park service. "
+     "Their leader, Maria Lopez, thanked them. Later the volunteer said the path was closed.", "named"),
+    # the indefinite mention said of a named person is that person
+    ("Tom Berg became a volunteer in 1990. Later the volunteer said the path was closed.", "named"),
+])
+def test_the_person_an_indefinite_mention_brought_in(nlp, text, kind):
+    start = text.index("the volunteer said")
+    assert classify_source(nlp(text), start, start + len("the volunteer")) == kind

@@ -416,11 +416,25 @@ def introduced_unnamed(head: Token) -> bool:
             doc[j].ent_type_ == "PERSON" for j in range(max(0, tok.i - 3), tok.i)
         ):
             return False
-        # an official or a source stays unnamed; any other person only when the text says so
-        # ("a firefighter who was not authorized to speak")
+        # an official or a source stays unnamed; any other person when the text says so ("a
+        # firefighter who was not authorized to speak") or when nobody could be meant instead
         after = doc[tok.i : min(len(doc), tok.i + ANONYMITY_WINDOW)].text
-        return sourcing or bool(tables().anonymity.search(after))
+        return sourcing or bool(tables().anonymity.search(after)) or _nobody_named_since(tok, head)
     return False
+
+
+def _nobody_named_since(first: Token, head: Token) -> bool:
+    """"greeted by an organizer … “…,” the organizer told them": the definite noun is the
+    person the indefinite one brought in, unless that one was said of a named person ("Ramos
+    became a renowned journalist") or someone was named between the two mentions, whom "the
+    actor" may be ("a black actor … star Arturo Castro … the actor")."""
+    if first.dep_ in ("attr", "appos", "oprd"):
+        return False
+    doc = head.doc
+    return not any(
+        t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in NOT_A_NAME and t.is_title)
+        for t in doc[first.i + 1 : head.i]
+    )
 
 
 def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
