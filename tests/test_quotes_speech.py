@@ -45,3 +45,12 @@ def test_an_unnamed_subject_keeps_its_scare_quote(nlp):
     quotes, findings = quote_analysis.analyze(nlp("Voters are tired of the “politics as usual” of the capital."))
     assert quotes[0].speaker.kind == "anonymous"
     assert [(f.code, f.severity) for f in findings] == [("quote.anonymous", "info")]
+
+
+def test_a_statement_continuing_a_borrowed_word_of_an_unnamed_group_is_unattributed(nlp):
+    text = ("Many commuters use the word “gridlock.” Why not just say: "
+            "“Nobody can get to work on time in this town any more”?")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert [q.speaker.kind for q in quotes] == ["anonymous", "none"]
+    assert [(f.code, f.severity) for f in findings] == [
+        ("quote.anonymous", "info"), ("quote.unattributed", "caution")]
