@@ -125,3 +125,12 @@ def test_unnamed_in_a_later_clause_describes_another_noun(nlp):
 def test_the_person_an_indefinite_mention_brought_in(nlp, text, kind):
     start = text.index("the volunteer said")
     assert classify_source(nlp(text), start, start + len("the volunteer")) == kind
+
+
+def test_a_name_across_a_verb_is_not_in_apposition(nlp):
+    # the small model hangs "Doe" on "lawyers" across the verb: the name is the rivals'
+    text = "The lawyers also cited the bids of two rivals, Sen. Jane Doe of Utah."
+    doc = nlp(text)
+    assert classify_source(doc, 0, len("The lawyers")) == "anonymous"
+    text = "The nurses, Mary Jones and Ann Lee, said it."
+    assert classify_source(nlp(text), 0, len("The nurses")) == "named"

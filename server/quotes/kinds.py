@@ -92,8 +92,16 @@ def _of_object(head: Token) -> Token | None:
 
 def _names_in_apposition(head: Token) -> bool:
     """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given (not a
-    group in apposition: "His critics, many of them conservative Catholics,")."""
-    return any(c.dep_ == "appos" and _is_name(c) for c in head.children)
+    group in apposition: "His critics, many of them conservative Catholics,"), nor a name the
+    parse hung on the head across a verb ("The lawyers also pointed to … two former hopefuls,
+    Sen. John McCain": the name is the hopefuls')."""
+    doc = head.doc
+    return any(
+        c.dep_ == "appos" and _is_name(c) and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[head.i + 1 : c.left_edge.i]
+        )
+        for c in head.children
+    )
 
 
 # the dependencies that join the words of a name to each other and to the noun it stands beside
