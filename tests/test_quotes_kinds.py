@@ -134,3 +134,13 @@ def test_a_name_across_a_verb_is_not_in_apposition(nlp):
     assert classify_source(doc, 0, len("The lawyers")) == "anonymous"
     text = "The nurses, Mary Jones and Ann Lee, said it."
     assert classify_source(nlp(text), 0, len("The nurses")) == "named"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Many Hoosiers said the storm was worse than the last one.", "Many Hoosiers"),
+    ("Some Tejanos said the storm was worse than the last one.", "Some Tejanos"),
+    ("Every other Republican on the panel voted against it.", "Every other Republican on the panel"),
+])
+def test_quantified_proper_nouns_are_groups(nlp, text, phrase):
+    start = text.index(phrase)
+    assert classify_source(nlp(text), start, start + len(phrase)) == "anonymous"

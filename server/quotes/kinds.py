@@ -356,6 +356,12 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
             return SpeakerKind.ANONYMOUS
         if group and any(d.lower_ in word_set("indefinite") for d in dets):
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
+        if low.endswith("s") and any(
+            c.lower_ in word_set("quantifiers") and c.dep_ in ("det", "amod") for c in head.children if c.i < head.i
+        ):
+            # "many Latinos", "some Hoosiers" (the model may take the plural for a firm): a
+            # name does not take "many" or "some"; a group of people does
+            return SpeakerKind.ANONYMOUS
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
     cls, plural = person_class(low)
     if cls is None and head.i >= 2 and doc[head.i - 1].text == "-":
