@@ -144,3 +144,10 @@ def test_a_name_across_a_verb_is_not_in_apposition(nlp):
 def test_quantified_proper_nouns_are_groups(nlp, text, phrase):
     start = text.index(phrase)
     assert classify_source(nlp(text), start, start + len(phrase)) == "anonymous"
+
+
+def test_the_official_after_one_of_the_officials_stays_unnamed(nlp):
+    text = ("Port officials met on Friday. One of the officials said the cranes were idle. "
+            "Later the official said work would resume.")
+    start = text.index("the official said")
+    assert classify_source(nlp(text), start, start + len("the official")) == "anonymous"

@@ -422,6 +422,8 @@ def introduced_unnamed(head: Token) -> bool:
     for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_TOKENS), -1):
         tok = doc[i]
         if tok.lower_ != head.lower_:
+            if tok.tag_ == "NNS" and singular(tok.lower_) == head.lower_ and _counted_from(tok):
+                return sourcing  # "one of the officials said … the official added"
             continue
         dets = _determiners(tok)
         if not any(d.lower_ in word_set("indefinite") for d in dets):
@@ -435,6 +437,12 @@ def introduced_unnamed(head: Token) -> bool:
         after = doc[tok.i : min(len(doc), tok.i + ANONYMITY_WINDOW)].text
         return sourcing or bool(tables().anonymity.search(after)) or _nobody_named_since(tok, head)
     return False
+
+
+def _counted_from(group: Token) -> bool:
+    """"one of the officials": one person picked out of a plural by a quantifier's "of"."""
+    prep = group.head
+    return group.dep_ == "pobj" and prep.lower_ == "of" and _counts_people(prep.head)
 
 
 def _nobody_named_since(first: Token, head: Token) -> bool:
