@@ -357,7 +357,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
         if group and any(d.lower_ in word_set("indefinite") for d in dets):
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
         if low.endswith("s") and any(
-            c.lower_ in word_set("quantifiers") and c.dep_ in ("det", "amod") for c in head.children if c.i < head.i
+            c.lower_ in word_set("quantifiers") and c.lower_ not in word_set("anaphoric_quantifiers")
+            and c.dep_ in ("det", "amod") for c in head.children if c.i < head.i
         ):
             # "many Latinos", "some Hoosiers" (the model may take the plural for a firm): a
             # name does not take "many" or "some"; a group of people does
