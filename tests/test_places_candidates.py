@@ -32,6 +32,8 @@ def found(nlp, g, text):
         ("His flight to Berlni was late.", "Berlni", Role.LOCATIVE),
         ("LODNON — Officials said on Tuesday that the talks had failed.", "LODNON", Role.DATELINE),
         ("The Shrreveport Police Department said nothing.", "Shrreveport", Role.INSTITUTION),
+        # a headline joined to its body: the dateline opens a sentence, in capitals, with its state
+        ("Storm topples trucks on highway. BRELSTOW, Kan. Strong winds toppled 13 trucks.", "BRELSTOW", Role.DATELINE),
     ],
 )
 def test_an_unknown_capitalised_word_is_a_candidate_wherever_it_stands(nlp, g, text, word, role):
@@ -87,3 +89,20 @@ def test_a_windows_1252_dash_ends_a_dateline(nlp, g):
 def test_an_unknown_word_is_checked_with_the_capitalised_words_around_it(nlp, g):
     got = found(nlp, g, "A Rolleing Meadows resident used his car to stop a burglar.")
     assert "Rolleing Meadows" in got
+
+
+@pytest.mark.parametrize(
+    "text, word, firm",
+    [
+        ("Officials met outside Brelstow on Monday.", "Brelstow", True),  # a strong locative cue
+        ("The Brelstow-based firm said nothing.", "Brelstow", True),  # a compound
+        ("Talks were held in Brelstow, Quarnby and Oxford.", "Quarnby", True),  # a list of places
+        ("The machinist Ann Kowalski of Brelstow won the prize.", "Brelstow", True),  # a person's home town
+        ("She was treated at Mercy General Hospital in Quarnby on Friday.", "Quarnby", True),  # where a body stands
+        ("The fire spread five miles south of Quarnby overnight.", "Quarnby", True),  # a direction
+        ("The fair was held in Brelstow on Saturday.", "Brelstow", False),  # a bare "in"
+        ("Brelstow said the fair would go ahead.", "Brelstow", False),  # a subject
+    ],
+)
+def test_a_firm_place_role_is_the_shape_of_the_sentence_not_a_bare_preposition(nlp, g, text, word, firm):
+    assert found(nlp, g, text)[word].firm is firm

@@ -29,3 +29,41 @@ def test_the_longer_the_name_the_smaller_a_city_two_letters_off_may_be_to_be_not
 
     assert notable_floor(2, 9) == 100_000 < notable_floor(2, 8) == 250_000 < notable_floor(2, 6) == 1_000_000
     assert notable_floor(2, 4) == float("inf")
+
+
+class _OneTownWorld:
+    """An article naming one town (and so its country), and nothing else."""
+
+    def __init__(self, g, town):
+        self.g, self.towns, self.codes, self.named_keys = g, [town, town], set(), set()
+        self.countries = {g.country_code(town)}
+
+    def nearest_km(self, i, own=()):
+        return self.g.distance_km(i, self.towns[0])
+
+    def names_town(self, i):
+        return False
+
+    def divisions_of(self, country):
+        return set()
+
+    def bonus(self, i):
+        return 0.0
+
+
+def test_two_letters_from_a_mere_alternate_name_back_nothing(analyzer):
+    # Akron's alternate names hold spellings of many languages ("akrono", "ehkron"): a word two
+    # letters from one of them lends no closeness or size, one letter from one still does, as
+    # two letters from its main name do.
+    from server.gazetteer import NearMiss
+    from server.places.evidence import _near_place
+
+    g = analyzer.gazetteer
+    akron = max((i for i in g.exact("Akron") if g.country_code(i) == "US"), key=lambda i: int(g.pop[i]))
+    world = _OneTownWorld(g, akron)
+    two_off_alternate = _near_place(akron, NearMiss("ehkron", 2, (akron,)), "ehkrono", [], g, world)
+    assert not two_off_alternate.close and not two_off_alternate.notable
+    one_off_alternate = _near_place(akron, NearMiss("ehkron", 1, (akron,)), "ehkrn", [], g, world)
+    assert one_off_alternate.close
+    two_off_main = _near_place(akron, NearMiss("akron", 2, (akron,)), "akroonn", [], g, world)
+    assert two_off_main.close and two_off_main.main_name

@@ -68,12 +68,30 @@ def test_the_last_word_of_a_name_given_in_full_is_that_name_alone(analyzer):
     assert serious(analyzer.analyze(text), text) == []
 
 
-def test_a_spelling_no_place_name_has_backs_a_warning_in_a_place_role(analyzer):
-    # "spt" is in no GeoNames name: one letter from Spotswood, New Jersey, in the article's country
-    text = "The festival drew crowds to Austin, Texas. Later the band played in Sptoswood."
-    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Sptoswood"]
-    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
-    assert got[0].details["unseen_letters"] == ["spt"] and "“spt”" in got[0].message
+def test_a_spelling_no_place_name_has_backs_a_warning_with_a_second_signal(analyzer):
+    # "spt" is in no GeoNames name: one letter from Spotswood, New Jersey (8,000), far from
+    # Austin. After a bare "in" that slip is the only signal; "outside" adds a firm place role.
+    def found(text):
+        return [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Sptoswood"]
+
+    alone = found("The festival drew crowds to Austin, Texas. Later the band played in Sptoswood.")
+    assert alone and alone[0].code == "place.misspelled" and alone[0].severity == "info"
+    (got, *_) = found("The festival drew crowds to Austin, Texas. Later the band played outside Sptoswood.")
+    assert got.code == "place.misspelled" and got.severity == "warning"
+    assert got.details["unseen_letters"] == ["spt"] and "“spt”" in got.message
+
+
+def test_one_signal_is_a_note_and_two_a_warning(analyzer):
+    # Palmyra, Pennsylvania (7,000) lies close to Harrisburg: the article's world. After "in"
+    # that is all (a village GeoNames lacks could be called so); "the town of" adds the role.
+    def severity(text):
+        return [f.severity for f in analyzer.analyze(text).findings
+                if text[f.span.start : f.span.end] == "Palmysa" and f.code == "place.misspelled"]
+
+    assert severity("The parade was held in Palmysa on Saturday, officials in Harrisburg, Pennsylvania, said.") == ["info"]
+    assert severity(
+        "The parade was held in the town of Palmysa on Saturday, officials in Harrisburg, Pennsylvania, said."
+    ) == ["warning"]
 
 
 @pytest.mark.parametrize(
@@ -93,6 +111,12 @@ def test_a_spelling_no_place_name_has_backs_a_warning_in_a_place_role(analyzer):
         pytest.param(  # Winside, Nebraska: two letters from Winsted, no swap among them
             "He grew up in Winside and in Omaha, then moved to Boston, Massachusetts, for college.",
             id="a real name a letter or two changed from a small town"),
+        pytest.param(  # only the article's world: Pataskala (Ohio) a letter off close by, but the model calls it a person
+            "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine.",
+            id="a subject the model calls a person, one signal"),
+        pytest.param(  # two letters and a swap from Saratoga (31,000), far from Fresno: a slip of two
+            "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college.",
+            id="a swap with another slip, nothing else"),
     ],
 )
 def test_real_names_without_that_evidence_stay_below_warning(analyzer, text):
@@ -108,12 +132,12 @@ def test_real_names_without_that_evidence_stay_below_warning(analyzer, text):
         pytest.param(  # tagged ORG; Evansville lies in the article's Indiana
             "County prosecutors in Evansville, Indiana, last week charged George Chesnut with robbing "
             "Evansvilme Federal Credit Union on Dec. 5.", "Evansvilme", "Evansville", id="a body named after a close town"),
-        pytest.param(  # tagged PERSON, but nobody the article names in full is called so
-            "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine.",
-            "Pataskaa", "Pataskala", id="a subject the model calls a person"),
-        pytest.param(  # a swap and a slip from Saratoga, California (31,000), in the article's country
-            "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college.",
-            "Sraatoa", "Saratoga", id="two letters swapped"),
+        pytest.param(  # nobody the article names in full is called so; two letters of a close town swapped
+            "Officials in Newark and Columbus, Ohio, met on Monday. Patasakla told reporters the plan was fine.",
+            "Patasakla", "Pataskala", id="a subject with a close town's letters swapped"),
+        pytest.param(  # two neighbouring letters of Saratoga swapped, a town close to San Jose
+            "He grew up in Saraotga, near San Jose, California, then moved to Boston for college.",
+            "Saraotga", "Saratoga", id="two letters swapped"),
         pytest.param(
             "The authority is scheduled to meet on Monday at Ludkolw Town Hall in Springfield, Massachusetts.",
             "Ludkolw", "Ludlow", id="a town hall"),

@@ -341,3 +341,56 @@ def test_a_document_that_speaks_is_its_publishers(nlp):
     assert _speaker(text, quotes, "send a message") == (
         "Democratic presidential candidate Bernie Sanders", "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", [
+    ("The tactic has been called “quiet diplomacy” by Jane Roe, a professor at the state "
+     "university.", "quiet diplomacy", "Jane Roe", "named"),
+    ("The levy, often labeled as a “tax grab” by critics, passed on Monday.", "tax grab",
+     "critics", "anonymous"),
+])
+def test_the_agent_after_a_passive_naming_verb_is_the_source(nlp, text, words, speaker, kind):
+    # the parse hangs "by X" from the quoted noun; the passive verb before the quote names X
+    text, quotes, _ = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, kind)
+
+
+def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
+    text, quotes, _ = _run(nlp, "She wrote “the end” by hand on the last page.")
+    assert _speaker(text, quotes, "the end")[0] != "hand"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Senator Jane Roe was booed by protesters after telling them that they were “being "
+     "childish.”", "childish", "Senator Jane Roe"),
+    ("By noon the mayor was forced to apologise and said that her remarks had been “taken out "
+     "of context.”", "out of context", "the mayor"),
+    ("A lawsuit was filed in March alleging that the agency had acted with “reckless "
+     "disregard.”", "reckless", "A lawsuit"),
+])
+def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
+    # the participle or conjoined verb borrows the passive clause's subject, not its agent
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("When the mayor suggested that the budget was fine, Jane Roe fired back: “The budget is a "
+     "mess.”", "a mess", "Jane Roe"),
+    ("After the governor criticized the plan during a debate, Jane Roe shot back, “I wrote the "
+     "plan.”", "wrote the plan", "Jane Roe"),
+])
+def test_the_verb_that_introduces_a_quote_beats_a_report_in_a_clause_before(nlp, text, words, speaker):
+    text, quotes, findings = _run(nlp, text)
+    assert _speaker(text, quotes, words) == (speaker, "named")
+    assert findings == []
+
+
+
+def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
+    # "seen by X as “…”" on the quote's chain of clauses: X holds the view, not the talks
+    text, quotes, _ = _run(nlp, (
+        "The talks will turn to ballot access, an option seen by organizers as a “lifeboat” "
+        "for the party."))
+    assert _speaker(text, quotes, "lifeboat") == ("organizers", "anonymous")

@@ -110,3 +110,44 @@ def test_the_official_after_an_official_stays_unnamed(nlp):
 def test_unnamed_in_a_later_clause_describes_another_noun(nlp):
     text = "“I am watched,” the candidate told CBS, saying that people -- unnamed -- are threatened."
     assert classify_source(nlp(text), text.index("the"), text.index(" told")) == "named"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a volunteer brought in unnamed, nobody named since: "the volunteer" is still unnamed
+    ("The hikers were met at the trailhead by a volunteer from the park service. "
+     "Later the volunteer said the path was closed.", "anonymous"),
+    # someone named between the two mentions may be the volunteer
+    ("The hikers were met at the trailhead by a volunteer from the park service. "
+     "Their leader, Maria Lopez, thanked them. Later the volunteer said the path was closed.", "named"),
+    # the indefinite mention said of a named person is that person
+    ("Tom Berg became a volunteer in 1990. Later the volunteer said the path was closed.", "named"),
+])
+def test_the_person_an_indefinite_mention_brought_in(nlp, text, kind):
+    start = text.index("the volunteer said")
+    assert classify_source(nlp(text), start, start + len("the volunteer")) == kind
+
+
+def test_a_name_across_a_verb_is_not_in_apposition(nlp):
+    # the small model hangs "Doe" on "lawyers" across the verb: the name is the rivals'
+    text = "The lawyers also cited the bids of two rivals, Sen. Jane Doe of Utah."
+    doc = nlp(text)
+    assert classify_source(doc, 0, len("The lawyers")) == "anonymous"
+    text = "The nurses, Mary Jones and Ann Lee, said it."
+    assert classify_source(nlp(text), 0, len("The nurses")) == "named"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Many Hoosiers said the storm was worse than the last one.", "Many Hoosiers"),
+    ("Some Tejanos said the storm was worse than the last one.", "Some Tejanos"),
+    ("Every other Republican on the panel voted against it.", "Every other Republican on the panel"),
+])
+def test_quantified_proper_nouns_are_groups(nlp, text, phrase):
+    start = text.index(phrase)
+    assert classify_source(nlp(text), start, start + len(phrase)) == "anonymous"
+
+
+def test_the_official_after_one_of_the_officials_stays_unnamed(nlp):
+    text = ("Port officials met on Friday. One of the officials said the cranes were idle. "
+            "Later the official said work would resume.")
+    start = text.index("the official said")
+    assert classify_source(nlp(text), start, start + len("the official")) == "anonymous"

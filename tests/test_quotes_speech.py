@@ -23,3 +23,34 @@ def test_a_title_word_in_the_sentence_before_does_not_make_a_title(nlp):
     later = next(q for q in quotes if "enough delegates" in text[q.span.start : q.span.end])
     assert later.speech and later.speaker.kind == "named"
     assert findings == []
+
+
+def test_an_unnamed_subject_of_no_speech_verb_does_not_say_a_full_statement(nlp):
+    # nothing says the commuters spoke: the quotation has no speaker, it is not anonymous
+    text = ("The mayor opened the new line on Monday. Commuters can expect the trains to deliver "
+            "“a faster ride into the city than anything they have known before.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "none"
+    assert [f.code for f in findings] == ["quote.unattributed"]
+
+
+def test_a_named_subject_of_no_speech_verb_keeps_the_statement(nlp):
+    text = ("The mayor opened the new line on Monday. Gov. Jane Roe thanked the crews for "
+            "“a faster ride into the city than anything we have known before.”")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[0].speaker.kind == "named" and findings == []
+
+
+def test_an_unnamed_subject_keeps_its_scare_quote(nlp):
+    quotes, findings = quote_analysis.analyze(nlp("Voters are tired of the “politics as usual” of the capital."))
+    assert quotes[0].speaker.kind == "anonymous"
+    assert [(f.code, f.severity) for f in findings] == [("quote.anonymous", "info")]
+
+
+def test_a_statement_continuing_a_borrowed_word_of_an_unnamed_group_is_unattributed(nlp):
+    text = ("Many commuters use the word “gridlock.” Why not just say: "
+            "“Nobody can get to work on time in this town any more”?")
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert [q.speaker.kind for q in quotes] == ["anonymous", "none"]
+    assert [(f.code, f.severity) for f in findings] == [
+        ("quote.anonymous", "info"), ("quote.unattributed", "caution")]

@@ -115,7 +115,7 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
             continue
         memo_key = (
             r.kind, c.key, c.cue, c.role, c.from_entity, c.opens_clause, c.locative, c.settlement,
-            c.sub_place, c.organisation, c.joined_person, tuple((cl.region.codes, cl.text) for cl in own),
+            c.sub_place, c.organisation, c.joined_person, c.firm, tuple((cl.region.codes, cl.text) for cl in own),
         )
         if memo_key not in memo:
             memo[memo_key] = _judge(c, r, own, g, world, budget, name_words)

@@ -255,6 +255,8 @@ def find_candidates(
             joined = _consider_run(doc, token_ents, run, strength, "", add, locative=lead_locative or listed_place)
             if person and joined is not None and not joined.from_entity:
                 joined.joined_person = True
+            if joined is not None:
+                m.listed = joined.listed = True
             for t in range(run[0], run[1]):
                 walked[t] = True
             j = run[1]

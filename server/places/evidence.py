@@ -182,6 +182,10 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # In none of the article's countries: two letters never, one only from a bigger town.
         floor = math.inf if edits > 1 else floor * rules.ABROAD_POP_FACTOR
     notable = pop >= floor
+    if not main and edits > rules.ALTERNATE_NAME_MAX_EDITS:
+        # Two letters from a mere alternate name: alternate names hold spellings of every
+        # language, and real names GeoNames lacks are two letters from one as often as typos are.
+        close = notable = False
     off_world = has_world and g.country_code(i) not in world.countries and nearest > rules.WORLD_KM
     score = (
         rules.EDIT_WEIGHT * edits + math.log10(pop + 10) + world.bonus(i)

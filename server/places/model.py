@@ -78,6 +78,11 @@ class Candidate:
     # Several words that together are a near miss of a place's name of as many words, their
     # known words spelt exactly ("Sianta Clara" for Santa Clara): a place, whatever the model's label.
     whole_place_name: bool = False
+    listed: bool = False  # an item of a list of names that places lead or join ("Lovjey, Jonesboro and …")
+    # A firm place role (roles.py): a dateline, "X-based", "X police", a list, a settlement word,
+    # a strong locative cue, a direction before it, a legislator's home town: one of the two
+    # signals a misspelling's warning may rest on (EVIDENCE.md).
+    firm: bool = False
     role: Role = Role.OTHER
 
 

@@ -10,6 +10,7 @@ the entity labels and the words around it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -27,6 +28,8 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTY_LETTERS = frozenset({"D", "R", "I"})  # "D-Beachwood": Democrat, Republican, Independent
 DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
+# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
+COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
@@ -35,6 +38,43 @@ def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
         c.sub_place = is_sub_place(doc, c)
         c.organisation = is_organisation(doc, c)
         c.role = role_of(doc, c)
+        c.firm = firm_place_role(doc, c)
+
+
+# Roles that make the word a place by the sentence's shape, not by a preposition alone.
+FIRM_ROLES = frozenset({Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
+
+
+def firm_place_role(doc: Doc, c: Candidate) -> bool:
+    """Is the word a place by the shape of its sentence, not just after "in" or "to"? A
+    dateline ("LODNON —"), a compound ("Pitsburgh-based"), a place word after it ("the
+    Shrreveport police", "a Pulesfine man"), a list of places ("Lovjey, Jonesboro and Mundy's
+    Mill"), a settlement word ("the town of X"), a strong locative cue ("outside X", "withdrawal
+    from X"), a direction before it ("east Lnodon", "south of X"), a party letter before it
+    ("R-Moorark"), a person's home town ("Norb Mages of Lidsay") or where a body the model names
+    stands ("Mercy Memorial Hospital in Curbaan"). One of the two signals a misspelling's warning may rest on: a real name
+    GeoNames lacks takes these roles too, so the role alone is never enough."""
+    if c.role in FIRM_ROLES or c.settlement or c.listed or c.cue is Cue.STRONG:
+        return True
+    if c.role in (Role.PERSON, Role.ORGANISATION):
+        return False
+    i = c.tok_start
+    if after_party_letter(doc, i):
+        return True
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before in DIRECTION_WORDS or COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text):
+        return True
+    if i < 2 or before not in ("of", "in"):
+        return False
+    prev = doc[i - 2]
+    if before == "of":
+        # "five miles south of X"; "Norb Mages of Lidsay": where a person the model names is from
+        return prev.lower_ in DIRECTION_WORDS or prev.ent_type_ == "PERSON"
+    # "Mercy Memorial Hospital in Curbaan", "St. John's Lutheran School in Lomhadr": where a
+    # body or building the model names stands
+    return prev.ent_type_ in ("ORG", "FAC") or prev.lower_ in names("place_head_words.txt") and is_cap(prev)
 
 
 def role_of(doc: Doc, c: Candidate) -> Role:
@@ -48,6 +88,8 @@ def role_of(doc: Doc, c: Candidate) -> Role:
         return Role.INSTITUTION  # "the Shrreveport Police Department", "a Pulesfine man"
     if doc[i].text.isupper() and j < n and doc[j].text in DASHES:
         return Role.DATELINE  # "… March 15, 2009 NEWROK -- Unfortunately, …"
+    if i > 0 and COMPASS_ABBREVIATION.fullmatch(doc[i - 1].text):
+        return Role.LOCATIVE  # "S.E. Parios" (the model may call it ORG): the south-east of a town
     if (
         ent == "PERSON" and (ent_len > j - i or ent_len >= 2 and not c.from_entity) and c.cue is not Cue.STRONG
         and not (c.whole_place_name and ent_len <= j - i)
@@ -131,9 +173,15 @@ def _is_dateline(doc: Doc, c: Candidate) -> bool:
     """The first words of a paragraph, followed by a dash or "(AP)", perhaps after ", Region":
     "LODNON —", "Lodnon, England (Reuters) —", "PITSBURGH, Pa. -"."""
     i = c.tok_start
+    in_capitals = c.text.isupper() and len(c.text) > 2
     if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        return False
+        # A headline joined to its body by ". " ("… big rigs . SFLIAN, Kan. Strong winds"): a
+        # name in capitals opening a sentence is a dateline too.
+        if not (in_capitals and doc[i].is_sent_start or in_capitals and doc[i - 1].text == "."):
+            return False
     k = c.tok_end
+    if in_capitals and k + 1 < len(doc) and doc[k].text == "," and is_cap(doc[k + 1]):
+        return True  # "SFLIAN, Kan. Strong winds": the city and its state, no dash needed
     for _ in range(8):  # ", Pa.", ", England", "(AP)", a date
         if k >= len(doc):
             return False

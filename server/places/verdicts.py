@@ -22,6 +22,7 @@ class Verdict:
     near: NearPlace | None = None  # the near miss a misspelling rests on
     claim: ClaimEvidence | None = None  # the claim a wrong region rests on
     odd_letters: tuple[str, ...] = ()  # letters of the word no place name has, when they back it
+    signals: tuple[str, ...] = ()  # what backs a misspelling's warning: world, size, slip, firm role
 
 
 def _in_place_role(c: Candidate) -> bool:
@@ -29,7 +30,12 @@ def _in_place_role(c: Candidate) -> bool:
 
 
 def misspelling(ev: MissEvidence) -> Verdict | None:
-    """A word nobody knows, a letter or two from a place (EVIDENCE.md, "place.misspelled")."""
+    """A word nobody knows, a letter or two from a place (EVIDENCE.md, "place.misspelled").
+
+    A warning rests on two independent signals the reader can check in the card (`_signals`):
+    the near miss lies in the article's world, it is a notable place, the word is a typist's
+    slip of its name, the sentence puts the word in a firm place role. One alone is `info`: real
+    names GeoNames lacks (villages, schools, surnames) carry any one of them often enough."""
     c = ev.candidate
     if ev.zipf >= rules.KNOWN_WORD_ZIPF or not ev.near:
         return None  # a known word or name is never a misspelling
@@ -37,7 +43,9 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     # "from X", "in X": a locative word before it, whether the word came as a place entity or not
     locative_cue = c.cue in (Cue.STRONG, Cue.WEAK) or c.locative
     if c.role is Role.ORGANISATION and not c.organisation and not ev.person_word:
-        return _named_after_a_town_close_by(ev)
+        # The first word of a body's name ("the Evansvilme Federal Credit Union"): bodies are
+        # named after people and things too, so only a town a letter off close by counts.
+        return _two_signals(ev, "organisation")
     # A letter or two from a place's main name of as many words, its known words exact
     # ("Wicihta Falls"): that place, whatever label the model gives the words (EVIDENCE.md, 3.)
     name_role = c.role in (Role.PERSON, Role.ORGANISATION) and not c.whole_place_name
@@ -45,87 +53,79 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
-    weak_role = not place_role and c.role in WEAK_PLACE_ROLES
     named = [p for p in ev.near if p.named_in_article or p.in_claim]
     if named:
-        # The article itself names the place rightly spelt, or the claimed region holds it.
-        return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0])
-    if weak_role:
-        # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
-        backed = [p for p in ev.near if p.close or p.in_country or _very_notable(p)]
-        return Verdict("place.misspelled", "warning", backed[0]) if backed else _odd_spelling(ev) or _note(ev)
+        # The article itself names the place rightly spelt, or the claimed region holds it: the
+        # article's own world, and a place role or a single letter.
+        return Verdict("place.misspelled", "warning" if place_role or named[0].edits == 1 else "info", named[0],
+                       signals=("named",))
     if not place_role:
-        # Subject, object: a city of some size a letter off backs it, unless the model took the
-        # word for a person's name.
-        if c.label != "PERSON":
-            big = [p for p in ev.near if _very_notable(p)]
-            if big:
-                return Verdict("place.misspelled", "warning", big[0])
+        if c.role in WEAK_PLACE_ROLES:
+            # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
+            return _two_signals(ev, "weak") or _note(ev)
+        # Subject, object: no place role at all; a person's name unless the world says otherwise
+        v = _two_signals(ev, "person" if c.label == "PERSON" else "other")
+        if v is not None:
+            return v
         close = [p for p in ev.near if p.close and p.edits == 1]
-        if close:
-            # The model's PERSON label alone (no person the article names in full has this word)
-            # gives way to a town's own main name a letter off close by ("Jnoesboro said")
-            town = [p for p in close if p.main_name]
-            if c.label == "PERSON" and not town:
-                return Verdict("place.misspelled", "info", close[0])
-            return Verdict("place.misspelled", "warning", (town or close)[0])
-        return None
+        return Verdict("place.misspelled", "info", close[0]) if close else None
     if c.sub_place:
-        # "the Mukuru slums": part of a city GeoNames lacks; only a place close by says typo
-        close = [p for p in ev.near if p.close]
-        return Verdict("place.misspelled", "warning", close[0]) if close else _note(ev)
-    # A capitalised word opening a sentence may be no name at all: only the article's world backs it.
-    context_only = c.cue is Cue.ENTITY and c.role is not Role.LOCATIVE and c.opens_clause
-    backed = [p for p in ev.near if p.close or (not context_only and (p.in_country or p.notable and not p.off_world))]
-    if backed:
-        return Verdict("place.misspelled", "warning", backed[0])
-    return _slip(ev) or _note(ev)
+        # "the Mukuru slums": part of a city GeoNames lacks
+        return _two_signals(ev, "sub_place") or _note(ev)
+    return _two_signals(ev, "place") or _note(ev)
 
 
-def _slip(ev: MissEvidence) -> Verdict | None:
-    """What a typist's slip leaves, when nothing else backs the near miss: a spelling no place
-    name has, or two neighbouring letters of a town's name swapped."""
-    return _odd_spelling(ev) or _swapped_letters(ev)
+Kind = Literal["place", "weak", "sub_place", "other", "person", "organisation"]
 
 
-def _swapped_letters(ev: MissEvidence) -> Verdict | None:
-    """In a place role (not a weak one: "the Lnodon project"), two neighbouring letters of a
-    town's main name swapped ("Sraatoa" for Saratoga, "Akalnd" for Oakland; perhaps with one
-    more slip), the town close to the article's towns or one of `SWAP_MIN_POP`+ in its
-    countries. The real names GeoNames lacks differ from their near misses by a letter put in,
-    left out or changed, seldom by a swap."""
-    backed = [
-        p for p in ev.near
-        if p.swapped and p.main_name and not p.off_world and (p.close or p.home and p.pop >= rules.SWAP_MIN_POP)
-    ]
-    return Verdict("place.misspelled", "warning", backed[0]) if backed else None
+def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
+    """The signals that near place p is what the writer meant, for a word in a role of `kind`.
+
+    - `world`: p lies close to the article's towns or in a division it names, or (in a place
+      role) it is a sizeable town of the part of the country the article is about;
+    - `size`: p is notable by its population (in a weak role, or none: very notable);
+    - `slip`: the word is spelt as a typist slips, not as names are: letters no place name
+      holds (`details.unseen_letters`), or two neighbouring letters of p's name swapped;
+    - `firm role`: the sentence makes the word a place by its shape (roles.firm_place_role),
+      for a word in a place role only.
+
+    In a subject's or object's role, or a body's first word, only a town one letter off close
+    by (or, for a subject, a sizeable town of the article's country) counts as the world; for a
+    word the model calls a person, only a town's own name one letter off close by."""
+    c = ev.candidate
+    # A capitalised word opening a sentence may be no name at all: only the article's towns
+    # close by back it, not its size or country; unless a firm role makes it a place's name
+    # ("Chaleston police said").
+    context_only = c.cue is Cue.ENTITY and c.role is not Role.LOCATIVE and c.opens_clause and not c.firm
+    out = []
+    if kind in ("place", "weak", "sub_place"):
+        if p.close or (p.in_country and not context_only and kind != "sub_place"):
+            out.append("world")
+    elif p.close and p.edits == 1 and (p.main_name or kind == "other") or kind == "other" and p.in_country:
+        out.append("world")
+    if kind in ("place", "sub_place"):
+        if p.notable and not p.off_world and not context_only:
+            out.append("size")
+    elif kind != "person" and _very_notable(p):
+        out.append("size")
+    if p.main_name and not p.off_world and (
+        len(ev.odd_letters) >= rules.ODD_LETTERS_MIN or p.swapped and p.edits == 1 and p.home
+    ):
+        out.append("slip")
+    if kind == "place" and c.firm:
+        out.append("firm role")
+    return out
 
 
-def _named_after_a_town_close_by(ev: MissEvidence) -> Verdict | None:
-    """The first word of an organisation's name the model tags ORG, no firm cue around it and
-    no person's word ("the Evansvilme Federal Credit Union", "Izonsville Education Foundation"):
-    a body named after its town, when a town's main name a letter off lies close to the
-    article's towns or in a division it names. Otherwise nothing: firms and bodies are named
-    after people and things too ("Torenia Holdings")."""
-    close = [p for p in ev.near if p.edits == 1 and p.main_name and p.close]
-    return Verdict("place.misspelled", "warning", close[0]) if close else None
-
-
-def _odd_spelling(ev: MissEvidence) -> Verdict | None:
-    """A spelling no place name has ("Berlni": "rln" is in none of GeoNames' 200,000 main names),
-    a letter or two from a place of the article's world: a typo, as random slips of the keys
-    make them. Real names GeoNames lacks are spelt like other names (and the foreign ones that
-    are not, "Mabvuku" beside Maputo, lie abroad): two letters off count only from a place close
-    to the article's towns or a town (no village) in its countries, one letter off from none on
-    another continent;
-    and only from a place's main name (alternate names hold odd spellings of every language)."""
-    if len(ev.odd_letters) < rules.ODD_LETTERS_MIN:
-        return None
-    backed = [
-        p for p in ev.near
-        if p.main_name and not p.off_world and (p.edits == 1 or p.close or p.home and p.pop >= rules.VILLAGE_POP)
-    ]
-    return Verdict("place.misspelled", "warning", backed[0], odd_letters=ev.odd_letters) if backed else None
+def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
+    """A warning on the first near miss (best suggestion first) that two signals back, at
+    least one of them about the place itself; else None."""
+    for p in ev.near:
+        found = _signals(ev, p, kind)
+        if len(found) >= rules.MISSPELLING_SIGNALS and found != ["firm role"]:
+            odd = ev.odd_letters if "slip" in found else ()
+            return Verdict("place.misspelled", "warning", p, odd_letters=odd, signals=tuple(found))
+    return None
 
 
 def _very_notable(p: NearPlace) -> bool:

@@ -6,6 +6,7 @@
 2. `frames`    finds the speaker phrase and reporting cue in the sentence around each quotation;
 3. `speakers`  tells named, pronoun and unnamed speakers apart (`kinds`) and resolves names;
 4. `carryover` gives a quotation with no frame of its own the speaker of the one it continues;
+   `ranker` then weighs the speaker found against the other phrases around the quote (3b);
 5. `speech`    sets apart titles, names, slogans and scare quotes, which are not speech;
 6. `report`    builds the quotes and the findings (an unnamed speaker is `quote.anonymous`,
                none `quote.unattributed`).
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 
 from .. import deadline
 from ..report import Finding, Quote
-from . import carryover, frames, kinds, marks, report, speakers, speech
+from . import carryover, frames, kinds, marks, ranker, report, speakers, speech
 from .article import Article
 from .model import Resolution, SpeakerKind
 
@@ -42,6 +43,7 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
             res = speakers.resolve(art, results, frame)  # 3
         else:
             res = carryover.inherit(art, results, frame)  # 4
+        frame, res = ranker.choose(art, results, frame, res)  # 3b
         speech.judge(art, frame, res)  # 5
         results.append(res)
     carryover.look_forward(art, results)  # 4, the passes that read ahead

@@ -198,6 +198,43 @@ class Frames:
             return cur, subj
         return None
 
+    def passive_agent(self, k: int) -> Attribution | None:
+        """"The plan has been called “a giveaway” by Democrats", "often labeled as a “witch
+        hunt” by critics": a passive reporting or naming verb that the quote hangs from, and
+        "by X" right after the closing mark (the parse often hangs it from the quoted noun,
+        not the verb): X is the source."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        i = lo
+        while i < hi and doc[i].is_punct and doc[i].text not in (",", "."):
+            i += 1  # a closing mark the tokenizer split off
+        if i >= hi or doc[i].lower_ != "by" or doc[i].pos_ != "ADP":
+            return None
+        verb = self._passive_cue(k)
+        if verb is None:
+            return None
+        agent = next((c for c in doc[i].children if c.dep_ == "pobj" and i < c.i < hi), None)
+        if agent is None or self.in_quote[agent.i] or not could_speak(agent):
+            return None
+        return self.phrase(agent, i + 1, hi, (verb.i, verb.i + 1), How.AFTER)
+
+    def _passive_cue(self, k: int) -> Token | None:
+        """The passive reporting verb before quotation k that it hangs from ("was called",
+        "labeled as"), within the sentence before the quote."""
+        lo, _ = self.before(k)
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if not lo <= cur.i < self.ranges[k][0] or self.in_quote[cur.i]:
+                return None
+            if cur.pos_ in ("VERB", "AUX") and self.is_cue(cur):
+                passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.children) or (
+                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl"))
+                return cur if passive else None
+        return None
+
     def according_after(self, k: int) -> Attribution | None:
         """"according to X" in the clause after the quote."""
         lo, hi = self.after(k)
@@ -254,6 +291,10 @@ class Frames:
         according = self._according_in(lo, hi, side)
         if according is not None:
             return according  # “…,” Sanders said, according to CNN: the outlet is the source
+        if side == "before":
+            introducer = self._introducing_verb(lo, hi)
+            if introducer is not None:
+                return introducer
         for i in positions:
             if side == "before" and hi - i > MAX_BEFORE:
                 break
@@ -320,6 +361,38 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _introducing_verb(self, lo: int, hi: int) -> Attribution | None:
+        """"When the mayor suggested …, Jane Roe fired back: “…”": a finite verb that ends its
+        clause at the colon or comma right before the quote introduces it, whatever the verb
+        (a retort, a shrug, a sigh), when its subject is someone who can speak; it wins over a
+        reporting verb further back in a clause of its own."""
+        doc = self.doc
+        i = hi - 1
+        while i >= lo and doc[i].is_space:
+            i -= 1
+        if i < lo or doc[i].text not in (":", ","):
+            return None
+        i -= 1
+        while i >= lo and doc[i].tag_ in ("RB", "RP") and not self.in_quote[i]:
+            i -= 1  # "fired back", "shot back", "simply"
+        if i < lo or self.in_quote[i]:
+            return None
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or self.is_cue(verb):
+            return None  # a reporting verb is the loop's; a participle borrows a subject
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
+            return None  # "… passed the bill, “…”": the verb has its own object
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not lo <= subj.i < verb.i or self.in_quote[subj.i]:
+            return None
+        if subj.lower_ in word_set("not_subject") or not (
+            subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "")
+            or is_pronoun(subj) and subj.lower_ != "it"
+            or person_class(subj.lower_)[0] is not None
+        ):
+            return None
+        return self.phrase(subj, lo, hi, (verb.i, verb.i + 1), How.BEFORE)
 
     def trailing_report(self, k: int) -> Attribution | None:
         """A report closing the quote's sentence, set off by a comma: "The lack of polling
@@ -505,7 +578,12 @@ class Frames:
         """The verb's subject, or its passive agent; a participle ("…, saying") borrows the
         subject of the clause it hangs from."""
         participle = verb.tag_ == "VBG"
-        for _ in range(SUBJECT_CLIMB):
+        for step in range(SUBJECT_CLIMB):
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if step > 0 and patient is not None and not self.in_quote[patient.i]:
+                # "Roe was booed by the crowd after telling them …": the one who told them
+                # is the passive clause's subject, not its agent
+                return patient
             for child in verb.children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
@@ -528,7 +606,7 @@ class Frames:
                 return name
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
-                climb += ("dobj", "pobj", "prep", "appos")
+                climb += ("dobj", "pobj", "prep", "appos", "pcomp")  # "after telling"
             if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
                 verb.head.dep_ not in ("dobj", "pobj", "dative", "attr", "oprd")
             ):
@@ -636,8 +714,10 @@ class Frames:
         start = min(head.i, max(lo, head.left_edge.i))
         end = head.i + 1
         for child in head.rights:
-            if child.dep_ not in PHRASE_RIGHT or child.i >= hi:
-                break
+            if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
+                child.dep_ == "prep" and child.lower_ == "as"
+            ):
+                break  # "seen by organizers as a …": what they see it as is no part of them
             end = max(end, min(hi, child.right_edge.i + 1))
         lead_words = word_set("lead")
         while start < head.i and (
@@ -670,7 +750,7 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        root_subject = clause_subject = None
+        root_subject = clause_subject = agent_subject = None
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
@@ -680,7 +760,12 @@ class Frames:
                 if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
-                    if cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                    agent = subj.dep_ == "pobj" and subj.head.dep_ == "agent"
+                    if agent and agent_subject is None and could_speak(subj) and (
+                        subj.pos_ != "PROPN" or subj.ent_type_ not in PLACE_OR_TIME
+                    ):
+                        agent_subject = subj  # "an option seen by organizers as a “lifeboat”"
+                    elif cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
                         root_subject = subj  # the sentence's own subject, not a clause's
                     elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
                         could_speak(subj)
@@ -697,7 +782,10 @@ class Frames:
                 break
             cur = cur.head
         nearest = None
-        if root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
+        if agent_subject is not None:
+            # the one by whom the quoted view is held, on the quote's own chain of clauses
+            nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
+        elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
@@ -919,6 +1007,8 @@ def find(art) -> list[Frame]:
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
         # “…,” one message read, according to a letter from the chairman: the letter
         att = frames.according_after(k)
+        if att is None and has_lead:
+            att = frames.passive_agent(k)  # called “a giveaway” by Democrats
         if att is None and has_lead:
             att = frames.name_colon(lo, hi)
         if att is None and has_lead:

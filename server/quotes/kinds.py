@@ -92,8 +92,16 @@ def _of_object(head: Token) -> Token | None:
 
 def _names_in_apposition(head: Token) -> bool:
     """"Two military analysts, Patrick Megahan and Chris Harman,": the names are given (not a
-    group in apposition: "His critics, many of them conservative Catholics,")."""
-    return any(c.dep_ == "appos" and _is_name(c) for c in head.children)
+    group in apposition: "His critics, many of them conservative Catholics,"), nor a name the
+    parse hung on the head across a verb ("The lawyers also pointed to … two former hopefuls,
+    Sen. John McCain": the name is the hopefuls')."""
+    doc = head.doc
+    return any(
+        c.dep_ == "appos" and _is_name(c) and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[head.i + 1 : c.left_edge.i]
+        )
+        for c in head.children
+    )
 
 
 # the dependencies that join the words of a name to each other and to the noun it stands beside
@@ -348,6 +356,13 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
             return SpeakerKind.ANONYMOUS
         if group and any(d.lower_ in word_set("indefinite") for d in dets):
             return SpeakerKind.ANONYMOUS  # "one New Hampshire Democrat"
+        if low.endswith("s") and any(
+            c.lower_ in word_set("quantifiers") and c.lower_ not in word_set("anaphoric_quantifiers")
+            and c.dep_ in ("det", "amod") for c in head.children if c.i < head.i
+        ):
+            # "many Latinos", "some Hoosiers" (the model may take the plural for a firm): a
+            # name does not take "many" or "some"; a group of people does
+            return SpeakerKind.ANONYMOUS
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
     cls, plural = person_class(low)
     if cls is None and head.i >= 2 and doc[head.i - 1].text == "-":
@@ -408,6 +423,8 @@ def introduced_unnamed(head: Token) -> bool:
     for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_TOKENS), -1):
         tok = doc[i]
         if tok.lower_ != head.lower_:
+            if tok.tag_ == "NNS" and singular(tok.lower_) == head.lower_ and _counted_from(tok):
+                return sourcing  # "one of the officials said … the official added"
             continue
         dets = _determiners(tok)
         if not any(d.lower_ in word_set("indefinite") for d in dets):
@@ -416,11 +433,31 @@ def introduced_unnamed(head: Token) -> bool:
             doc[j].ent_type_ == "PERSON" for j in range(max(0, tok.i - 3), tok.i)
         ):
             return False
-        # an official or a source stays unnamed; any other person only when the text says so
-        # ("a firefighter who was not authorized to speak")
+        # an official or a source stays unnamed; any other person when the text says so ("a
+        # firefighter who was not authorized to speak") or when nobody could be meant instead
         after = doc[tok.i : min(len(doc), tok.i + ANONYMITY_WINDOW)].text
-        return sourcing or bool(tables().anonymity.search(after))
+        return sourcing or bool(tables().anonymity.search(after)) or _nobody_named_since(tok, head)
     return False
+
+
+def _counted_from(group: Token) -> bool:
+    """"one of the officials": one person picked out of a plural by a quantifier's "of"."""
+    prep = group.head
+    return group.dep_ == "pobj" and prep.lower_ == "of" and _counts_people(prep.head)
+
+
+def _nobody_named_since(first: Token, head: Token) -> bool:
+    """"greeted by an organizer … “…,” the organizer told them": the definite noun is the
+    person the indefinite one brought in, unless that one was said of a named person ("Ramos
+    became a renowned journalist") or someone was named between the two mentions, whom "the
+    actor" may be ("a black actor … star Arturo Castro … the actor")."""
+    if first.dep_ in ("attr", "appos", "oprd"):
+        return False
+    doc = head.doc
+    return not any(
+        t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in NOT_A_NAME and t.is_title)
+        for t in doc[first.i + 1 : head.i]
+    )
 
 
 def phrase_head(doc: Doc, start: int, end: int) -> Token | None:

@@ -2,7 +2,9 @@
 
 The finding follows the speaker's kind, always: an unnamed speaker raises `quote.anonymous` (a
 `caution`, or an `info` note on a title, scare quote or borrowed word), a quotation with no
-speaker `quote.unattributed` unless it is not speech, a named speaker or a pronoun nothing.
+speaker `quote.unattributed` unless it is not speech, a named speaker or a pronoun nothing. The
+reason of a quote.anonymous finding quotes its evidence (`evidence`; EVIDENCE.md says what each
+severity needs).
 """
 
 from __future__ import annotations
@@ -10,9 +12,57 @@ from __future__ import annotations
 from ..report import Finding, Quote, Speaker
 from ..spans import Span
 from .article import Article
-from .model import Resolution, SpeakerKind
+from .lexicon import tables
+from .model import How, Resolution, SpeakerKind
+from .rules import CLAUSE_CHARS
 
 UNATTRIBUTED_MESSAGE = "No speaker is named for this quotation."
+
+# how the speaker phrase is tied to its cue, as the card says it
+ACCORDING = (How.ACCORDING_BEFORE, How.ACCORDING_AFTER, How.WORDS_OF)
+
+
+def _tie(art: Article, res: Resolution) -> str | None:
+    """"is the subject of “said”" when the parse makes the phrase's head the cue's subject,
+    "comes after “according to”", else "goes with “said”" (the nearest phrase to the cue)."""
+    att = res.att
+    if att is None or att.cue is None:
+        return None
+    doc = art.doc
+    cue = doc[att.cue[0] : att.cue[1]].text
+    if att.how in ACCORDING:
+        return f"comes after “{cue}”"
+    if att.head.dep_ in ("nsubj", "nsubjpass") and att.cue[0] <= att.head.head.i < att.cue[1]:
+        return f"is the subject of “{cue}”"
+    return f"goes with “{cue}”"
+
+
+def evidence(art: Article, res: Resolution) -> str:
+    """The reason of a quote.anonymous finding, with what the reader can check in the text: the
+    words that describe the speaker without naming them, the words that keep the source unnamed
+    ("who asked not to be named"), and how the phrase is tied to the quotation (the subject of
+    "said", after "according to"); for a pronoun or a continuation, the unnamed source it points
+    back to."""
+    reason = res.reason
+    if res.att is None:
+        return reason
+    doc = art.doc
+    phrase = doc[res.att.start : res.att.end].text
+    if reason.startswith(("the pronoun", "continues")):
+        source = res.label if res.label and res.label != phrase else None
+        return f"{reason}: “{source or phrase}”"
+    end = art.char_end(res.att.end - 1)
+    clause = art.text[end : end + CLAUSE_CHARS].split("\n", 1)[0].split(".", 1)[0]
+    kept = tables().anonymity.search(phrase) or tables().anonymity_clause.search(clause)
+    if kept is not None:
+        said, it = f"“{kept.group(0).strip()}” keeps the source unnamed", f"“{phrase}”"
+    else:
+        said, it = f"“{phrase}” describes the speaker but names nobody", "it"
+    tie = _tie(art, res)
+    if tie is not None:
+        said += f"; {it} {tie}"
+    return said
+
 
 def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Finding]]:
     doc = art.doc
@@ -39,7 +89,7 @@ def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Fi
                     severity="caution" if res.speech else "info",
                     span=span,
                     message=f"Attributed to an unnamed source: {res.label}",
-                    details={"speaker": speaker, "cue": cue, "reason": res.reason},
+                    details={"speaker": speaker, "cue": cue, "reason": evidence(art, res)},
                 )
             )
         elif res.speech and res.kind is SpeakerKind.NONE:

@@ -63,3 +63,8 @@ PHRASE_WORDS = 3  # an unattributed quote this short is a phrase, not a statemen
 SINGLE_PHRASE_WORDS = 6  # the same for ‘single-mark’ quotes, more often scare quotes
 INLINE_PHRASE_WORDS = 8  # a quote inside a sentence, not ending a clause, this short: a phrase
 LABEL_WORDS = 2  # a characterised quote this short ("a “giveaway”") is a label
+
+# --- the speaker ranker (ranker.py) ----------------------------------------------------------
+RANKER_MARGIN = 0.3  # how much more than the rules' speaker another candidate must score to win
+RANKER_PARAGRAPHS = 1  # paragraphs back the previous quotation's speaker stays a candidate
+RANKER_STEPS = 8  # syntactic heads climbed from a quote (or a cue) for the verbs it hangs from

@@ -100,6 +100,25 @@ def _is_label(art: Article, q: QuotedSpan, res: Resolution) -> bool:
     return art.doc[res.att.cue[0]].lower_ in characterising_verbs()
 
 
+def _subject_only(att: Attribution) -> bool:
+    """The speaker phrase is only the subject of the quote's sentence, with no speech verb."""
+    return att.how is How.SUBJECT and att.cue is None
+
+
+def _unbind(res: Resolution) -> None:
+    """“Audiences can expect him to bring “a little more recklessness than they're used to.””:
+    a full statement inside a sentence whose subject is an unnamed person or group and whose verb
+    is no speech verb is not that group's — nothing in the sentence says they spoke. A named
+    subject ("Gov. Doe thanked the nurses for their “…”") is the usual source of such a quote;
+    people described only are usually what the sentence is about. The quotation has no speaker
+    here, as a reader would see it: unattributed, not anonymous."""
+    res.att = None
+    res.kind = SpeakerKind.NONE
+    res.label = res.resolved = None
+    res.person = False
+    res.reason = "no speaker found: the sentence's unnamed subject is not said to speak"
+
+
 def is_title(art: Article, k: int, att: Attribution | None) -> bool:
     """Pass 2 asks: do the words before quotation k make it a title or a name?"""
     return _is_name_or_title(art, k) and not _characterised(art, art.quotes[k], att)
@@ -115,8 +134,15 @@ def judge(art: Article, frame: Frame, res: Resolution) -> None:
             # the subject of a sentence with no speech verb: a short phrase is still a scare
             # quote or a borrowed word ("He was always a “small l” liberal.")
             res.speech = res.speech and _looks_like_speech(art, frame.quote, frame.has_lead)
+            if res.speech and res.kind is SpeakerKind.ANONYMOUS and _subject_only(frame.att):
+                _unbind(res)
     elif res.att is None:
         res.speech = _looks_like_speech(art, frame.quote, frame.has_lead)
+    elif res.speech and res.kind is SpeakerKind.ANONYMOUS and _subject_only(res.att):
+        # a statement continuing one whose only tie to an unnamed group was being in its
+        # sentence ("… the phrase “self-deportation.” Why not say: “They'll go home …”"):
+        # nobody said it either
+        _unbind(res)
     if res.speech and res.kind is SpeakerKind.ANONYMOUS and _is_label(art, frame.quote, res):
         # critics called it a “giveaway”: a word borrowed, not a statement to weigh
         res.speech = False
