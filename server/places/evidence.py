@@ -22,7 +22,7 @@ from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
 from . import rules
 from .claims import loose_shapes
-from .lexicon import disputed, names
+from .lexicon import COMPASS_ABBREVIATION, disputed, names
 from .model import Candidate, Claim, ClaimEvidence, MissEvidence, NearPlace, Resolution
 from .resolve import ArticleWorld
 
@@ -88,8 +88,6 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str
 
 
 NAME_ENTITY_LABELS = ("PERSON", "ORG")
-# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
-COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def name_end_words(doc) -> set[str]:

@@ -3,10 +3,14 @@ server/datafiles.py. Lists of names come normalised (server.gazetteer.normalize)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import datafiles
 from ..gazetteer import normalize
+
+# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
+COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 @lru_cache(maxsize=None)

@@ -10,14 +10,13 @@ the entity labels and the words around it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..gazetteer import DIRECTIONS
 from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
-from .lexicon import context, cue_phrases, names
+from .lexicon import COMPASS_ABBREVIATION, context, cue_phrases, names
 from .model import Candidate, Cue, Role
 
 # "\x97" and "\x96" are the em and en dash of Windows-1252 text read as Latin-1, common in
@@ -28,8 +27,6 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTY_LETTERS = frozenset({"D", "R", "I"})  # "D-Beachwood": Democrat, Republican, Independent
 DIRECTION_WORDS = frozenset(DIRECTIONS) | {"north-west", "north-east", "south-west", "south-east"}
-# A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
-COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
 
 
 def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
