@@ -334,16 +334,14 @@ def claim_after(doc: Doc, j: int, g: Gazetteer) -> tuple[dict, tuple] | None:
 @lru_cache(maxsize=None)
 def _says_place(name: str) -> bool:
     """Does the shape call X a place by itself (a settlement or a located word)?"""
-    slots = next(s for s in shapes() if s["name"] == name)
-    return any(slot in ("{settlement}", "{located}") for slot in slots.get("after", []) + slots.get("before", []))
+    slots = next((s for s in shapes() if s["name"] == name), None)
+    return slots is not None and any(slot in ("{settlement}", "{located}") for slot in slots.get("after", []) + slots.get("before", []))
 
 
 def says_place(shape_name: str) -> bool:
     """Does a claim of this shape call X a place by itself ("X, a town in Y", "X, located in Y",
     "The city, located in Y" referring back), rather than join two names ("X, Y", "X in Y")?"""
-    if shape_name == "anaphora":
-        return True
-    return any(s["name"] == shape_name for s in shapes()) and _says_place(shape_name)
+    return shape_name == "anaphora" or _says_place(shape_name)
 
 
 @lru_cache(maxsize=None)
