@@ -29,6 +29,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from .. import datafiles
+from . import speakers
 from .article import Article
 from .frames import could_speak, is_document
 from .kinds import classify, is_pronoun
@@ -88,14 +89,12 @@ def choose(art: Article, results: list[Resolution], frame: Frame, res: Resolutio
     best = max(cands, key=lambda c: score(c, w))
     if best.rule or score(best, w) - score(rule, w) <= RANKER_MARGIN:
         return frame, res
-    new_frame = replace(frame, att=best.att) if frame.att is not None else frame
-    from . import speakers  # speakers imports nothing of this module: no cycle
-
-    new = speakers.resolve(art, results, replace(frame, att=best.att))
+    ranked = replace(frame, att=best.att)
+    new = speakers.resolve(art, results, ranked)
     if new.kind is SpeakerKind.ANONYMOUS and res.kind is not SpeakerKind.ANONYMOUS:
         return frame, res  # a warning rests on the rules' evidence, never on a learned guess
     new.reason = new.reason + " (ranked above the rules' speaker)"
-    return new_frame, new
+    return (ranked if frame.att is not None else frame), new
 
 
 def _adjoining(art: Article, k: int, att: Attribution) -> bool:
