@@ -2,33 +2,22 @@
 
 import pytest
 
-from server import quotes as quote_analysis
-
-
-def _run(nlp, text):
-    quotes, findings = quote_analysis.analyze(nlp(text))
-    return text, quotes, findings
-
-
-def _speaker(text, quotes, words):
-    q = next(q for q in quotes if words in text[q.span.start : q.span.end])
-    sp = q.speaker
-    return (text[sp.span.start : sp.span.end] if sp.span else None), sp.kind
+from tests.quote_helpers import run, speaker_of
 
 
 def test_long_apposition_after_the_speaker(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "“It was a long night,” said Jane Roe, a strategist from Boston who worked on both of "
         "the mayor's campaigns."))
-    assert _speaker(text, quotes, "long night") == ("Jane Roe", "named")
+    assert speaker_of(text, quotes, "long night") == ("Jane Roe", "named")
     assert findings == []
 
 
 def test_title_name_and_apposition_before_the_verb(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "“We held the line,” said Col. Sam Poe.\n"
         "“The convoy left at dawn,” Maj. Jane Roe, an army press officer in Kabul, said."))
-    assert _speaker(text, quotes, "convoy") == ("Maj. Jane Roe", "named")
+    assert speaker_of(text, quotes, "convoy") == ("Maj. Jane Roe", "named")
     assert findings == []
 
 
@@ -39,23 +28,23 @@ def test_title_name_and_apposition_before_the_verb(nlp):
      "coming.”", "cuts", "A Pentagon official"),
 ])
 def test_unnamed_speakers_keep_their_phrase(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, "anonymous")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "anonymous")
     assert [f.code for f in findings] == ["quote.anonymous"]
 
 
 def test_partial_quote_goes_to_the_subject_of_its_sentence(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "In January, Gov. John Doe thanked the nurses for their “quiet courage.”"))
-    assert _speaker(text, quotes, "quiet courage") == ("Gov. John Doe", "named")
+    assert speaker_of(text, quotes, "quiet courage") == ("Gov. John Doe", "named")
     assert findings == []
 
 
 def test_a_reporting_verb_up_the_sentence_wins_over_a_nearer_subject(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "McConnell says that voters want a leader, but instead the president is giving them "
         "“lectures and distractions.”"))
-    assert _speaker(text, quotes, "lectures")[0] == "McConnell"
+    assert speaker_of(text, quotes, "lectures")[0] == "McConnell"
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -65,17 +54,17 @@ def test_a_reporting_verb_up_the_sentence_wins_over_a_nearer_subject(nlp):
      "gain the most.”", "Lesser-known", "Daron Shaw"),
 ])
 def test_a_name_before_a_colon_introduces_its_words(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    found, kind = _speaker(text, quotes, words)
+    text, quotes, findings = run(nlp, text)
+    found, kind = speaker_of(text, quotes, words)
     assert speaker in found and kind == "named"
     assert findings == []
 
 
 def test_a_dateline_is_never_the_speaker(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "WASHINGTON, Aug. 24 (UPI) — A spokesman for the campaign called the report about "
         "donors and access to the department “outrageous.”"))
-    found, _ = _speaker(text, quotes, "outrageous")
+    found, _ = speaker_of(text, quotes, "outrageous")
     assert found is None or "WASHINGTON" not in found
 
 
@@ -86,8 +75,8 @@ def test_a_dateline_is_never_the_speaker(nlp):
      "management", "Jane Roe"),
 ])
 def test_the_outer_reporter_speaks_for_the_clause_it_reports(nlp, text, words, speaker):
-    text, quotes, _ = _run(nlp, text)
-    assert _speaker(text, quotes, words)[0] == speaker
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -95,15 +84,15 @@ def test_the_outer_reporter_speaks_for_the_clause_it_reports(nlp, text, words, s
     ("“We are done,” Jane Roe said as the heckler yelled: “You lost!”", "You lost", "the heckler"),
 ])
 def test_a_clause_with_its_own_reporter_keeps_it(nlp, text, words, speaker):
-    text, quotes, _ = _run(nlp, text)
-    assert _speaker(text, quotes, words)[0] == speaker
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
 
 
 def test_a_credit_line_on_its_own_line_names_the_speaker(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "We checked the claims.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n"
         "- Jane Roe.\n\nThe figure is right."))
-    assert _speaker(text, quotes, "new income") == ("Jane Roe", "named")
+    assert speaker_of(text, quotes, "new income") == ("Jane Roe", "named")
     assert findings == []
 
 
@@ -116,22 +105,22 @@ def test_a_credit_line_on_its_own_line_names_the_speaker(nlp):
      "race played out, Tom Poe said.", "stagnant", "Tom Poe"),
 ])
 def test_speakers_after_the_quote_in_less_common_orders(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    found, kind = _speaker(text, quotes, words)
+    text, quotes, findings = run(nlp, text)
+    found, kind = speaker_of(text, quotes, words)
     assert speaker in found and kind == "named"
     assert findings == []
 
 
 def test_a_short_title_before_a_verb_is_not_a_quote_and_its_object(nlp):
-    text, quotes, _ = _run(nlp, "Jane Roe, star of “Scandal,” thanked Obama for the change.")
-    assert _speaker(text, quotes, "Scandal")[0] != "Obama"
+    text, quotes, _ = run(nlp, "Jane Roe, star of “Scandal,” thanked Obama for the change.")
+    assert speaker_of(text, quotes, "Scandal")[0] != "Obama"
 
 
 def test_a_guessed_speaker_that_is_an_object_is_no_speaker(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "Jane Roe gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat "
         "her in November.”"))
-    assert _speaker(text, quotes, "defeat")[0] != "the ruckus"
+    assert speaker_of(text, quotes, "defeat")[0] != "the ruckus"
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -143,24 +132,24 @@ def test_a_guessed_speaker_that_is_an_object_is_no_speaker(nlp):
      "“Fight for every vote in every state.”", "Fight", "Jane Roe"),
 ])
 def test_the_subject_of_a_sentence_ending_in_a_colon_owns_the_words(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words)[0] == speaker
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
     assert findings == []
 
 
 def test_a_bracketed_outlet_after_an_excerpt_is_its_source(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "HOW THE SLOWDOWN SPREADS “The slowdown is fostering a cycle of decline and panic "
         "across the world.” [WaPo.]"))
-    assert _speaker(text, quotes, "slowdown is") == ("WaPo", "named")
+    assert speaker_of(text, quotes, "slowdown is") == ("WaPo", "named")
     assert findings == []
 
 
 def test_new_reporting_verbs_name_their_subject(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars because "
         "they are easier to please.”"))
-    assert _speaker(text, quotes, "beggars")[0] == "the Rainmakers"
+    assert speaker_of(text, quotes, "beggars")[0] == "the Rainmakers"
     assert findings == []
 
 
@@ -171,31 +160,31 @@ def test_new_reporting_verbs_name_their_subject(nlp):
      "used by the principals.”", "assessments", "A footnote in the report"),
 ])
 def test_a_document_heading_the_sentence_gives_its_partial_quote(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
     assert findings == []
 
 
 def test_a_verb_putting_out_a_statement_reports_its_subjects_words(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Immediately after the attacks, Jane Roe issued a statement, “Last night, our nation "
         "was attacked. It was the worst attack on our soil in years.”"))
-    assert _speaker(text, quotes, "Last night") == ("Jane Roe", "named")
+    assert speaker_of(text, quotes, "Last night") == ("Jane Roe", "named")
     assert findings == []
 
 
 def test_the_owner_of_a_speech_act_noun_owns_the_quote_inside_it(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "The worries go beyond Jane Roe's controversial pledge to be “neutral” during the talks."))
-    found, kind = _speaker(text, quotes, "neutral")
+    found, kind = speaker_of(text, quotes, "neutral")
     assert "Jane Roe" in found and kind == "named"
 
 
 def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "In a September Post-ABC News poll, 75 percent of Republicans said the party's leaders "
         "had “failed” them."))
-    found, kind = _speaker(text, quotes, "failed")
+    found, kind = speaker_of(text, quotes, "failed")
     assert "poll" in found and kind == "named"
     assert findings == []
 
@@ -207,56 +196,56 @@ def test_a_share_of_respondents_speaks_for_the_poll_named_before_it(nlp):
      "he will win", "Mary Poe"),
 ])
 def test_a_report_right_after_a_comma_ended_quote_is_its_own(nlp, text, words, speaker):
-    text, quotes, _ = _run(nlp, text)
-    assert _speaker(text, quotes, words)[0] == speaker
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
 
 
 def test_a_report_after_the_quote_that_opens_the_next_one_is_not_its_own(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "After Scalia said that some students might do better at “less advanced schools,” "
         "Trump said: “I don't like what he said.”"))
-    assert _speaker(text, quotes, "less advanced")[0] == "Scalia"
+    assert speaker_of(text, quotes, "less advanced")[0] == "Scalia"
 
 
 def test_a_document_closing_the_sentence_is_the_source(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "It also wants to stop state policies that have a “dramatic and disparate impact” on "
         "minorities, who are more likely to vote Democratic, the lawsuit says. For instance, the "
         "filing cites a study."))
-    assert _speaker(text, quotes, "disparate") == ("the lawsuit", "named")
+    assert speaker_of(text, quotes, "disparate") == ("the lawsuit", "named")
     assert findings == []
 
 
 def test_a_name_in_apposition_introduces_the_quote_after_a_colon(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "One early supporter, Representative Lee Zeldin, gave the technique a whirl in an "
         "interview on Tuesday: “You can easily argue that the plan is a failure.”"))
-    assert _speaker(text, quotes, "easily argue") == ("Representative Lee Zeldin", "named")
+    assert speaker_of(text, quotes, "easily argue") == ("Representative Lee Zeldin", "named")
     assert findings == []
 
 
 def test_a_short_quote_inside_the_sentence_does_not_cut_its_frame(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "In an attempt to make its point, the Daily News focuses on how many people the "
         "terrorists, armed with “assault weapons,” were able to kill: “In taking 129 lives in "
         "little more than half an hour, the attackers showed how deadly such weapons can be.”"))
-    assert _speaker(text, quotes, "129 lives") == ("the Daily News", "named")
+    assert speaker_of(text, quotes, "129 lives") == ("the Daily News", "named")
     assert "quote.unattributed" not in [f.code for f in findings]
 
 
 def test_a_second_report_joined_by_and_is_its_own_subjects(nlp):
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "The debate suggests a huge policy divide. Ted Cruz accuses Obama of \"leading from "
         "behind\" and Donald Trump says he's \"losing the war on terrorism,\" part of a verbal "
         "lashing they've administered."))
-    assert _speaker(text, quotes, "leading")[0] == "Ted Cruz"
-    assert _speaker(text, quotes, "losing")[0] == "Donald Trump"
+    assert speaker_of(text, quotes, "leading")[0] == "Ted Cruz"
+    assert speaker_of(text, quotes, "losing")[0] == "Donald Trump"
 
 
 def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Clinton supports \"appropriate pay raises,\" opposes cuts and backs the unions."))
-    assert _speaker(text, quotes, "pay raises") == ("Clinton", "named")
+    assert speaker_of(text, quotes, "pay raises") == ("Clinton", "named")
     assert findings == []
 
 
@@ -268,16 +257,16 @@ def test_a_partial_quote_in_a_clause_goes_to_the_name_that_is_its_subject(nlp):
      "abandon the outsiders.", "reveries"),
 ])
 def test_a_name_the_tagger_reads_as_a_modal_speaks(nlp, text, words):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == ("Will", "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == ("Will", "named")
     assert findings == []
 
 
 def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Trump also embraced enhanced interrogation techniques -- \"I think waterboarding is "
         "peanuts compared to what they'd do to us.\""))
-    assert _speaker(text, quotes, "waterboarding") == ("Trump", "named")
+    assert speaker_of(text, quotes, "waterboarding") == ("Trump", "named")
     assert findings == []
 
 
@@ -288,8 +277,8 @@ def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
      "“taking these steps to make us ALL safer.”", "taking these steps", "Washington"),
 ])
 def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
     assert findings == []
 
 
@@ -300,45 +289,45 @@ def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
      "wonderful donors", "ProPublica"),
 ])
 def test_according_to_names_the_source_the_writer_relies_on(nlp, text, words, source):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (source, "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (source, "named")
     assert findings == []
 
 
 def test_the_reporting_verb_the_quote_hangs_from_wins_over_a_nearer_one(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in his 2012 "
         "presidential campaign, said the way the Clinton operation disparaged women who "
         "complained about the president's behavior in the 1990s ''would be all but "
         "disqualifying in a Democratic primary'' nowadays."))
-    assert _speaker(text, quotes, "disqualifying") == ("Stuart Stevens", "named")
+    assert speaker_of(text, quotes, "disqualifying") == ("Stuart Stevens", "named")
     assert findings == []
 
 
 def test_a_guessed_speaker_that_is_an_object_stands_for_its_verbs_subject(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Hastily politicizing the tragedy in Nice ― much like he did after the deadly attacks in "
         "Paris\u00a0in January of last year ― Trump\u00a0cast the blame on his democratic "
         "rivals\u00a0in the U.S., and emphasized the threat that “Islamic terrorism” poses to the "
         "world."))
-    assert _speaker(text, quotes, "Islamic terrorism") == ("Trump", "named")
+    assert speaker_of(text, quotes, "Islamic terrorism") == ("Trump", "named")
     assert findings == []
 
 
 def test_according_to_after_the_quote_wins_over_the_sentence_before(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "One message, apparently referring to air strikes, said: “You kill innocent women and "
         "children by doing us air strikes ... now taste the vengeance,” according to a letter "
         "from the chairman of the committee."))
-    assert _speaker(text, quotes, "innocent women")[0].startswith("a letter")
+    assert speaker_of(text, quotes, "innocent women")[0].startswith("a letter")
     assert [f.code for f in findings] == []
 
 
 def test_a_document_that_speaks_is_its_publishers(nlp):
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that "
         "urges voters in New York to “send a message” to Wall Street banks and billionaires."))
-    assert _speaker(text, quotes, "send a message") == (
+    assert speaker_of(text, quotes, "send a message") == (
         "Democratic presidential candidate Bernie Sanders", "named")
     assert findings == []
 
@@ -351,13 +340,13 @@ def test_a_document_that_speaks_is_its_publishers(nlp):
 ])
 def test_the_agent_after_a_passive_naming_verb_is_the_source(nlp, text, words, speaker, kind):
     # the parse hangs "by X" from the quoted noun; the passive verb before the quote names X
-    text, quotes, _ = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, kind)
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, kind)
 
 
 def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
-    text, quotes, _ = _run(nlp, "She wrote “the end” by hand on the last page.")
-    assert _speaker(text, quotes, "the end")[0] != "hand"
+    text, quotes, _ = run(nlp, "She wrote “the end” by hand on the last page.")
+    assert speaker_of(text, quotes, "the end")[0] != "hand"
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -370,8 +359,8 @@ def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
 ])
 def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
     # the participle or conjoined verb borrows the passive clause's subject, not its agent
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
     assert findings == []
 
 
@@ -382,15 +371,15 @@ def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, w
      "plan.”", "wrote the plan", "Jane Roe"),
 ])
 def test_the_verb_that_introduces_a_quote_beats_a_report_in_a_clause_before(nlp, text, words, speaker):
-    text, quotes, findings = _run(nlp, text)
-    assert _speaker(text, quotes, words) == (speaker, "named")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
     assert findings == []
 
 
 
 def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
     # "seen by X as “…”" on the quote's chain of clauses: X holds the view, not the talks
-    text, quotes, _ = _run(nlp, (
+    text, quotes, _ = run(nlp, (
         "The talks will turn to ballot access, an option seen by organizers as a “lifeboat” "
         "for the party."))
-    assert _speaker(text, quotes, "lifeboat") == ("organizers", "anonymous")
+    assert speaker_of(text, quotes, "lifeboat") == ("organizers", "anonymous")

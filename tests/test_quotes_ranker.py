@@ -5,19 +5,8 @@ import json
 import pytest
 
 from server import datafiles
-from server import quotes as quote_analysis
 from server.quotes import ranker
-
-
-def _run(nlp, text):
-    quotes, findings = quote_analysis.analyze(nlp(text))
-    return text, quotes, findings
-
-
-def _speaker(text, quotes, words):
-    q = next(q for q in quotes if words in text[q.span.start : q.span.end])
-    sp = q.speaker
-    return (text[sp.span.start : sp.span.end] if sp.span else None), sp.kind
+from tests.quote_helpers import run, speaker_of
 
 
 @pytest.fixture()
@@ -40,10 +29,10 @@ def test_the_shipped_weights_are_a_small_table_that_trusts_the_rules():
 
 def test_a_thing_taken_for_the_speaker_loses_to_the_person_who_put_out_the_words(nlp):
     # the rules read "the hearing" (the nearer clause's subject); the governor's letter speaks
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "The governor released a letter as the hearing opened promising to “stand with every "
         "farmer” in the county."))
-    assert _speaker(text, quotes, "every farmer") == ("The governor", "named")
+    assert speaker_of(text, quotes, "every farmer") == ("The governor", "named")
     assert findings == []
 
 
@@ -51,33 +40,33 @@ def test_without_weights_the_rules_decide(nlp, weights):
     text = ("The governor released a letter as the hearing opened promising to “stand with every "
             "farmer” in the county.")
     weights(None)
-    _, quotes, _ = _run(nlp, text)
-    assert _speaker(text, quotes, "every farmer")[0] != "The governor"
+    _, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "every farmer")[0] != "The governor"
 
 
 def test_a_report_touching_its_quote_is_never_overruled(nlp, weights):
     # weights that would pick any other subject: the report next to the quote still wins
     weights({"rule": -50.0, "source=subject": 50.0})
-    text, quotes, _ = _run(nlp, "“We are through,” the coach said as a fan shouted: “Go home!”")
-    assert _speaker(text, quotes, "Go home")[0] == "a fan"
-    assert _speaker(text, quotes, "We are through")[0] == "the coach"
+    text, quotes, _ = run(nlp, "“We are through,” the coach said as a fan shouted: “Go home!”")
+    assert speaker_of(text, quotes, "Go home")[0] == "a fan"
+    assert speaker_of(text, quotes, "We are through")[0] == "the coach"
 
 
 def test_the_ranker_never_makes_a_named_speaker_unnamed(nlp, weights):
     weights({"kind=anonymous": 50.0})
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Senator Jane Roe said on Monday, as two aides looked on, that the plan was “dead on "
         "arrival.”"))
-    assert _speaker(text, quotes, "dead on") == ("Senator Jane Roe", "named")
+    assert speaker_of(text, quotes, "dead on") == ("Senator Jane Roe", "named")
     assert findings == []
 
 
 def test_a_quote_with_no_speaker_stays_unattributed(nlp, weights):
     weights({"source=subject": 50.0})
-    text, quotes, findings = _run(nlp, (
+    text, quotes, findings = run(nlp, (
         "Families on the hill are stocking up on firewood.\n“Nobody will heat these flats in "
         "January.”"))
-    assert _speaker(text, quotes, "Nobody")[1] == "none"
+    assert speaker_of(text, quotes, "Nobody")[1] == "none"
     assert [f.code for f in findings] == ["quote.unattributed"]
 
 
@@ -85,7 +74,7 @@ def test_every_candidate_is_described_by_named_features(nlp):
     seen = []
     ranker.collector = lambda art, frame, cands: seen.append(cands)
     try:
-        _run(nlp, "Jane Roe said on Monday that the mayor had called the plan “dead on arrival.”")
+        run(nlp, "Jane Roe said on Monday that the mayor had called the plan “dead on arrival.”")
     finally:
         ranker.collector = None
     assert seen and len(seen[0]) >= 2
