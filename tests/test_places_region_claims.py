@@ -51,3 +51,12 @@ def test_a_lone_town_placed_in_a_country_without_its_name_is_a_warning(analyzer,
 ])
 def test_a_lone_town_abroad_in_a_loose_or_far_claim_is_only_a_note(analyzer, text, name):
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, name))
+
+
+def test_a_claim_into_the_articles_own_region_rests_on_more_than_a_namesakes_size(analyzer):
+    # Hartford and New Haven lie in Connecticut; a Salisbury lies within reach of them (in
+    # Massachusetts), but none is the place the story is about: a big Salisbury elsewhere
+    # (Maryland, North Carolina) is no evidence the Connecticut one is wrong.
+    text = ("Floods closed roads around Hartford and New Haven on Monday. "
+            "Crews reached Salisbury, Connecticut, by nightfall.")
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Salisbury"))

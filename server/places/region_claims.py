@@ -55,8 +55,15 @@ def judge(
         # The article's other towns lie in the claimed region: most likely a place too small
         # for GeoNames.
         return Verdict("place.wrong_region", "info", claim=ev)
+    if ev.anchored:
+        return Verdict("place.wrong_region", "warning", claim=ev)
+    if world.reaches(ids, ev.claim.region):
+        # The article's own towns reach the claimed region, and none lies around the real
+        # place: a namesake's size or nearness elsewhere says little of the one meant here
+        # (a hamlet GeoNames lacks, "Richland, Nebraska" beside Nebraska towns).
+        return Verdict("place.wrong_region", "info", claim=ev)
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
-    if ev.anchored or near_by or ev.notable:
+    if near_by or ev.notable:
         return Verdict("place.wrong_region", "warning", claim=ev)
     if well_read(ev.claim, c) and lone_abroad(ev, ids, g):
         return Verdict("place.wrong_region", "warning", claim=ev)

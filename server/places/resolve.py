@@ -249,16 +249,7 @@ class ArticleWorld:
         not one it moved from elsewhere."""
         g = self.g
         towns = [(t, ids) for t, ids in self._towns_outside_claims if t not in own]
-        # A town counts for the region only when the claim did not pick it there: it is the
-        # biggest place of its name, or every place of its name lies in the region (a claim
-        # adds its region to the article's, so "Gaston" beside "Swansea (Indiana)" picks the
-        # Indiana hamlet of 865 people).
-        inside = [
-            t for t, ids in towns
-            if (int(g.pop[t]) >= max(int(g.pop[i]) for i in ids) or all(g.in_region(i, claimed) for i in ids))
-            and (g.in_region(t, claimed) or (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM)
-        ]
-        if not inside:
+        if not self.reaches(own, claimed):
             return False
         deadline.check()
         every = [t for t, _ in towns]
@@ -266,6 +257,19 @@ class ArticleWorld:
         ids = sorted(own, key=lambda i: -int(g.pop[i]))[: rules.PICK_AMONG]
         return not any(
             float(haversine_km(float(g.lat[i]), float(g.lon[i]), lat, lon).min()) <= rules.ANCHOR_KM for i in ids
+        )
+
+    def reaches(self, own: frozenset, claimed: Region) -> bool:
+        """Does some town the article names outside its claims (not a place of the claim's
+        name, `own`) lie in the claimed region, within BORDER_KM of it? A town counts for the
+        region only when the claim did not pick it there: it is the biggest place of its name,
+        or every place of its name lies in the region (a claim adds its region to the
+        article's, so "Gaston" beside "Swansea (Indiana)" picks the Indiana hamlet of 865)."""
+        g = self.g
+        return any(
+            (int(g.pop[t]) >= max(int(g.pop[i]) for i in ids) or all(g.in_region(i, claimed) for i in ids))
+            and (g.in_region(t, claimed) or (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM)
+            for t, ids in self._towns_outside_claims if t not in own
         )
 
     def divisions_of(self, country: str) -> bool:
