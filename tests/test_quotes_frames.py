@@ -356,6 +356,10 @@ def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
      "of context.”", "out of context", "the mayor"),
     ("A lawsuit was filed in March alleging that the agency had acted with “reckless "
      "disregard.”", "reckless", "A lawsuit"),
+    ("Senator Jane Roe was shouted down by protesters after telling them that they were “being "
+     "childish.”", "childish", "Senator Jane Roe"),
+    ("Senator Jane Roe was booed and shouted down by protesters after telling them that they "
+     "were “being childish.”", "childish", "Senator Jane Roe"),
 ])
 def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
     # the participle or conjoined verb borrows the passive clause's subject, not its agent

@@ -499,12 +499,25 @@ class Frames:
             subj = self.subject_of(cur)
             if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
                 continue
+            if subj.dep_ == "pobj" and subj.head.dep_ == "agent" and self._borrows_patient(verb, cur):
+                continue  # "Roe was shouted down by fans after telling them …": Roe's words
             if subj.lower_ in word_set("not_subject") or is_dateline(subj) or not (
                 could_speak(subj) or subj.pos_ == "PROPN"  # a surname the model took for a place
             ):
                 continue
             found = (cur, subj)
         return found
+
+    def _borrows_patient(self, inner: Token, passive: Token) -> bool:
+        """The inner verb's subject is the passive clause's own subject (its patient): "Roe was
+        booed and shouted down by fans after telling them …" — Roe tells, the fans shout."""
+        if inner.tag_ != "VBG":
+            return False  # a participle borrows its clause's subject; a finite verb has its own
+        subj = self.subject_of(inner)
+        if subj is None:
+            return False
+        owners = (passive, passive.head) if passive.dep_ == "conj" else (passive,)
+        return any(c.i == subj.i for o in owners for c in o.children if c.dep_ == "nsubjpass")
 
     def _poll_of_share(self, att: Attribution, lo: int) -> Attribution | None:
         """"The Q poll also finds that … 22 percent say he is “…”", "In a Post-ABC poll, just 8
@@ -596,6 +609,12 @@ class Frames:
                         return None
                     return child
                 if child.dep_ == "agent":
+                    if participle and step > 0 and verb.dep_ == "conj":
+                        # "was booed and shouted down by fans after telling …": the conjoined
+                        # passive's subject told them, as above
+                        first = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                        if first is not None and not self.in_quote[first.i]:
+                            return first
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
