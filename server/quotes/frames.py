@@ -248,7 +248,7 @@ class Frames:
         for i in span:
             if self.in_quote[i] or not self.is_according(i):
                 continue
-            head = self._pobj(self.doc[i + 1], lo, hi)
+            head = self.pobj(self.doc[i + 1], lo, hi)
             if head is not None and not self.in_quote[head.i]:
                 how = How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER
                 return self.phrase(head, lo, hi, (i, i + 2), how)
@@ -309,7 +309,7 @@ class Frames:
                     return self.phrase(head, lo, hi, cue, How.WORDS_OF)
                 continue
             if self.is_according(i):
-                head = self._pobj(self.doc[i + 1], lo, hi)
+                head = self.pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
                     return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
                 continue
@@ -487,7 +487,7 @@ class Frames:
         found = None
         cur = verb
         for _ in range(GOVERN_STEPS):
-            if cur.head.i == cur.i or self._own_event(cur):
+            if cur.head.i == cur.i or self.own_event(cur):
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
             if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
@@ -551,7 +551,7 @@ class Frames:
                 return None  # a clause of its own, not one noun phrase
         return name
 
-    def _own_event(self, clause: Token) -> bool:
+    def own_event(self, clause: Token) -> bool:
         """A clause that reports on its own, not what an outer verb's subject said: a relative
         clause with a subject of its own ("the remarks, which he called …"), a clause of time or
         concession ("as the heckler yelled", "though he said")."""
@@ -649,7 +649,9 @@ class Frames:
                 return child
         return None
 
-    def _pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
+    def pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
+        """The object of a preposition within [lo, hi) outside the marks ("according to X"): its
+        parsed pobj, or else the first noun after it climbed to its phrase."""
         for child in prep.children:
             if child.dep_ == "pobj" and lo <= child.i < hi and not self.in_quote[child.i]:
                 return child
