@@ -387,3 +387,15 @@ def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
         "The talks will turn to ballot access, an option seen by organizers as a “lifeboat” "
         "for the party."))
     assert speaker_of(text, quotes, "lifeboat") == ("organizers", "anonymous")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The mayor met Jane Roe, who called the plan “a fraud.”", "fraud", "Jane Roe, who"),
+    ("Senator Sam Poe, who has long described the deal as “a giveaway,” voted against it on "
+     "Monday.", "giveaway", "Senator Sam Poe, who"),
+])
+def test_a_quote_inside_a_relative_clause_runs_the_speaker_to_its_pronoun(nlp, text, words, speaker):
+    # the relative clause's subject is the pronoun: the phrase holds it and what it stands for
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
+    assert findings == []

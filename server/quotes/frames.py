@@ -759,6 +759,28 @@ class Frames:
                 end = rel.i + 1
         return Attribution(head=head, start=start, end=end, cue=cue, how=how)
 
+    def through_relative(self, k: int, att: Attribution) -> Attribution:
+        """The speaker phrase run on to the relative pronoun when quotation k lies inside a
+        relative clause of the speaker ("Beck, who has described Trump as “…”, said"): that
+        clause's subject is the pronoun, and the phrase holds both it and what it stands for."""
+        doc = self.doc
+        top = self.quote_top(k)
+        cur = top
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i or cur.head.i == att.head.i:
+                break
+            cur = cur.head
+            if cur.dep_ != "relcl" or cur.head.i != att.head.i or self.in_quote[cur.i]:
+                continue
+            rel = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if rel is not None and rel.lower_ in word_set("relative") and att.end <= rel.i < cur.i and (
+                all(doc[i].is_punct or doc[i].is_space for i in range(att.end, rel.i))
+            ):
+                return Attribution(head=att.head, start=att.start, end=rel.i + 1, cue=att.cue,
+                                   how=att.how)
+            break
+        return att
+
     def governing(self, k: int, lo: int) -> Attribution | None:
         """The speaker of a quote inside a sentence with no reporting frame next to it: the
         subject of the clause the quote belongs to ("Gov. John Doe thanked the nurses for their
@@ -1045,5 +1067,7 @@ def find(art) -> list[Frame]:
             att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
         if att is None and has_lead:
             att = frames.governing(k, lo)
+        if att is not None:
+            att = frames.through_relative(k, att)  # "Beck, who has called it “…”"
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
     return out
