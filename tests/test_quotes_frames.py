@@ -393,6 +393,8 @@ def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
     ("The mayor met Jane Roe, who called the plan “a fraud.”", "fraud", "Jane Roe, who"),
     ("Senator Sam Poe, who has long described the deal as “a giveaway,” voted against it on "
      "Monday.", "giveaway", "Senator Sam Poe, who"),
+    ("“We will win,” said Sam Poe, the party's chief strategist, who added that the plan was "
+     "“a fraud.”", "fraud", "Sam Poe, the party's chief strategist, who"),
 ])
 def test_a_quote_inside_a_relative_clause_runs_the_speaker_to_its_pronoun(nlp, text, words, speaker):
     # the relative clause's subject is the pronoun: the phrase holds it and what it stands for

@@ -770,11 +770,15 @@ class Frames:
             if cur is None or cur.head.i == cur.i or cur.head.i == att.head.i:
                 break
             cur = cur.head
-            if cur.dep_ != "relcl" or cur.head.i != att.head.i or self.in_quote[cur.i]:
+            ante = cur.head  # the speaker, or a noun in apposition to it ("Reed, a strategist, who")
+            if cur.dep_ != "relcl" or self.in_quote[cur.i] or not (
+                ante.i == att.head.i or ante.dep_ == "appos" and ante.head.i == att.head.i
+            ):
                 continue
             rel = next((c for c in cur.children if c.dep_ == "nsubj"), None)
             if rel is not None and rel.lower_ in word_set("relative") and att.end <= rel.i < cur.i and (
-                all(doc[i].is_punct or doc[i].is_space for i in range(att.end, rel.i))
+                all(doc[i].is_punct or doc[i].is_space or ante.left_edge.i <= i <= ante.i
+                    for i in range(att.end, rel.i))
             ):
                 return Attribution(head=att.head, start=att.start, end=rel.i + 1, cue=att.cue,
                                    how=att.how)
