@@ -201,3 +201,13 @@ def test_a_person_named_like_a_town_is_in_a_state_without_a_claim(analyzer):
     text = "Glen Allen is in Texas this week, his aide said."
     report = analyzer.analyze(text)
     assert not [f for f in report.findings if f.code == "place.wrong_region"]
+
+
+def test_a_division_named_over_an_elided_word_is_read_whole(analyzer):
+    text = "Flights to Paris, which lies in Provence-Alpes-Côte d'Azur, were cancelled."
+    report = analyzer.analyze(text)
+    (f,) = [f for f in report.findings if f.code == "place.wrong_region"]
+    assert text[f.span.start : f.span.end] == "Paris"
+    assert f.details["claimed_region"]["name"] == "Provence-Alpes-Côte d'Azur"
+    nice = "Flights to Nice, which lies in Provence-Alpes-Côte d'Azur, were cancelled."
+    assert not [f for f in analyzer.analyze(nice).findings if f.code == "place.wrong_region"]

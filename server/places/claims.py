@@ -119,14 +119,24 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
 
 def _lower_word_ends(doc: Doc, a: int, b: int) -> list[int]:
     """Ends past b, longest first, of a name going on over lower-case words to a capitalised
-    one, within MAX_RUN + 2 tokens of a and no punctuation ("Hlavní město Praha")."""
+    one, within MAX_RUN + 2 tokens of a and no punctuation ("Hlavní město Praha", "Provence-
+    Alpes-Côte d'Azur")."""
     ends = []
     k = b
-    while k < len(doc) and k - a < rules.MAX_RUN + 2 and doc[k].is_alpha:
+    while k < len(doc) and k - a < rules.MAX_RUN + 2 and (doc[k].is_alpha or _elided(doc[k].text)):
         k += 1
-        if is_cap(doc[k - 1]):
+        if is_cap(doc[k - 1]) or _elided(doc[k - 1].text):
             ends.append(k)
     return ends[::-1]
+
+
+def _elided(text: str) -> bool:
+    """A name word after an elided article or preposition: "d'Azur", "l’Est"."""
+    for mark in ("'", "’"):
+        head, sep, rest = text.partition(mark)
+        if sep and 1 <= len(head) <= 2 and head.isalpha() and head.islower() and rest[:1].isupper() and rest.isalpha():
+            return True
+    return False
 
 
 def region_word_candidates(claims: list[Claim], candidates: list[Candidate]) -> dict[int, Region]:
