@@ -401,3 +401,11 @@ def test_a_quote_inside_a_relative_clause_runs_the_speaker_to_its_pronoun(nlp, t
     text, quotes, findings = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, "named")
     assert findings == []
+
+
+def test_a_subject_before_a_quote_its_report_follows_keeps_its_whole_name(nlp):
+    text, quotes, findings = run(nlp, (
+        "Jane Roe, who has long called the plan “a fraud,” said on Monday that she would vote "
+        "against it."))
+    assert speaker_of(text, quotes, "fraud") == ("Jane Roe, who", "named")
+    assert findings == []

@@ -733,6 +733,10 @@ class Frames:
                     break
         # the phrase always holds its head, even where a broken parse puts the head before lo
         start = min(head.i, max(lo, head.left_edge.i))
+        if head.i < lo:
+            # a subject before the quote its report follows ("Jane Roe, who called it “…,” said"):
+            # the whole of its name, not the head alone
+            start = head.left_edge.i
         end = head.i + 1
         for child in head.rights:
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
