@@ -31,6 +31,7 @@ from typing import Literal
 
 HERE = Path(__file__).resolve().parent / "quotes"
 TABLE = HERE / "role_nouns.tsv"
+WORDNET_PERSONS = HERE / "wordnet_person_nouns.txt"  # general person nouns (wordnet_person_nouns.py)
 LABELS = HERE / "polnear_sources.tsv"
 
 Kind = Literal["named", "pronoun", "anonymous"]
@@ -134,6 +135,28 @@ def _role(word: str) -> tuple[RoleClass | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=1)
+def wordnet_persons() -> frozenset[str]:
+    return frozenset(line.strip() for line in WORDNET_PERSONS.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _wordnet_person(word: str) -> tuple[bool, bool]:
+    """Is a lower-case head noun the table lacks a person by WordNet's first sense ("editor",
+    "columnist", "colleagues")? And is it a plural? Such a noun is read like a job noun of the
+    table (`staff`): unnamed when indefinite or plural, named when definite or possessive."""
+    low = word.lower()
+    persons = wordnet_persons()
+    if low in persons and not (low.endswith("s") and not low.endswith("ss")):
+        return True, False
+    for singular in (low[:-3] + "y" if low.endswith("ies") else None,
+                     low[:-2] if low.endswith("es") else None,
+                     low[:-1] if low.endswith("s") and not low.endswith("ss") else None):
+        if singular and singular in persons:
+            return True, True
+    return low in persons, False
+
+
 def _strip_possessive(word: str) -> tuple[str, bool]:
     for suffix in ("'s", "’s", "s'", "s’"):
         if word.endswith(suffix) and len(word) > len(suffix):
@@ -221,14 +244,19 @@ def _label_words(words: list[str], article_text: str, at: int) -> Label:
 
 NAME_RULES = ("proper-name", "honorific", "apposition-name", "conjunct-named")
 APPOSITION = ("including", "such", "namely", "like")
+NAMING_WORDS = ("named", "called", "dubbed")  # "a 70-year-old academic named Eric Kingson"
+DASHES = ("—", "–", "--", "-")
 
 
 def _apposition_named(rest: list[str]) -> bool:
     """ "A top strategist, John Weaver," / "officials, including Gov. Chris Christie": a name
     right after the phrase names its speaker."""
     i = 0
-    while i < len(rest) and (_is_punct(rest[i]) or rest[i].lower() in APPOSITION + ("as",)):
+    while i < len(rest) and (_is_punct(rest[i]) or rest[i].lower() in APPOSITION + ("as",)
+                             or i == 0 and rest[i].lower() in NAMING_WORDS):
         i += 1
+    if 0 < i < len(rest) - 1 and rest[i - 1] in DASHES and rest[i].lower() == "the":
+        i += 1  # "Another holdout — the United Mine Workers —"
     if i == 0 or i >= len(rest) or not rest[i][:1].isupper():
         return False
     core, _ = _split_core(rest[i:])
@@ -243,9 +271,10 @@ def _full_name_after_comma(rest: list[str], plural: bool) -> bool:
     comma = next((i for i, w in enumerate(rest) if w == ","), None)
     if comma is None or not _apposition_named(rest[comma:]):
         return False
-    if plural and "and" not in (w.lower() for w in rest[comma:]):
+    examples = comma + 1 < len(rest) and rest[comma + 1].lower() in APPOSITION
+    if plural and not examples and "and" not in (w.lower() for w in rest[comma:]):
         return False
-    name, _ = _split_core(rest[comma + 1:])
+    name, _ = _split_core(rest[comma + 1 + examples:])
     return len(name) >= 2 and all(w[:1].isupper() for w in name)
 
 
@@ -287,6 +316,12 @@ def _label_phrase(words: list[str], article_text: str, at: int) -> Label:
     if len(core) >= 2 and core[-2].lower() in HONORIFICS:
         return Label("named", "honorific")
     cls, plural = _role(head)
+    if cls is None and head[:1].islower():
+        person, wn_plural = _wordnet_person(head)
+        if person and (len(core) >= 2 or wn_plural):
+            # "a columnist", "Many editors"; a lone singular ("national" in "national and
+            # battleground-state polls") is more often a modifier than a person
+            cls, plural = RoleClass.STAFF, wn_plural
     if cls is None:
         if head[:1].isupper() and not head.lower().startswith(("anti-", "pro-", "non-")):
             return Label("named", "proper-name")

@@ -56,13 +56,9 @@ def groups_of(corpora: Path, name: str):
     if doc is None:
         return name, None, []
     seen: list = []
-    ranker.collector = lambda a, frame, cands: seen.append((frame.quote, cands))
-    ranker.use_weights = False  # collect what the rules do, not what earlier weights did
-    try:
-        quotes.analyze(doc)
-    finally:
-        ranker.collector = None
-        ranker.use_weights = True
+    # no weights: collect what the rules do, not what earlier weights did
+    quotes.analyze(doc, ranker.Ranking(weights=None,
+                                       collector=lambda a, frame, cands: seen.append((frame.quote, cands))))
     out = []
     direct = [a for a in art.attributions if a.direct]
     for q, cands in seen:

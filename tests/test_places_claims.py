@@ -174,3 +174,30 @@ def test_a_town_placed_abroad_from_the_articles_country_is_a_warning(analyzer):
 def test_a_town_of_the_claimed_region_abroad_is_fine(analyzer):
     text = "Officials in Michigan and Ohio met on Monday. Shops in Windsor, Ontario, closed early on Friday."
     assert [f for f in analyzer.analyze(text).findings if f.severity in ("warning", "caution")] == []
+
+
+@pytest.mark.parametrize(
+    "text, name, region",
+    [
+        # a town's own main name opening a dateline, whatever label the model gives it
+        ("Rock Hill, Illinois (AP) — Officials said on Tuesday that the review would take weeks.", "Rock Hill", "Illinois"),
+        ("MORGAN HILL, Alabama — Officials said on Tuesday that the review would take weeks.", "MORGAN HILL", "Alabama"),
+        # a division named with a comma
+        ("Police in Chattanooga, Washington, D.C., said no one else was hurt.", "Chattanooga", "Washington, D.C."),
+        # "the Y state of the Z": Z narrows Y, "the" or not
+        ("Authorities in Ridge Farm, in the Nevada state of the United States, said so.", "Ridge Farm", "Nevada"),
+        # a town's own main name in a subject's place, in a shape that joins no list
+        ("Post Falls is in Quebec, about two hours from the nearest large airport.", "Post Falls", "Quebec"),
+    ],
+)
+def test_claims_about_towns_the_model_mislabels_and_regions_with_a_comma(analyzer, text, name, region):
+    report = analyzer.analyze(text)
+    wrong = [f for f in report.findings if f.code == "place.wrong_region" and text[f.span.start : f.span.end] == name]
+    assert wrong, [(f.code, f.text) for f in report.findings]
+    assert wrong[0].details["claimed_region"]["name"] == region
+
+
+def test_a_person_named_like_a_town_is_in_a_state_without_a_claim(analyzer):
+    text = "Glen Allen is in Texas this week, his aide said."
+    report = analyzer.analyze(text)
+    assert not [f for f in report.findings if f.code == "place.wrong_region"]

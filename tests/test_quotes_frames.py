@@ -356,6 +356,10 @@ def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
      "of context.”", "out of context", "the mayor"),
     ("A lawsuit was filed in March alleging that the agency had acted with “reckless "
      "disregard.”", "reckless", "A lawsuit"),
+    ("Senator Jane Roe was shouted down by protesters after telling them that they were “being "
+     "childish.”", "childish", "Senator Jane Roe"),
+    ("Senator Jane Roe was booed and shouted down by protesters after telling them that they "
+     "were “being childish.”", "childish", "Senator Jane Roe"),
 ])
 def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
     # the participle or conjoined verb borrows the passive clause's subject, not its agent
@@ -383,3 +387,17 @@ def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
         "The talks will turn to ballot access, an option seen by organizers as a “lifeboat” "
         "for the party."))
     assert speaker_of(text, quotes, "lifeboat") == ("organizers", "anonymous")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The mayor met Jane Roe, who called the plan “a fraud.”", "fraud", "Jane Roe, who"),
+    ("Senator Sam Poe, who has long described the deal as “a giveaway,” voted against it on "
+     "Monday.", "giveaway", "Senator Sam Poe, who"),
+    ("“We will win,” said Sam Poe, the party's chief strategist, who added that the plan was "
+     "“a fraud.”", "fraud", "Sam Poe, the party's chief strategist, who"),
+])
+def test_a_quote_inside_a_relative_clause_runs_the_speaker_to_its_pronoun(nlp, text, words, speaker):
+    # the relative clause's subject is the pronoun: the phrase holds it and what it stands for
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
+    assert findings == []

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from server import datafiles
+from server import quotes as quote_analysis
 from server.quotes import ranker
 from tests.quote_helpers import run, speaker_of
 
@@ -72,11 +73,9 @@ def test_a_quote_with_no_speaker_stays_unattributed(nlp, weights):
 
 def test_every_candidate_is_described_by_named_features(nlp):
     seen = []
-    ranker.collector = lambda art, frame, cands: seen.append(cands)
-    try:
-        run(nlp, "Jane Roe said on Monday that the mayor had called the plan “dead on arrival.”")
-    finally:
-        ranker.collector = None
+    collect = ranker.Ranking(weights=None, collector=lambda art, frame, cands: seen.append(cands))
+    quote_analysis.analyze(nlp("Jane Roe said on Monday that the mayor had called the plan "
+                               "“dead on arrival.”"), collect)
     assert seen and len(seen[0]) >= 2
     assert sum(c.rule for c in seen[0]) == 1
     for c in seen[0]:

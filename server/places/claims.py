@@ -90,13 +90,17 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
         more = cap_run(doc, b + 1)
         if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
             b = more[1]
+    if b + 1 < n and doc[b].text == ",":  # "Washington, D.C.": a division named with a comma
+        more = cap_run(doc, b + 1)
+        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
+            b = more[1]
     typed = b < n and doc[b].lower_ in TYPE_WORDS
     b2 = b + 1 if typed else b
     typed_inside = b - a >= 2 and doc[b - 1].lower_ in TYPE_WORDS  # "Kharkiv Oblast" capitalised
     if typed and country is None and b2 + 1 < n and doc[b2].lower_ == "of":
         # "the Y region of Z": Z narrows Y to its country
-        of = cap_run(doc, b2 + 1)
-        if of is not None:
+        of = cap_run(doc, b2 + 2 if b2 + 2 < n and doc[b2 + 1].lower_ == "the" else b2 + 1)
+        if of is not None:  # "of Ukraine", "of the United States"
             r = regions.resolve(doc[of[0] : of[1]].text)
             if r is not None and r.country is not None:
                 country = r.country
@@ -236,8 +240,9 @@ def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
     for need in needs:
         if need == "named" and not (
             region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
+            or _dateline_end(doc, b) and _opens_paragraph(doc, _name_start(doc, start))
             or not _is_listed_town(doc[a:b].text, region, _name_before(doc, start), g)
-        ):
+        ):  # (a dateline "X, Y —" is no list)
             return False  # "in Kyiv, Kharkiv": a list of towns, not Kyiv in the Kharkiv region
         if need == "not_list" and _is_list_after(doc, b):
             return False
@@ -285,10 +290,16 @@ def _is_listed_town(text: str, region: Region, before: str, g: Gazetteer) -> boo
 
 def _name_before(doc: Doc, j: int) -> str:
     """The capitalised name that ends right before token j ("Kyiv" in "Kyiv, Kharkiv"), or ""."""
+    k = _name_start(doc, j)
+    return doc[k:j].text if k < j else ""
+
+
+def _name_start(doc: Doc, j: int) -> int:
+    """The first token of the capitalised name that ends right before token j."""
     k = j
     while k > 0 and j - k < rules.MAX_RUN and is_cap(doc[k - 1]):
         k -= 1
-    return doc[k:j].text if k < j else ""
+    return k
 
 
 def _region_ending_at(doc: Doc, end: int, regions: RegionTable):
@@ -367,10 +378,54 @@ def claim_after_kind(doc: Doc, j: int, g: Gazetteer) -> ClaimAfter:
 
 def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     """Tokens [a, b) name a town the gazetteer knows and a shape after them calls it a place
-    ("Rock Hill, located in Alabama", whatever label the model gives "Rock Hill")."""
+    ("Rock Hill, located in Alabama", whatever label the model gives "Rock Hill"); or they
+    write a town's own main name and a claim follows in a shape that joins no list ("Post
+    Falls is in Quebec", "Ridge Farm, in the Nevada state of the United States"), or they open
+    a paragraph as a dateline with its region ("Rock Hill, Illinois (AP) —")."""
     key = normalize(doc[a:b].text)
     key = key[4:] if key.startswith("the ") else key
-    return bool(g.ids_for_key(key)) and claim_after_kind(doc, b, g) is ClaimAfter.PLACE
+    ids = g.ids_for_key(key)
+    if not ids:
+        return False
+    if claim_after_kind(doc, b, g) is ClaimAfter.PLACE:
+        return True
+    if not any(normalize(g.name(i)) == key for i in ids[: rules.PICK_AMONG]):
+        return False
+    # A town's own main name, then "is in Y", ", in the Y state of Z", ", which is in Y" (a
+    # shape that joins no list nor aside),
+    # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
+    shape = shape_at(doc, b, g)
+    person = doc[a].ent_type_ == "PERSON"
+    if shape is not None and shape not in loose_shapes() and not (person and lows_at(doc, b) in BE):
+        return True
+    return _dateline_claim(doc, a, b, g)
+
+
+def lows_at(doc: Doc, k: int) -> str:
+    return doc[k].lower_ if k < len(doc) else ""
+
+
+DATELINE_DASHES = ("—", "–", "-", "--", "\x97", "\x96")
+
+
+def _dateline_claim(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
+    """Tokens [a, b) open a paragraph, and ", Y" after them reaches a region that a dash ends,
+    maybe after an agency in parentheses ("(AP)", "(Reuters)"): a dateline."""
+    if not _opens_paragraph(doc, a) or b >= len(doc) or doc[b].text != ",":
+        return False
+    found = region_at(doc, b + 1, g.regions)
+    return found is not None and _dateline_end(doc, found[2])
+
+
+def _opens_paragraph(doc: Doc, a: int) -> bool:
+    return a == 0 or doc[a - 1].is_space and "\n" in doc[a - 1].text
+
+
+def _dateline_end(doc: Doc, k: int) -> bool:
+    """Token k ends a dateline: a dash, maybe after an agency in parentheses ("(AP) —")."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and is_cap(doc[k + 1]):
+        k += 3  # "(AP)", "(Reuters)"
+    return k < len(doc) and doc[k].text in DATELINE_DASHES
 
 
 def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:

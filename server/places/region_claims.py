@@ -2,9 +2,9 @@
 
 `evidence.claim_evidence` finds the first claim no place of the name fits and what speaks for a
 wrong region (a similar name inside the region, the article's towns near the real place, a
-neighbouring division, a notable namesake); `verdicts.wrong_region` turns those into a warning
-or a note. This module adds what the article's own world says about the claim, apart from the
-claim itself, and settles the severity:
+neighbouring division, a notable namesake); `judge` turns those, with what the article's own
+world says about the claim apart from the claim itself, into a warning or a note — the one
+decision of a region claim:
 
 - the article's world **agrees** with the claim (`ArticleWorld.agrees_with_claim`: its other
   towns lie in the claimed region, none near any place of the name): a story about that
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from ..gazetteer import Gazetteer
 from . import claims as claims_stage
-from . import evidence, rules, verdicts
+from . import evidence, rules
 from .model import Candidate, Claim, ClaimEvidence, Resolution, Role
 from .resolve import ArticleWorld
 from .verdicts import Verdict
@@ -37,17 +37,30 @@ def judge(
     c: Candidate, r: Resolution, own: list[Claim], g: Gazetteer, budget: evidence.FuzzyBudget,
     world: ArticleWorld, zipf: float,
 ) -> Verdict | None:
-    """The wrong-region verdict for a town the gazetteer knows, or None."""
+    """The wrong-region verdict for a town the gazetteer knows, or None: the one decision of a
+    region claim (EVIDENCE.md, place.wrong_region), from the claim's evidence and the article's
+    world."""
     ev = evidence.claim_evidence(c, r, own, g, budget, world)
-    v = verdicts.wrong_region(ev, c, zipf)
-    if v is None or ev is None or ev.similar:
-        return v
+    if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
+        return None
+    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF and not ev.main_name:
+        # "Hamas is in Palestine": a well-known group named like some town's alternate name. A
+        # town's own main name ("Oxford in Leinster") is that town whatever label the model gives.
+        return None
+    if ev.similar:
+        # A place of a similar name inside the claimed region: the card names it.
+        return Verdict("place.wrong_region", "warning", claim=ev)
     ids = frozenset(r.ids)
     if world.agrees_with_claim(ids, ev.claim.region):
+        # The article's other towns lie in the claimed region: most likely a place too small
+        # for GeoNames.
         return Verdict("place.wrong_region", "info", claim=ev)
-    if v.severity == "info" and well_read(ev.claim, c) and lone_abroad(ev, ids, g):
+    near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
+    if ev.anchored or near_by or ev.notable:
         return Verdict("place.wrong_region", "warning", claim=ev)
-    return v
+    if well_read(ev.claim, c) and lone_abroad(ev, ids, g):
+        return Verdict("place.wrong_region", "warning", claim=ev)
+    return Verdict("place.wrong_region", "info", claim=ev)
 
 
 def well_read(claim: Claim, c: Candidate) -> bool:

@@ -1,7 +1,8 @@
 """Stage 5: the verdicts — which evidence makes a warning, a caution, an info note or nothing.
 
 The table is EVIDENCE.md beside this file; each function below is one of its rows. A verdict is
-a severity (or None) and the near place or claim it rests on; `report` words the finding.
+a severity (or None) and the near place or claim it rests on; `report` words the finding. The
+region-claim row is decided in one place, `region_claims.judge`.
 """
 
 from __future__ import annotations
@@ -149,20 +150,6 @@ def unknown(ev: MissEvidence) -> Verdict | None:
     # GeoNames lists every place of 500 people or more: a "city" missing from it is odd, a
     # town or village much less so.
     return Verdict("place.unknown", "caution" if c.settlement in ("city", "capital") else "info")
-
-
-def wrong_region(ev: ClaimEvidence | None, c: Candidate, zipf: float) -> Verdict | None:
-    """A real place the text puts in a region where no place of that name lies."""
-    if ev is None or c.role in (Role.PERSON, Role.ORGANISATION):
-        return None
-    if not c.from_entity and c.label in ("ORG", "NORP") and zipf >= rules.COMMON_NAME_ZIPF and not ev.main_name:
-        # "Hamas is in Palestine": a well-known group named like some town's alternate name. A
-        # town's own main name ("Oxford in Leinster") is that town whatever label the model gives.
-        return None
-    near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
-    if ev.similar or ev.anchored or near_by or ev.notable:
-        return Verdict("place.wrong_region", "warning", claim=ev)
-    return Verdict("place.wrong_region", "info", claim=ev)
 
 
 _ORDER = {"warning": 3, "caution": 2, "info": 1}

@@ -29,7 +29,10 @@ from .model import Resolution, SpeakerKind
 __all__ = ["analyze", "classify_source", "SpeakerKind"]
 
 
-def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
+def analyze(doc: Doc, ranking: ranker.Ranking | None = None) -> tuple[list[Quote], list[Finding]]:
+    """The quotations and findings of a parsed document; `ranking` sets pass 3b apart from the
+    shipped weights (the training script collects the rules' own choices with it)."""
+    ranking = ranking if ranking is not None else ranker.shipped()
     text = doc.text  # Doc.text joins every token: read it once
     spans = [frames.cut_unclosed(text, q) for q in marks.find_quotes(text)]  # 1
     if not spans:
@@ -43,7 +46,7 @@ def analyze(doc: Doc) -> tuple[list[Quote], list[Finding]]:
             res = speakers.resolve(art, results, frame)  # 3
         else:
             res = carryover.inherit(art, results, frame)  # 4
-        frame, res = ranker.choose(art, results, frame, res)  # 3b
+        frame, res = ranker.choose(art, results, frame, res, ranking)  # 3b
         speech.judge(art, frame, res)  # 5
         results.append(res)
     carryover.look_forward(art, results)  # 4, the passes that read ahead

@@ -248,7 +248,7 @@ class Frames:
         for i in span:
             if self.in_quote[i] or not self.is_according(i):
                 continue
-            head = self._pobj(self.doc[i + 1], lo, hi)
+            head = self.pobj(self.doc[i + 1], lo, hi)
             if head is not None and not self.in_quote[head.i]:
                 how = How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER
                 return self.phrase(head, lo, hi, (i, i + 2), how)
@@ -309,7 +309,7 @@ class Frames:
                     return self.phrase(head, lo, hi, cue, How.WORDS_OF)
                 continue
             if self.is_according(i):
-                head = self._pobj(self.doc[i + 1], lo, hi)
+                head = self.pobj(self.doc[i + 1], lo, hi)
                 if head is not None:
                     return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
                 continue
@@ -487,7 +487,7 @@ class Frames:
         found = None
         cur = verb
         for _ in range(GOVERN_STEPS):
-            if cur.head.i == cur.i or self._own_event(cur):
+            if cur.head.i == cur.i or self.own_event(cur):
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
             if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
@@ -499,12 +499,25 @@ class Frames:
             subj = self.subject_of(cur)
             if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
                 continue
+            if subj.dep_ == "pobj" and subj.head.dep_ == "agent" and self._borrows_patient(verb, cur):
+                continue  # "Roe was shouted down by fans after telling them …": Roe's words
             if subj.lower_ in word_set("not_subject") or is_dateline(subj) or not (
                 could_speak(subj) or subj.pos_ == "PROPN"  # a surname the model took for a place
             ):
                 continue
             found = (cur, subj)
         return found
+
+    def _borrows_patient(self, inner: Token, passive: Token) -> bool:
+        """The inner verb's subject is the passive clause's own subject (its patient): "Roe was
+        booed and shouted down by fans after telling them …" — Roe tells, the fans shout."""
+        if inner.tag_ != "VBG":
+            return False  # a participle borrows its clause's subject; a finite verb has its own
+        subj = self.subject_of(inner)
+        if subj is None:
+            return False
+        owners = (passive, passive.head) if passive.dep_ == "conj" else (passive,)
+        return any(c.i == subj.i for o in owners for c in o.children if c.dep_ == "nsubjpass")
 
     def _poll_of_share(self, att: Attribution, lo: int) -> Attribution | None:
         """"The Q poll also finds that … 22 percent say he is “…”", "In a Post-ABC poll, just 8
@@ -538,7 +551,7 @@ class Frames:
                 return None  # a clause of its own, not one noun phrase
         return name
 
-    def _own_event(self, clause: Token) -> bool:
+    def own_event(self, clause: Token) -> bool:
         """A clause that reports on its own, not what an outer verb's subject said: a relative
         clause with a subject of its own ("the remarks, which he called …"), a clause of time or
         concession ("as the heckler yelled", "though he said")."""
@@ -596,6 +609,12 @@ class Frames:
                         return None
                     return child
                 if child.dep_ == "agent":
+                    if participle and step > 0 and verb.dep_ == "conj":
+                        # "was booed and shouted down by fans after telling …": the conjoined
+                        # passive's subject told them, as above
+                        first = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                        if first is not None and not self.in_quote[first.i]:
+                            return first
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
@@ -630,7 +649,9 @@ class Frames:
                 return child
         return None
 
-    def _pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
+    def pobj(self, prep: Token, lo: int, hi: int) -> Token | None:
+        """The object of a preposition within [lo, hi) outside the marks ("according to X"): its
+        parsed pobj, or else the first noun after it climbed to its phrase."""
         for child in prep.children:
             if child.dep_ == "pobj" and lo <= child.i < hi and not self.in_quote[child.i]:
                 return child
@@ -737,6 +758,32 @@ class Frames:
             if rel is not None and rel.lower_ in word_set("relative") and end <= rel.i < cue[0]:
                 end = rel.i + 1
         return Attribution(head=head, start=start, end=end, cue=cue, how=how)
+
+    def through_relative(self, k: int, att: Attribution) -> Attribution:
+        """The speaker phrase run on to the relative pronoun when quotation k lies inside a
+        relative clause of the speaker ("Beck, who has described Trump as “…”, said"): that
+        clause's subject is the pronoun, and the phrase holds both it and what it stands for."""
+        doc = self.doc
+        top = self.quote_top(k)
+        cur = top
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i or cur.head.i == att.head.i:
+                break
+            cur = cur.head
+            ante = cur.head  # the speaker, or a noun in apposition to it ("Reed, a strategist, who")
+            if cur.dep_ != "relcl" or self.in_quote[cur.i] or not (
+                ante.i == att.head.i or ante.dep_ == "appos" and ante.head.i == att.head.i
+            ):
+                continue
+            rel = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if rel is not None and rel.lower_ in word_set("relative") and att.end <= rel.i < cur.i and (
+                all(doc[i].is_punct or doc[i].is_space or ante.left_edge.i <= i <= ante.i
+                    for i in range(att.end, rel.i))
+            ):
+                return Attribution(head=att.head, start=att.start, end=rel.i + 1, cue=att.cue,
+                                   how=att.how)
+            break
+        return att
 
     def governing(self, k: int, lo: int) -> Attribution | None:
         """The speaker of a quote inside a sentence with no reporting frame next to it: the
@@ -1024,5 +1071,7 @@ def find(art) -> list[Frame]:
             att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
         if att is None and has_lead:
             att = frames.governing(k, lo)
+        if att is not None:
+            att = frames.through_relative(k, att)  # "Beck, who has called it “…”"
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
     return out

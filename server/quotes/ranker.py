@@ -25,6 +25,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from spacy.tokens import Token
 
@@ -39,10 +40,6 @@ from .rules import RANKER_MARGIN, RANKER_PARAGRAPHS, RANKER_STEPS
 
 WEIGHTS = "quotes/speaker_ranker.json"
 
-# set by the training script: called with (art, frame, candidates) for every ranked quotation
-collector = None
-use_weights = True  # the training script collects the rules' own choices with this off
-
 
 @dataclass
 class Candidate:
@@ -52,6 +49,44 @@ class Candidate:
     source: str  # what proposed it: "rule", "subject", "agent", "according", "owner", "previous"
     rule: bool = False  # the rules' own answer
     features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How pass 3b runs: the weights it scores with (None keeps the rules' speaker) and, for
+    the training script, a collector called with (art, frame, candidates) for every quotation
+    it would rank."""
+
+    weights: dict[str, float] | None
+    collector: Callable[[Article, Frame, list[Candidate]], None] | None = None
+
+
+def shipped() -> Ranking:
+    """The analyser's own ranking: the shipped weights (or `SOURCEMARK_RANKER_WEIGHTS`'s)."""
+    return Ranking(weights())
+
+
+@dataclass(frozen=True)
+class QuoteFacts:
+    """What the features read of the quotation itself, the same for each of its candidates."""
+
+    k: int
+    lo: int  # its tokens [lo, hi)
+    hi: int
+    sentences: tuple[int, int]  # the starts of the sentences its first and last tokens lie in
+    paragraph: int
+    comma_end: bool  # its words end on a comma, "?", "!" or dash: a report may follow
+    chain: dict[int, int]  # token index -> steps up from the quote's top (`_quote_chain`)
+
+
+def quote_facts(art: Article, k: int) -> QuoteFacts:
+    q_lo, q_hi = art.frames.ranges[k]
+    last = len(art.doc) - 1
+    sentences = (art.sentence(min(q_lo, last))[0], art.sentence(min(max(q_lo, q_hi - 1), last))[0])
+    quote = art.text[art.quotes[k].start : art.quotes[k].end].rstrip("”\"'’»› ")
+    return QuoteFacts(k=k, lo=q_lo, hi=q_hi, sentences=sentences,
+                      paragraph=art.rank_of(art.quotes[k].start),
+                      comma_end=quote.endswith((",", "?", "!", "—")), chain=_quote_chain(art, k))
 
 
 @lru_cache(maxsize=1)
@@ -72,17 +107,18 @@ def score(cand: Candidate, w: dict[str, float]) -> float:
     return sum(w.get(name, 0.0) * value for name, value in cand.features.items())
 
 
-def choose(art: Article, results: list[Resolution], frame: Frame, res: Resolution) -> tuple[Frame, Resolution]:
+def choose(art: Article, results: list[Resolution], frame: Frame, res: Resolution,
+           ranking: Ranking) -> tuple[Frame, Resolution]:
     """The frame and resolution of the quotation after the ranker's look: the rules' own,
     unless another candidate beats them by the margin."""
-    w = weights() if use_weights else None
-    if res.att is None or not art.parsed or (w is None and collector is None):
+    w = ranking.weights
+    if res.att is None or not art.parsed or (w is None and ranking.collector is None):
         return frame, res
     if _adjoining(art, frame.k, res.att):
         return frame, res  # “…,” she said / X said: “…”: the report next to a quote is its own
     cands = candidates(art, results, frame, res)
-    if collector is not None:
-        collector(art, frame, cands)
+    if ranking.collector is not None:
+        ranking.collector(art, frame, cands)
     if w is None or len(cands) < 2:
         return frame, res
     rule = next(c for c in cands if c.rule)
@@ -149,7 +185,7 @@ def candidates(art: Article, results: list[Resolution], frame: Frame, res: Resol
             elif tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent":
                 add(tok, lo, hi, tok.head.head.i, how, "agent")
             elif frames.is_according(i):
-                head = frames._pobj(doc[i + 1], lo, hi)
+                head = frames.pobj(doc[i + 1], lo, hi)
                 if head is not None:
                     add(head, lo, hi, i, How.ACCORDING_BEFORE if how is How.BEFORE
                         else How.ACCORDING_AFTER, "according")
@@ -166,10 +202,10 @@ def candidates(art: Article, results: list[Resolution], frame: Frame, res: Resol
     else:
         out[rule_head] = Candidate(att=res.att, source="rule", rule=True)
     cands = list(out.values())
-    top_chain = _quote_chain(art, k)
+    facts = quote_facts(art, k)
     nearest = sorted(cands, key=lambda c: _distance(art, k, c.att))
     for rank, c in enumerate(nearest):
-        c.features = features(art, k, c, res, top_chain, rank)
+        c.features = features(art, facts, c, res, rank)
     return cands
 
 
@@ -199,13 +235,13 @@ CUE_DEPS = ("ROOT", "ccomp", "conj", "relcl", "advcl", "xcomp", "acl", "pcomp")
 ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
-def features(art: Article, k: int, c: Candidate, res: Resolution, chain: dict[int, int],
+def features(art: Article, q: QuoteFacts, c: Candidate, res: Resolution,
              rank: int) -> dict[str, float]:
     doc = art.doc
     frames = art.frames
     att = c.att
     head = att.head
-    q_lo, q_hi = frames.ranges[k]
+    k, q_lo, q_hi, chain = q.k, q.lo, q.hi, q.chain
     f: dict[str, float] = {"bias": 1.0}
     if c.rule:
         f["rule"] = 1.0
@@ -218,11 +254,8 @@ def features(art: Article, k: int, c: Candidate, res: Resolution, chain: dict[in
     f["log_distance"] = math.log1p(dist)
     f["nearest"] = float(rank == 0)
     f["second"] = float(rank == 1)
-    last = len(doc) - 1
-    same_sentence = art.sentence(head.i)[0] in (
-        art.sentence(min(q_lo, last))[0], art.sentence(min(max(q_lo, q_hi - 1), last))[0])
-    f["same_sentence"] = float(same_sentence)
-    para_gap = abs(art.rank_of(art.quotes[k].start) - art.rank_of(head.idx))
+    f["same_sentence"] = float(art.sentence(head.i)[0] in q.sentences)
+    para_gap = abs(q.paragraph - art.rank_of(head.idx))
     f["other_paragraph"] = float(para_gap > 0)
     dep = head.dep_ if head.dep_ in DEPS else "other"
     f[f"dep={dep}"] = 1.0
@@ -239,10 +272,8 @@ def features(art: Article, k: int, c: Candidate, res: Resolution, chain: dict[in
     f["long_phrase"] = float(att.end - att.start > 6)
     kind = classify(head, att.start, att.end, "")
     f[f"kind={kind.value}"] = 1.0
-    quote = art.text[art.quotes[k].start : art.quotes[k].end].rstrip("”\"'’»› ")
-    comma = quote.endswith((",", "?", "!", "—"))
     if not before:
-        f["after_comma_quote" if comma else "after_full_quote"] = 1.0
+        f["after_comma_quote" if q.comma_end else "after_full_quote"] = 1.0
     if att.cue is not None:
         cue = doc[att.cue[0]]
         f["has_cue"] = 1.0
@@ -263,7 +294,7 @@ def features(art: Article, k: int, c: Candidate, res: Resolution, chain: dict[in
         f["cue_log_distance"] = math.log1p(q_lo - cue.i if cue.i < q_lo else max(0, cue.i - q_hi + 1))
         outer = _outer_speech(frames, cue)
         f["inner_report" if outer else "outermost_report"] = 1.0
-        f["cue_own_event"] = float(frames._own_event(cue))
+        f["cue_own_event"] = float(frames.own_event(cue))
         gap = doc[cue.i + 1 : q_lo] if cue.i < q_lo else doc[q_hi : cue.i]
         f["cue_adjoins"] = float(all(t.is_punct or t.is_space for t in gap))
     else:

@@ -66,3 +66,19 @@ def test_the_committed_labels_cover_both_splits():
     splits = {key[0] for key in labels}
     assert splits == {"dev", "test"}
     assert {lab.label for lab in labels.values()} == {"named", "pronoun", "anonymous"}
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("a columnist for the tech news site", "anonymous"),  # WordNet person nouns (check 8)
+    ("Many editors", "anonymous"),
+    ("their editors", "anonymous"),
+    ("the editor", "named"),
+    ("her editor", "named"),
+    ("national and battleground-state polls", "named"),  # a lone singular stays a modifier
+    ("an entrepreneur named Donald Trump", "named"),
+    ("a major party nominee -- the Republican Donald J. Trump --", "named"),
+    ("Some defenders of free trade, like Gary Clyde Hufbauer, a senior fellow", "named"),
+    ("supporters of her opponent, Sen. Bernie Sanders", "anonymous"),
+])
+def test_person_nouns_the_table_lacks_and_names_beside_them(phrase, label):
+    assert label_source(phrase).label == label
