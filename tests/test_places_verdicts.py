@@ -168,3 +168,12 @@ def test_a_sizeable_town_close_to_the_articles_towns_is_notable_two_letters_off(
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Lmanfield"]
     assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
     assert "Mansfield" in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_two_letters_from_a_city_of_the_part_of_the_country_the_article_is_about(analyzer):
+    # Pasadena (140,000) lies 320 km from Fresno: two letters off, no close town, but a city of
+    # the story's part of its country; the settlement word makes the second signal.
+    text = "Officials in Fresno and Modesto said the truck reached the town of Psadeny on Tuesday."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Psadeny"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert "Pasadena" in [s["name"] for s in got[0].details["suggestions"][:3]]

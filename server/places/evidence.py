@@ -172,6 +172,12 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # story of that country however far it lies from the story's towns ("Chicygo" in a
         # story of Ohio towns).
         in_country = True
+    if edits == 2 and main and home and world.towns and nearest <= rules.FAR_FROM_WORLD_KM and not outside and (
+        pop >= rules.SAME_COUNTRY_TWO_EDITS_POP
+    ):
+        # Two letters from a city of the part of the country the article is about ("the town of
+        # Psadeny" in a story of Fresno: Pasadena, 140,000, 320 km off).
+        in_country = True
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)

@@ -108,6 +108,11 @@ NATIONAL_CITY_POP = 300_000
 # country is notable too, whatever its edits: few towns that big lie within CLOSE_KM of any town
 # ("Lmanfield" beside Richland County: Mansfield, 47,000, two letters off).
 LOCAL_NOTABLE_POP = 25_000
+# Two letters from the main name of a city this big of the article's country, within
+# FAR_FROM_WORLD_KM of its towns (and inside the divisions it names there), is in its world as
+# one letter from a town of SAME_COUNTRY_POP is. On dev (what-if over recorded evidence),
+# misspellings caught +3/+4 (seeds 8/11) beyond the rules above; 50,000 added an honest alarm.
+SAME_COUNTRY_TWO_EDITS_POP = 100_000
 
 # -- ranking suggestions -----------------------------------------------------------------------
 
