@@ -150,3 +150,30 @@ def test_evidence_beyond_size_backs_a_warning(analyzer, text, word, meant):
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
     assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
     assert meant in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_a_big_city_of_the_articles_country_is_in_its_world_however_far(analyzer):
+    # Chicago lies 1,600 km from the story's Florida towns, but a city of 2.7 million one letter
+    # off is part of any American story: its size and the country are two signals.
+    text = "Officials in Orlando and Tampa, Florida, said the team flew to Chicygo on Monday."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Chicygo"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert "Chicago" in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_a_sizeable_town_close_to_the_articles_towns_is_notable_two_letters_off(analyzer):
+    # Mansfield, Ohio (47,000) lies 25 km from Ashland: two letters off, close, and a town that
+    # size among the story's own towns.
+    text = "The fair opened in Lmanfield on Saturday, officials in Ashland, Ohio, said."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Lmanfield"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert "Mansfield" in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def test_two_letters_from_a_city_of_the_part_of_the_country_the_article_is_about(analyzer):
+    # Pasadena (140,000) lies 320 km from Fresno: two letters off, no close town, but a city of
+    # the story's part of its country; the settlement word makes the second signal.
+    text = "Officials in Fresno and Modesto said the truck reached the town of Psadeny on Tuesday."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Psadeny"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert "Pasadena" in [s["name"] for s in got[0].details["suggestions"][:3]]

@@ -167,6 +167,17 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     # One letter from a sizeable town of the article's own country, in the part of it the article
     # is about ("Lanexa" in a Virginia story is no Lenexa, Kansas; "Torenia" no Torrance, California).
     in_country = edits == 1 and pop >= rules.SAME_COUNTRY_POP and home and not far
+    if edits == 1 and main and home and pop >= rules.NATIONAL_CITY_POP:
+        # A big city of the article's own country, one letter off its own name, is part of any
+        # story of that country however far it lies from the story's towns ("Chicygo" in a
+        # story of Ohio towns).
+        in_country = True
+    if edits == 2 and main and home and world.towns and nearest <= rules.FAR_FROM_WORLD_KM and not outside and (
+        pop >= rules.SAME_COUNTRY_TWO_EDITS_POP
+    ):
+        # Two letters from a city of the part of the country the article is about ("the town of
+        # Psadeny" in a story of Fresno: Pasadena, 140,000, 320 km off).
+        in_country = True
     # The article's world: divisions or countries it names, or at least two towns (one town may
     # be a word read as a town: "Jan." is Dschang, Cameroon).
     has_world = len(world.towns) >= 2 or bool(world.codes)
@@ -175,11 +186,20 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # ("A Ginefville man was arrested…"), whose near miss is the place it is about (two
         # letters off: not abroad when its one town gives the article a country).
         floor *= rules.EMPTY_WORLD_POP_FACTOR
+    if not has_world and not main and rules.EMPTY_WORLD_MAIN_NAME_ONLY:
+        # Nothing to weigh an alternate name against (they hold spellings of every language:
+        # "Mbomo" one letter from "Bomo", a name of Boma, Congo): its size backs nothing.
+        floor = math.inf
     abroad = has_world and g.country_code(i) not in world.countries
     if abroad:
         # In none of the article's countries: two letters never, one only from a bigger town.
         floor = math.inf if edits > 1 else floor * rules.ABROAD_POP_FACTOR
     notable = pop >= floor
+    if close and main and home and pop >= rules.LOCAL_NOTABLE_POP:
+        # A town of some size among the article's own towns: notable where the story happens,
+        # whatever the floor for a place anywhere ("Lmanfield" beside Richland County: Mansfield,
+        # 47,000, two letters off). Only a few towns that big lie within CLOSE_KM of any town.
+        notable = True
     if not main and edits > rules.ALTERNATE_NAME_MAX_EDITS:
         # Two letters from a mere alternate name: alternate names hold spellings of every
         # language, and real names GeoNames lacks are two letters from one as often as typos are.

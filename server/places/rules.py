@@ -63,6 +63,10 @@ FAR_FROM_WORLD_POP_FACTOR = 4
 # 3,000 in names of 8+ letters, 9,000 in 5+; two letters off 75,000 in 7+, 300,000 in 5+: "A
 # Ginefville man was arrested", Gainesville, 145,000).
 EMPTY_WORLD_POP_FACTOR = 0.3
+# ... and there only a place's main name is notable: an alternate name (spellings of every
+# language) has nothing to be weighed against. On dev no misspelling caught rested on one; the
+# stress names did ("Mbomo", "Paradata", "Reneus": Boma, Parramatta, Rennes by another name).
+EMPTY_WORLD_MAIN_NAME_ONLY = True
 # In none of the article's countries (it names some), a near miss one letter off must be this
 # many times as big to be notable, and one two letters off is never notable.
 ABROAD_POP_FACTOR = 4
@@ -96,6 +100,19 @@ VILLAGE_POP = 2_000
 VILLAGE_KM = 25
 # In the article's own country a near miss of one letter is backed from this population.
 SAME_COUNTRY_POP = 20_000
+# ... and one letter from the main name of a city this big of the article's own country is in
+# its world wherever it lies there (a national city: "Chicygo" in a story of Ohio towns). On dev,
+# misspellings caught +5/+2 (seeds 8/11), honest and stress alarms unchanged.
+NATIONAL_CITY_POP = 300_000
+# A near miss that is close (above) and the main name of a town this big of the article's own
+# country is notable too, whatever its edits: few towns that big lie within CLOSE_KM of any town
+# ("Lmanfield" beside Richland County: Mansfield, 47,000, two letters off).
+LOCAL_NOTABLE_POP = 25_000
+# Two letters from the main name of a city this big of the article's country, within
+# FAR_FROM_WORLD_KM of its towns (and inside the divisions it names there), is in its world as
+# one letter from a town of SAME_COUNTRY_POP is. On dev (what-if over recorded evidence),
+# misspellings caught +3/+4 (seeds 8/11) beyond the rules above; 50,000 added an honest alarm.
+SAME_COUNTRY_TWO_EDITS_POP = 100_000
 
 # -- ranking suggestions -----------------------------------------------------------------------
 
