@@ -14,3 +14,10 @@ def speaker_of(text, quotes, words):
     q = next(q for q in quotes if words in text[q.span.start : q.span.end])
     sp = q.speaker
     return (text[sp.span.start : sp.span.end] if sp.span else None), sp.kind
+
+
+def assert_named_speaker(nlp, text, words, speaker):
+    """The quotation holding `words` goes to the named `speaker`, and the text raises no finding."""
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
+    assert findings == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.quote_helpers import run, speaker_of
+from tests.quote_helpers import assert_named_speaker, run, speaker_of
 
 
 def test_long_apposition_after_the_speaker(nlp):
@@ -160,9 +160,7 @@ def test_new_reporting_verbs_name_their_subject(nlp):
      "used by the principals.”", "assessments", "A footnote in the report"),
 ])
 def test_a_document_heading_the_sentence_gives_its_partial_quote(nlp, text, words, speaker):
-    text, quotes, findings = run(nlp, text)
-    assert speaker_of(text, quotes, words) == (speaker, "named")
-    assert findings == []
+    assert_named_speaker(nlp, text, words, speaker)
 
 
 def test_a_verb_putting_out_a_statement_reports_its_subjects_words(nlp):
@@ -277,9 +275,7 @@ def test_a_dash_before_a_quoted_statement_introduces_it_like_a_colon(nlp):
      "“taking these steps to make us ALL safer.”", "taking these steps", "Washington"),
 ])
 def test_a_place_name_as_the_subject_can_speak(nlp, text, words, speaker):
-    text, quotes, findings = run(nlp, text)
-    assert speaker_of(text, quotes, words) == (speaker, "named")
-    assert findings == []
+    assert_named_speaker(nlp, text, words, speaker)
 
 
 @pytest.mark.parametrize("text, words, source", [
@@ -363,9 +359,7 @@ def test_by_after_a_quote_with_no_passive_verb_names_nobody(nlp):
 ])
 def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, words, speaker):
     # the participle or conjoined verb borrows the passive clause's subject, not its agent
-    text, quotes, findings = run(nlp, text)
-    assert speaker_of(text, quotes, words) == (speaker, "named")
-    assert findings == []
+    assert_named_speaker(nlp, text, words, speaker)
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -375,9 +369,7 @@ def test_a_clause_hanging_from_a_passive_one_speaks_for_its_subject(nlp, text, w
      "plan.”", "wrote the plan", "Jane Roe"),
 ])
 def test_the_verb_that_introduces_a_quote_beats_a_report_in_a_clause_before(nlp, text, words, speaker):
-    text, quotes, findings = run(nlp, text)
-    assert speaker_of(text, quotes, words) == (speaker, "named")
-    assert findings == []
+    assert_named_speaker(nlp, text, words, speaker)
 
 
 
@@ -398,9 +390,7 @@ def test_the_agent_who_holds_a_quoted_view_beats_the_sentence_subject(nlp):
 ])
 def test_a_quote_inside_a_relative_clause_runs_the_speaker_to_its_pronoun(nlp, text, words, speaker):
     # the relative clause's subject is the pronoun: the phrase holds it and what it stands for
-    text, quotes, findings = run(nlp, text)
-    assert speaker_of(text, quotes, words) == (speaker, "named")
-    assert findings == []
+    assert_named_speaker(nlp, text, words, speaker)
 
 
 def test_a_subject_before_a_quote_its_report_follows_keeps_its_whole_name(nlp):
