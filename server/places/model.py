@@ -31,14 +31,13 @@ class Role(Enum):
     INSTITUTION = "institution"  # "the Shrreveport Police Department", "a Pulesfine man"
     MODIFIER = "modifier"  # "the Lnodon hospital": a proper noun qualifying a common noun
     POSSESSIVE = "possessive"  # "Lodnon's airport"
-    LIST = "list"  # an item of a list of places
     PERSON = "person"  # part of a person's name ("Denis Pushilin")
     ORGANISATION = "organisation"  # part of an organisation's name, or a firm ("analysts at Nomura")
     OTHER = "other"  # subject, object, anything else
 
 
 # Roles in which a name is a place: a near miss that is notable backs a warning.
-PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
+PLACE_ROLES = frozenset({Role.LOCATIVE, Role.DATELINE, Role.COMPOUND, Role.INSTITUTION})
 # Roles in which a name may be a place or a thing named after one ("Lodnon's airport", "the
 # Torenia operation"): only a very notable near miss, or the article's world, backs a warning.
 WEAK_PLACE_ROLES = frozenset({Role.MODIFIER, Role.POSSESSIVE})

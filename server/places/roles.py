@@ -39,7 +39,7 @@ def assign_roles(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 # Roles that make the word a place by the sentence's shape, not by a preposition alone.
-FIRM_ROLES = frozenset({Role.DATELINE, Role.COMPOUND, Role.INSTITUTION, Role.LIST})
+FIRM_ROLES = frozenset({Role.DATELINE, Role.COMPOUND, Role.INSTITUTION})
 
 
 def firm_place_role(doc: Doc, c: Candidate) -> bool:
