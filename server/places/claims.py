@@ -23,7 +23,7 @@ from .. import datafiles, deadline
 from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable, normalize
 from . import rules
 from .candidates import POSSESSIVE_MARKS, cap_run, is_cap
-from .lexicon import context, settlement_words
+from .lexicon import DASHES, context, settlement_words
 from .model import Candidate, Claim, ClaimAfter, Role
 
 BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
@@ -86,14 +86,13 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
     hyphened = _hyphen_joined_end(doc, b)
     if hyphened > b and regions.resolve(doc[a:hyphened].text, country) is not None:
         b = hyphened  # "Île-de-France", "Nord-Pas-de-Calais": small words between hyphens
-    if b + 1 < n and doc[b].lower_ == "and":  # "Jammu and Kashmir", "Newfoundland and Labrador"
-        more = cap_run(doc, b + 1)
-        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
-            b = more[1]
-    if b + 1 < n and doc[b].text == ",":  # "Washington, D.C.": a division named with a comma
-        more = cap_run(doc, b + 1)
-        if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
-            b = more[1]
+    # A division named over "and" or a comma: "Jammu and Kashmir", "Newfoundland and Labrador",
+    # "Washington, D.C.".
+    for joiner in ("and", ","):
+        if b + 1 < n and doc[b].lower_ == joiner:
+            more = cap_run(doc, b + 1)
+            if more is not None and regions.resolve(doc[a : more[1]].text, country) is not None:
+                b = more[1]
     typed = b < n and doc[b].lower_ in TYPE_WORDS
     b2 = b + 1 if typed else b
     typed_inside = b - a >= 2 and doc[b - 1].lower_ in TYPE_WORDS  # "Kharkiv Oblast" capitalised
@@ -406,16 +405,14 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
     shape = shape_at(doc, b, g)
     person = doc[a].ent_type_ == "PERSON"
-    if shape is not None and shape not in loose_shapes() and not (person and lows_at(doc, b) in BE):
+    if shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE):
         return True
     return _dateline_claim(doc, a, b, g)
 
 
-def lows_at(doc: Doc, k: int) -> str:
+def _lower_at(doc: Doc, k: int) -> str:
+    """Token k in lower case, or "" past the end."""
     return doc[k].lower_ if k < len(doc) else ""
-
-
-DATELINE_DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 
 
 def _dateline_claim(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
@@ -435,7 +432,7 @@ def _dateline_end(doc: Doc, k: int) -> bool:
     """Token k ends a dateline: a dash, maybe after an agency in parentheses ("(AP) —")."""
     if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and is_cap(doc[k + 1]):
         k += 3  # "(AP)", "(Reuters)"
-    return k < len(doc) and doc[k].text in DATELINE_DASHES
+    return k < len(doc) and doc[k].text in DASHES
 
 
 def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:

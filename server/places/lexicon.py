@@ -11,6 +11,9 @@ from ..gazetteer import normalize
 
 # A compass direction abbreviated with periods: "S.E.", "N.", "N.W."
 COMPASS_ABBREVIATION = re.compile(r"[NSEW]\.(?:[NSEW]\.)?")
+# "\x97" and "\x96" are the em and en dash of Windows-1252 text read as Latin-1, common in
+# pages and feeds that went through an old system ("NEWARK \x97 Wess Henry, who …").
+DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 
 
 @lru_cache(maxsize=None)

@@ -16,12 +16,9 @@ from spacy.tokens import Doc
 
 from ..gazetteer import DIRECTIONS
 from .candidates import PLACE_LABELS, POSSESSIVE_MARKS, is_cap
-from .lexicon import COMPASS_ABBREVIATION, context, cue_phrases, names
+from .lexicon import COMPASS_ABBREVIATION, DASHES, context, cue_phrases, names
 from .model import Candidate, Cue, Role
 
-# "\x97" and "\x96" are the em and en dash of Windows-1252 text read as Latin-1, common in
-# pages and feeds that went through an old system ("NEWARK \x97 Wess Henry, who …").
-DASHES = ("—", "–", "-", "--", "\x97", "\x96")
 LOCATIVE_DEPS = ("pobj",)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
