@@ -407,3 +407,22 @@ def test_a_subject_before_a_quote_its_report_follows_keeps_its_whole_name(nlp):
 def test_a_text_made_by_someone_keeps_its_maker_in_the_speaker_phrase(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The ruling prompted Governor Jane Roe to declare, “This fight is not over.”", "fight",
+     "Governor Jane Roe"),
+    ("The defeat led Mr. Smith to tell reporters that the party needed “a new direction.”",
+     "direction", "Mr. Smith"),
+])
+def test_the_object_of_the_verb_an_infinitive_report_hangs_from_is_its_speaker(nlp, text, words, speaker):
+    assert_named_speaker(nlp, text, words, speaker)
+
+
+def test_a_partial_quote_in_a_things_relative_clause_is_that_things(nlp):
+    text = ("Senator Jane Roe discussed legislation which would revoke the clearance of officials "
+            "showing “extreme carelessness” with secrets.")
+    text, quotes, findings = run(nlp, text)
+    speaker, kind = speaker_of(text, quotes, "carelessness")
+    assert speaker.endswith("which") and kind == "named"
+    assert findings == []

@@ -623,6 +623,13 @@ class Frames:
             name = self._modal_name(verb)
             if name is not None:
                 return name
+            if verb.dep_ == "xcomp" and verb.head.i != verb.i and not self.is_cue(verb.head):
+                # "That record prompted the Atlas to state, “…”": the object of the verb an
+                # infinitive hangs from is who does it (not "Trump urged voters to say")
+                obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                            and not self.in_quote[c.i]), None)
+                if obj is not None and could_speak(obj):
+                    return obj
             climb = ("advcl", "xcomp", "conj", "acl", "ccomp", "acomp")  # "was quick to add
             if participle:
                 climb += ("dobj", "pobj", "prep", "appos", "pcomp")  # "after telling"
@@ -808,11 +815,16 @@ class Frames:
         if top is None:
             return None
         cur = top.head
-        root_subject = clause_subject = agent_subject = None
+        root_subject = clause_subject = agent_subject = relative = None
+        first_clause = True
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
+                if first_clause and cur.dep_ == "relcl" and not self.is_cue(cur):
+                    relative = self._thing_relative(cur, lo, q_lo)
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                    first_clause = False  # a clause of its own (a participle borrows one)
                 subj = self.subject_of(cur)
                 usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
                 if usable and subj.lower_ not in word_set("not_subject"):
@@ -840,6 +852,11 @@ class Frames:
                 break
             cur = cur.head
         nearest = None
+        if relative is not None and agent_subject is None:
+            # "legislation which would revoke the clearance of those showing “extreme
+            # carelessness”": the quote's own clause is a thing's relative clause, whose words
+            # the quote gives; the phrase runs on to the relative pronoun
+            return relative
         if agent_subject is not None:
             # the one by whom the quoted view is held, on the quote's own chain of clauses
             nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
@@ -848,6 +865,21 @@ class Frames:
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _thing_relative(self, clause: Token, lo: int, hi: int) -> Attribution | None:
+        """The antecedent and relative pronoun of a relative clause ("a speech that included
+        …") when the antecedent is a thing that can carry words (a document, a speech, a
+        bill), not a person: the source phrase of a partial quote in that clause."""
+        rel = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ante = clause.head
+        if rel is None or rel.lower_ not in ("which", "that") or not lo <= ante.i < rel.i < hi:
+            return None
+        if self.in_quote[ante.i] or could_speak(ante) or not is_document(ante):
+            return None
+        if any(self.in_quote[i] or self.doc[i].text in (";", ":") for i in range(ante.i, rel.i)):
+            return None
+        start = max(lo, ante.left_edge.i)
+        return Attribution(head=ante, start=start, end=rel.i + 1, cue=None, how=How.SUBJECT)
 
     def credit_after(self, k: int) -> Attribution | None:
         """A credit line after a quotation, with no verb: “…” Ateya, Grade 9 / “…” — Jane Doe."""
