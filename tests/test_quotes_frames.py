@@ -426,3 +426,8 @@ def test_a_partial_quote_in_a_things_relative_clause_is_that_things(nlp):
     speaker, kind = speaker_of(text, quotes, "carelessness")
     assert speaker.endswith("which") and kind == "named"
     assert findings == []
+
+
+def test_a_pronoun_naming_something_in_a_free_relative_speaks_for_the_clause_subject(nlp):
+    assert_named_speaker(nlp, "Senator Jane Roe has railed against what she calls the “Washington "
+                         "cartel” for years.", "cartel", "Senator Jane Roe")

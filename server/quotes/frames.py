@@ -353,7 +353,7 @@ class Frames:
                 governor = None if adjoining else self._governing_cue(k, lo, hi)
                 if governor is not None and governor[0].i != tok.i:
                     tok, head = governor  # "Stevens said the way … women who complained … “…”"
-                outer = self._outer_reporter(tok, lo, hi)
+                outer = self._outer_reporter(tok, lo, hi) or self._naming_owner(tok, head, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
             att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
@@ -506,6 +506,33 @@ class Frames:
             ):
                 continue
             found = (cur, subj)
+        return found
+
+    def _naming_owner(self, verb: Token, subj: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
+        """"Cruz has railed against what he calls the “Washington cartel”": a personal pronoun
+        naming something in a free relative ("what he calls") inside another clause speaks for
+        that clause's subject, the one the sentence is about, whom the pronoun stands for."""
+        if subj.lower_ not in ("he", "she", "they") or not any(
+            c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "nsubjpass") for c in verb.children
+        ):
+            return None
+        found = None
+        cur = verb
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
+                break
+            if cur.pos_ not in ("VERB", "AUX"):
+                continue
+            owner = self.subject_of(cur)
+            if owner is None or self.in_quote[owner.i] or not lo <= owner.i < hi or is_pronoun(owner):
+                continue
+            if owner.lower_ in word_set("not_subject") or is_dateline(owner):
+                continue
+            if could_speak(owner) or self.is_cue(cur) and is_document(owner):
+                found = (cur, owner)
         return found
 
     def _borrows_patient(self, inner: Token, passive: Token) -> bool:
