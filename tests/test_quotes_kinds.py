@@ -151,3 +151,41 @@ def test_the_official_after_one_of_the_officials_stays_unnamed(nlp):
             "Later the official said work would resume.")
     start = text.index("the official said")
     assert classify_source(nlp(text), start, start + len("the official")) == "anonymous"
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    # person nouns the hand table lacks, from WordNet: unnamed when indefinite or plural …
+    ("A narrator for the film said it.", "A narrator for the film", "anonymous"),
+    ("Many mourners said it.", "Many mourners", "anonymous"),
+    ("Her classmates said it.", "Her classmates", "anonymous"),
+    ("Another child said it.", "Another child", "anonymous"),
+    ("The children said it.", "The children", "anonymous"),  # an irregular plural (noun.exc)
+    # … named when definite on one person, and no name or thing becomes a person
+    ("The narrator said it.", "The narrator", "named"),
+    ("Her classmate said it.", "Her classmate", "named"),
+    ("The editorial said it.", "The editorial", "named"),
+])
+def test_wordnet_person_nouns(nlp, text, phrase, kind):
+    start = text.index(phrase)
+    assert classify_source(nlp(text), start, start + len(phrase)) == kind
+
+
+def test_wordnet_person_nouns_are_read_by_the_kinds_only():
+    from server.quotes.lexicon import person_class
+    from server.quotes.model import PersonClass
+
+    assert person_class("narrators", general=True) == (PersonClass.ROLE, True)
+    assert person_class("alumni", general=True) == (PersonClass.ROLE, True)
+    assert person_class("narrator", general=True) == (PersonClass.ROLE, False)
+    assert person_class("narrator") == (None, False)  # the other passes read the hand table
+    assert person_class("matthew", general=True) == (None, False)  # a name, capitalised in WordNet
+    assert person_class("aide", general=True) == (PersonClass.ROLE, False)  # the hand table's
+
+
+def test_wordnet_data_keeps_its_licence():
+    from server import datafiles
+
+    head = datafiles.path("quotes/wordnet_person_nouns.tsv").read_text(encoding="utf-8")[:3000]
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in head
+    licence = datafiles.path("quotes/WORDNET-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Permission to use, copy, modify and distribute" in licence

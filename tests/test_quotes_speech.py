@@ -7,13 +7,21 @@ from server import quotes as quote_analysis
 
 @pytest.mark.parametrize("text", [
     "The exhibition “The World of Tomorrow” opened in 1939.",
-    "Visitors queued for “The World of Tomorrow” all week.",
+    "The queue for “The World of Tomorrow” grew all week.",
     "The so-called “liberation” of the city took three days.",
 ])
 def test_titles_and_scare_quotes_raise_no_warning(nlp, text):
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert len(quotes) == 1 and not quotes[0].speech
     assert findings == []
+
+
+def test_a_title_beside_an_unnamed_subject_is_only_a_note(nlp):
+    # "visitors" is a person noun (WordNet's): the unnamed subject of the title's sentence gets
+    # the info note of EVIDENCE.md, never a caution: the title is nobody's statement
+    quotes, findings = quote_analysis.analyze(nlp("Visitors queued for “The World of Tomorrow” all week."))
+    assert len(quotes) == 1 and not quotes[0].speech
+    assert [(f.code, f.severity) for f in findings] == [("quote.anonymous", "info")]
 
 
 def test_a_title_word_in_the_sentence_before_does_not_make_a_title(nlp):

@@ -18,10 +18,13 @@ The head noun and its determiner decide, never a name from a list:
 - people named beside the head are named: "officials, including Gov. Chris Christie",
   "candidates like Bernie Sanders", "the two leading Republicans, Donald J. Trump and …",
   "Vatican spokesman the Rev. Federico Lombardi" (not "a spokesman for Hillary Clinton");
-- a person noun of `person_nouns.tsv` is unnamed when indefinite or plural ("one Elysée insider",
-  "aides", "a Pentagon official who …"), named when a definite article or a possessive points at
-  one person met before ("the senator", "his spokesman"), unless that person was introduced
-  unnamed ("a spokesman for the ministry … the spokesman said");
+- a person noun of `person_nouns.tsv`, or one it lacks whose first WordNet sense is a person
+  (`wordnet_person_nouns.tsv`: "a columnist", "many editors", "another child"), is unnamed when
+  indefinite or plural ("one Elysée insider", "aides", "a Pentagon official who …"), named when
+  a definite article or a possessive points at one person met before ("the senator", "his
+  spokesman"), unless that person was introduced unnamed ("a spokesman for the ministry … the
+  spokesman said"); the hand table says which nouns name nobody whatever their determiner ("a
+  source", "the person") and which are groups ("the crowd") or texts ("a post");
 - a plural nation or faith noun the model tags NORP ("Americans") is a group: unnamed;
 - any other common noun is an institution or a document ("the ministry", "the report", "a
   Facebook post"): named;
@@ -140,7 +143,7 @@ def _is_thing(tok: Token) -> bool:
     """A common noun that is no person and no group of people: "ads", "proposals", "claims"."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "NORP"):
         return False
-    return person_class(tok.lower_)[0] is None and not _agent_noun(tok) and not is_pronoun(tok)
+    return person_class(tok.lower_, general=True)[0] is None and not _agent_noun(tok) and not is_pronoun(tok)
 
 
 def _agent_noun(tok: Token) -> bool:
@@ -364,7 +367,8 @@ def classify(head: Token, start: int, end: int, clause: str, depth: int = 0) -> 
             # name does not take "many" or "some"; a group of people does
             return SpeakerKind.ANONYMOUS
         return SpeakerKind.NAMED  # a name; "Obama administration officials" has one only as modifier
-    cls, plural = person_class(low)
+    # WordNet's nouns are common nouns: not a capitalised word inside a sentence ("the Rainmakers")
+    cls, plural = person_class(low, general=head.text.islower() or head.is_sent_start is True)
     if cls is None and head.i >= 2 and doc[head.i - 1].text == "-":
         cls, plural = person_class(f"{doc[head.i - 2].lower_}-{low}")  # "caucus-goers"
     if cls is None and head.ent_type_ == "NORP" and head.tag_ == "NNS" and low.endswith("s"):

@@ -110,9 +110,18 @@ def _singulars(word: str):
         yield word[:-1]
 
 
-@lru_cache(maxsize=4096)
-def person_class(word: str) -> tuple[PersonClass | None, bool]:
-    """The class of a person noun and whether the word is its plural ("aides" → ROLE, True)."""
+@lru_cache(maxsize=1)
+def _general_nouns() -> dict[str, bool]:
+    """WordNet 3.0's one-word person nouns (wordnet_person_nouns.tsv, written by
+    tools/wordnet_quote_nouns.py): noun → whether it is an irregular plural ("children")."""
+    return {row[0]: len(row) > 1 for row in datafiles.rows("quotes/wordnet_person_nouns.tsv")}
+
+
+@lru_cache(maxsize=8192)
+def person_class(word: str, general: bool = False) -> tuple[PersonClass | None, bool]:
+    """The class of a person noun and whether the word is its plural ("aides" → ROLE, True):
+    the hand table's, and with `general` WordNet's person nouns the table lacks, which read
+    like its role nouns ("a columnist", "many editors" unnamed; "the columnist" named)."""
     table = _person_nouns()
     low = word.lower()
     if low in table:
@@ -120,6 +129,13 @@ def person_class(word: str) -> tuple[PersonClass | None, bool]:
     for singular in _singulars(low):
         if singular in table:
             return table[singular], True
+    if not general:
+        return None, False
+    nouns = _general_nouns()
+    if low in nouns:
+        return PersonClass.ROLE, nouns[low]
+    if any(singular in nouns for singular in _singulars(low)):
+        return PersonClass.ROLE, True
     return None, False
 
 
