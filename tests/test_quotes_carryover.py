@@ -1,6 +1,7 @@
 """Pass 4, carry-over: quotations with no frame of their own, and what they may not inherit."""
 
 from server import quotes as quote_analysis
+from tests.quote_helpers import run, speaker_of
 
 
 def test_a_quote_after_a_sentence_with_no_speech_verb_has_no_speaker(nlp):
@@ -88,3 +89,11 @@ def test_a_heading_in_title_case_is_its_opening_names(nlp):
     text = ("Here are the things they said.\n\n1\n\nJohn Leguizamo On How U.S. History Makes "
             "Latinos Feel “Invisible.”\n\nIn a conversation with HuffPost, the actor spoke.")
     assert _first_speaker(nlp, text)[:2] == ("John Leguizamo", "named")
+
+
+def test_a_quote_after_a_short_one_in_the_same_sentence_shares_its_speaker(nlp):
+    text = ("Jack noted that “many of those elected from the “list” are undecided” and that, "
+            "“We are confident that we will receive strong support from this delegation.”")
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, "We are confident") == ("Jack", "named")
+    assert not any(f.code == "quote.unattributed" for f in findings)

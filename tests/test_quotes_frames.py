@@ -396,3 +396,14 @@ def test_a_subject_before_a_quote_its_report_follows_keeps_its_whole_name(nlp):
     assert_named_speaker(nlp, (
         "Jane Roe, who has long called the plan “a fraud,” said on Monday that she would vote "
         "against it."), "fraud", "Jane Roe, who")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“The evidence is insufficient,” according to a court document filed by the county "
+     "attorney.", "insufficient", "a court document filed by the county attorney"),
+    ("“We will not give up,” Roe said on Monday, according to audio provided by a local radio "
+     "station.", "give up", "audio provided by a local radio station"),
+])
+def test_a_text_made_by_someone_keeps_its_maker_in_the_speaker_phrase(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker

@@ -178,7 +178,11 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         if prev.att is not None:
             return _copy(prev)
         return None
-    same_sentence = same_para and art.frames.before(k)[0] >= art.frames.ranges[prev_k][1]
+    lead = art.frames.before(k)[0]
+    # the sentence starts after the quote before, or its frame stepped over that short quote
+    # ("Jack noted that “…” “list” … and that, “…”"): one sentence
+    same_sentence = same_para and (lead >= art.frames.ranges[prev_k][1] or (
+        has_lead and lead <= art.frames.ranges[prev_k][0]))
     if same_sentence and prev.att is not None:
         # a second partial quote in the sentence of the first: said it was “…” to have “…”
         return _copy(prev)

@@ -739,6 +739,13 @@ class Frames:
             start = head.left_edge.i
         end = head.i + 1
         for child in head.rights:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i < hi and any(
+                c.dep_ == "agent" for c in child.children
+            ):
+                # "a court document filed by the state attorney", "audio provided by a radio
+                # station": the one by whom the text was made is part of the source
+                end = max(end, min(hi, child.right_edge.i + 1))
+                continue
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
                 child.dep_ == "prep" and child.lower_ == "as"
             ):
