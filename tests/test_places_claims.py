@@ -26,6 +26,10 @@ CONTEXT = "Russian forces shelled Bakhmut and Soledar overnight."
         "Bakhmut is in Kharkiv Oblast, about two hours from the airport.",
         "The company, based in Bakhmut, Kharkiv Oblast, did not respond.",
         "A man from Bakhmut in Kharkiv Oblast was among those hurt.",
+        "Officials in Bakhmut, a town in Ukraine's Kharkiv region, said so.",
+        "A fire in Bakhmut, a Kharkiv Oblast suburb, destroyed two homes.",
+        # "and" joining no name: the region is no first item of a list
+        "Schools in Bakhmut, Kharkiv Oblast, and two nearby towns stayed closed.",
     ],
 )
 def test_a_wrong_region_is_caught_in_every_shape(analyzer, sentence):
@@ -44,6 +48,7 @@ def test_a_wrong_region_is_caught_in_every_shape(analyzer, sentence):
         "Officials in the Donetsk Oblast town of Bakhmut said so.",
         "Officials in Bakhmut said so. The town, located in eastern Ukraine, has faced problems.",
         "Bakhmut, Russia, was shelled again.",  # a country covers what it claims (disputed.tsv)
+        "Schools in Bakhmut, Donetsk Oblast, and two nearby towns stayed closed.",
     ],
 )
 def test_a_true_claim_is_never_flagged(analyzer, sentence):
@@ -95,6 +100,10 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         # a region's name of words joined by hyphens
         ("Police in Lyon, Île-de-France, said no one else was hurt.", "Lyon"),
         ("Brno, Hlavní město Praha (AP) — Officials said on Tuesday that the review would take several weeks.", "Brno"),
+        # a region's name with a lower-case word joined by a hyphen
+        ("Residents of Ranya (Deir ez-Zor) were told to expect delays.", "Ranya"),
+        # a country's name put in another country's division is a town of that name
+        ("The clinic in Palestine in the United States’ New Mexico state stayed open.", "Palestine"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -129,6 +138,11 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "Goz Beida, Sila (AP) — Officials said on Tuesday that the review would take several weeks.",
         # a place in the city that the claimed state's name also names
         "We met at a cafe on Dupont Circle in Washington, joined by his sister.",
+        # a division's name put in another country's division is the town of that name there
+        "Police in Ontario, California, said no one else was hurt.",
+        # divisions of one country listed, or a list of regions going on after "and"
+        "Flights to Beni Suef, Asyut and Cairo were cancelled.",
+        "Storms hit Ohio, Michigan, and Indiana on Monday.",
     ],
 )
 def test_no_wrong_region_where_there_is_no_wrong_claim(analyzer, text):
@@ -211,3 +225,12 @@ def test_a_division_named_over_an_elided_word_is_read_whole(analyzer):
     assert f.details["claimed_region"]["name"] == "Provence-Alpes-Côte d'Azur"
     nice = "Flights to Nice, which lies in Provence-Alpes-Côte d'Azur, were cancelled."
     assert not [f for f in analyzer.analyze(nice).findings if f.code == "place.wrong_region"]
+
+
+def test_which_lies_in_calls_the_name_a_place(analyzer):
+    from server.places.model import ClaimAfter
+
+    doc = analyzer.parse("Flights to Bakhmut, which lies in Kharkiv Oblast, were cancelled.")
+    assert claims.claim_after_kind(doc, 3, analyzer.gazetteer) is ClaimAfter.PLACE
+    firm = analyzer.parse("The firm Acme, which is based in Ohio, said so.")
+    assert claims.claim_after_kind(firm, 3, analyzer.gazetteer) is not ClaimAfter.PLACE

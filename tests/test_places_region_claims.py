@@ -34,19 +34,20 @@ def test_a_similar_name_inside_the_region_keeps_the_warning_whatever_the_story(a
     assert f.severity == "warning" and f.details["suggestions"]
 
 
-@pytest.mark.parametrize("text", [
-    "OCALA, Manitoba — The mayor resigned on Monday.",  # a dateline
-    "Lufkin, a city in Ontario, opened a new hospital.",  # a shape that calls it a place
+@pytest.mark.parametrize("text, name", [
+    ("OCALA, Manitoba — The mayor resigned on Monday.", "OCALA"),  # a dateline
+    ("Lufkin, a city in Ontario, opened a new hospital.", "Lufkin"),  # a shape that calls it a place
+    # a bare "in" about a name the sentence makes a place (the model's GPE, in a locative role)
+    ("Officials in Ocala in Manitoba resigned.", "Ocala"),
 ])
-def test_a_lone_town_placed_in_a_country_without_its_name_is_a_warning(analyzer, text):
-    name = "OCALA" if text.startswith("OCALA") else "Lufkin"
+def test_a_lone_town_placed_in_a_country_without_its_name_is_a_warning(analyzer, text, name):
     (f,) = _wrong_region(analyzer, text, name)
     assert f.severity == "warning"
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Officials in Ocala in Manitoba resigned.", "Ocala"),  # a bare "in" joins many things to a region
-    ("Cadets marched at the Citadel in Georgia last spring.", "Citadel"),  # a landmark, not Citadel, Alberta
+    # a bare "in" joins many things to a region: a landmark, not Citadel, Alberta
+    ("Cadets marched at the Citadel in Georgia last spring.", "Citadel"),
     ("Ocala, located in Nunavut, opened a new hospital.", "Ocala"),  # another side of the continent
 ])
 def test_a_lone_town_abroad_in_a_loose_or_far_claim_is_only_a_note(analyzer, text, name):

@@ -26,7 +26,7 @@ NEIGHBOUR_SHARE = 0.25  # share of wrong claims that put the town in a neighbour
 # "Gov.", "p.m."), or ! or ?, maybe a closing quote, then space and a capital or an opening quote.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})\.|(?<=\b[a-z]{2})\.|(?<=\d)\.|[!?])[\"”’')]?\s+(?=[A-Z\"“‘'])")
 
-Where = Literal["after", "dateline"]
+Where = Literal["after", "dateline", "headline"]
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,10 @@ def _fill(template: str, mention: TownMention, d: Division) -> tuple[str, list[t
 def insert(shape: Shape, mention: TownMention, d: Division, true: bool) -> Claim | None:
     art: Article = mention.article
     claim, spans = _fill(shape.template, mention, d)
-    if shape.where == "dateline":
+    if shape.where == "headline":  # a headline of its own, opening the text, no full stop
+        text = claim + "\n" + art.text
+        at = 0
+    elif shape.where == "dateline":
         at = art.body_start
         head = art.text[:at].rstrip()
         prefix = head + "\n" if head else ""

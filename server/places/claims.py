@@ -118,15 +118,25 @@ def _region_at(doc: Doc, i: int, regions: RegionTable) -> tuple[Region, int, int
 
 def _lower_word_ends(doc: Doc, a: int, b: int) -> list[int]:
     """Ends past b, longest first, of a name going on over lower-case words to a capitalised
-    one, within MAX_RUN + 2 tokens of a and no punctuation ("Hlavní město Praha", "Provence-
-    Alpes-Côte d'Azur")."""
+    one, within MAX_RUN + 2 tokens of a and no punctuation but a hyphen inside a word
+    ("Hlavní město Praha", "Provence-Alpes-Côte d'Azur", "Deir ez-Zor")."""
     ends = []
     k = b
-    while k < len(doc) and k - a < rules.MAX_RUN + 2 and (doc[k].is_alpha or _elided(doc[k].text)):
+    while k < len(doc) and k - a < rules.MAX_RUN + 2 and (
+        doc[k].is_alpha or _elided(doc[k].text) or _inner_hyphen(doc, k)
+    ):
         k += 1
         if is_cap(doc[k - 1]) or _elided(doc[k - 1].text):
             ends.append(k)
     return ends[::-1]
+
+
+def _inner_hyphen(doc: Doc, k: int) -> bool:
+    """Token k is a hyphen joining two words without spaces ("Deir ez-Zor")."""
+    return (
+        doc[k].text == "-" and 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+        and doc[k - 1].is_alpha and doc[k + 1].is_alpha
+    )
 
 
 def _elided(text: str) -> bool:
@@ -231,15 +241,23 @@ def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
 
 
 def _is_list_after(doc: Doc, j: int) -> bool:
-    """After a region phrase ending at j: does a list go on ("…, Poland and Germany")?"""
-    if j >= len(doc):
+    """After a region phrase ending at j: does a list of names go on ("…, Poland and Germany",
+    "…, Poland, Germany")? Not when what "and" joins is no name: "Arlington, Iowa, and two
+    nearby towns" claims Iowa for Arlington."""
+    n = len(doc)
+    if j >= n:
         return False
-    if doc[j].lower_ in ("and", "or", "&"):
-        return True
-    if doc[j].text == "," and j + 1 < len(doc):
+    if doc[j].text == "," and j + 1 < n:
         nxt = doc[j + 1]
-        return nxt.lower_ in ("and", "or") or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")
-    return False
+        if nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            return True
+        j += 1
+    if doc[j].lower_ not in ("and", "or", "&"):
+        return False
+    k = j + 1
+    while k < n and doc[k].lower_ in DETERMINERS:
+        k += 1
+    return k < n and is_cap(doc[k])  # the next item is a name, not "two nearby towns"
 
 
 def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
@@ -382,7 +400,28 @@ def claim_after_kind(doc: Doc, j: int, g: Gazetteer) -> ClaimAfter:
     firm = _firm_located_words()
     if _says_place(shape["name"]) and not any(lows[k] in firm for k in range(j, found[1])):
         return ClaimAfter.PLACE
+    if _region_in_foreign_division(doc, j, found[0], g):
+        return ClaimAfter.PLACE  # "Palestine in Yukon", "Attapeu, Xinjiang": a town of that name
     return ClaimAfter.REGION
+
+
+def _region_in_foreign_division(doc: Doc, j: int, claimed: Region, g: Gazetteer) -> bool:
+    """Is the name before token j a country or division that the claim puts inside a division
+    (not a whole country) of another country? No region lies in another country's division:
+    the name is a town of that name ("Palestine in the United States' New Mexico state",
+    "Ontario, California"), not a list ("Virginia, Florida", "Beni Suef, Asyut": one country)."""
+    if claimed.country is not None:
+        return False  # "Crimea, Ukraine", "Punjab, Pakistan": a region and its country
+    name = _name_before(doc, j)
+    key = normalize(name)
+    key = key[4:] if key.startswith("the ") else key
+    # The name's own region, not one read by a direction taken off it ("West Side" is no
+    # western part of a division "Side").
+    region = g.regions.by_key.get(key) or g.regions.admin_by_core.get(key) if key else None
+    if region is None:
+        return False
+    countries = {code.split(".")[0] for code in region.codes}
+    return not countries & {code.split(".")[0] for code in claimed.codes}
 
 
 def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:

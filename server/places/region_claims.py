@@ -13,7 +13,8 @@ decision of a region claim:
   Then only a similar name inside the region (which the card names: "the writer may have
   meant …") keeps a warning; the rest is `info`;
 - a **lone town placed abroad**: a claim read without doubt (its shape calls the name a place,
-  or the name opens a dateline) that puts a town of `LONE_ABROAD_MIN_POP`+, under its own main
+  the name opens a dateline, or a locative role and the model's place label or a strong cue
+  make it one) that puts a town of `LONE_ABROAD_MIN_POP`+, under its own main
   name, in a division of a country holding no place of that name at all, within `WORLD_KM` of
   it, with nothing in the article's world to agree with it ("Lufkin, a city in Ontario":
   no Lufkin lies in Canada; Lufkin, Texas has 36,000 people): a `warning`.
@@ -28,9 +29,11 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer
 from . import claims as claims_stage
 from . import evidence, rules
-from .model import Candidate, Claim, ClaimEvidence, Resolution, Role
+from .model import Candidate, Claim, ClaimEvidence, Cue, Resolution, Role
 from .resolve import ArticleWorld
 from .verdicts import Verdict
+
+PLACE_LABELS = ("GPE", "LOC")  # the model's labels of a place
 
 
 def judge(
@@ -72,10 +75,14 @@ def judge(
 
 def well_read(claim: Claim, c: Candidate) -> bool:
     """A claim read without doubt: its shape calls X a place by itself ("X, a town in Y", "X,
-    located in Y", "the Y town of X") or X opens a dateline ("ROCK HILL, Nunavut —"); not a
-    bare "X in Y", "X, Y" or "X (Y)", which also join a landmark, a firm or a list to a region
-    ("the Citadel in Georgia")."""
-    return claims_stage.says_place(claim.shape) or c.role is Role.DATELINE
+    located in Y", "the Y town of X"), X opens a dateline ("ROCK HILL, Nunavut —"), or the
+    sentence makes X a place by itself — the model tags it a place (GPE, LOC) or a strong
+    locative cue stands before it ("residents of X") — in a locative role. Not a bare "X in
+    Y", "X, Y" or "X (Y)" about any other name: those also join a landmark, a firm or a list to
+    a region ("the Citadel in Georgia")."""
+    if claims_stage.says_place(claim.shape) or c.role is Role.DATELINE:
+        return True
+    return c.role is Role.LOCATIVE and (c.label in PLACE_LABELS or c.cue is Cue.STRONG)
 
 
 def lone_abroad(ev: ClaimEvidence, ids: frozenset, g: Gazetteer) -> bool:
