@@ -13,11 +13,14 @@ is taken from the corpus. `source_labels.py` reads it for head nouns its own tab
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-WORDNET = Path("/usr/share/wordnet")
+# The WordNet file reader the analyser's generator shares (it reads WordNet only).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from wordnet_files import NOUN_PERSON, WORDNET, noun_index, noun_synsets  # noqa: E402
+
 OUT = Path(__file__).resolve().parent / "quotes" / "wordnet_person_nouns.txt"
-NOUN_PERSON = 18  # lexicographer file number of noun.person (WordNet's lexnames)
 
 NOTICE = """\
 # One-word English nouns whose first WordNet sense is a person (noun.person), made by
@@ -32,32 +35,14 @@ NOTICE = """\
 """
 
 
-def lexfile_of(data: Path) -> dict[int, int]:
-    out = {}
-    with data.open(encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue  # the licence header
-            offset, lexfile = line.split(" ", 2)[:2]
-            out[int(offset)] = int(lexfile)
-    return out
-
-
 def person_nouns(wordnet: Path = WORDNET) -> list[str]:
-    lexfile = lexfile_of(wordnet / "data.noun")
+    synsets = noun_synsets(wordnet)
     words = []
-    with (wordnet / "index.noun").open(encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            lemma, synset_cnt, p_cnt = f[0], int(f[2]), int(f[3])
-            offsets = f[4 + p_cnt + 2 :]
-            assert len(offsets) == synset_cnt, line
-            if not lemma.isalpha() or not lemma.islower():
-                continue  # multi-word entries, names, abbreviations
-            if lexfile[int(offsets[0])] == NOUN_PERSON:
-                words.append(lemma)
+    for lemma, offsets in noun_index(wordnet):
+        if not lemma.isalpha() or not lemma.islower():
+            continue  # multi-word entries, names, abbreviations
+        if synsets[offsets[0]].lexfile == NOUN_PERSON:
+            words.append(lemma)
     return sorted(words)
 
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-WORDNET = Path("/usr/share/wordnet")
+from wordnet_files import NOUN_PERSON, WORDNET, noun_exceptions, noun_index, noun_synsets
+
 OUT = Path(__file__).resolve().parents[1] / "server" / "data" / "quotes" / "wordnet_person_nouns.tsv"
-NOUN_PERSON = 18  # lexicographer file number of noun.person (WordNet's lexnames)
 
 NOTICE = """\
 # General person nouns from WordNet 3.0, written by tools/wordnet_quote_nouns.py from Debian's
@@ -48,48 +48,25 @@ NOTICE = """\
 """
 
 
-def first_senses(data: Path) -> dict[int, tuple[int, frozenset[str]]]:
-    """offset → (lexicographer file, its lemmas as written) of every noun synset (index.noun
-    lower-cases every lemma; data.noun keeps "Matthew" capitalised)."""
-    out = {}
-    with data.open(encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue  # the licence header
-            f = line.split("|", 1)[0].split()
-            w_cnt = int(f[3], 16)
-            out[int(f[0])] = (int(f[1]), frozenset(f[4 + 2 * i] for i in range(w_cnt)))
-    return out
-
-
 def person_nouns(wordnet: Path = WORDNET) -> list[str]:
-    synsets = first_senses(wordnet / "data.noun")
+    synsets = noun_synsets(wordnet)
     words = []
-    with (wordnet / "index.noun").open(encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            lemma, synset_cnt, p_cnt = f[0], int(f[2]), int(f[3])
-            offsets = f[4 + p_cnt + 2 :]
-            assert len(offsets) == synset_cnt, line
-            if not lemma.isalpha():
-                continue  # multi-word entries, abbreviations with dots
-            lexfile, written = synsets[int(offsets[0])]
-            if lexfile == NOUN_PERSON and lemma in written:
-                words.append(lemma)
+    for lemma, offsets in noun_index(wordnet):
+        if not lemma.isalpha():
+            continue  # multi-word entries, abbreviations with dots
+        first = synsets[offsets[0]]
+        if first.lexfile == NOUN_PERSON and lemma in first.lemmas:
+            words.append(lemma)
     return sorted(words)
 
 
 def irregular_plurals(wordnet: Path, listed: set[str]) -> dict[str, str]:
     """plural → singular for the listed nouns' irregular plurals (noun.exc)."""
-    out = {}
-    with (wordnet / "noun.exc").open(encoding="latin-1") as fh:
-        for line in fh:
-            f = line.split()
-            if len(f) >= 2 and f[0].isalpha() and f[0] not in listed and f[1] in listed:
-                out[f[0]] = f[1]
-    return out
+    return {
+        plural: base
+        for plural, base in noun_exceptions(wordnet)
+        if plural.isalpha() and plural not in listed and base in listed
+    }
 
 
 def main(argv=None) -> int:
