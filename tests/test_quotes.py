@@ -379,6 +379,22 @@ def test_pronoun_for_a_person_described_is_a_pronoun_not_an_unnamed_source(run):
     assert r.codes() == []
 
 
+def test_a_relative_pronoun_for_a_person_described_is_a_pronoun(run):
+    # "who" speaks, and points back at people merely described: like "he", it raises nothing
+    r = run("Will their editors, who once called these stories “spinach,” read them now?")
+    assert r.speaker("spinach") == "their editors, who"
+    assert r.kind("spinach") == "pronoun"
+    assert r.resolved("spinach") == "their editors"
+    assert r.codes() == []
+
+
+def test_a_relative_pronoun_for_an_unnamed_source_stays_anonymous(run):
+    # the antecedent is a noun of unnamed sourcing: the quotation keeps its warning
+    r = run("The budget worried an official, who said the cuts were “a disaster for the army.”")
+    assert r.speaker("disaster") == "an official, who"
+    assert r.finding("disaster").code == "quote.anonymous"
+
+
 def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
     r = run(
         "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"

@@ -36,7 +36,9 @@ Pronouns (a decision, issue 9): "he" or "she" is reported as a pronoun, and rais
 when it points back at an unnamed person — unless that person is an unnamed *source*: a noun of
 unnamed sourcing ("a senior official … he added", "aides … they said") or one the text says is
 kept unnamed ("who asked not to be named"); then the pronoun's quotation is `quote.anonymous`
-like its antecedent's (`is_unnamed_source`). Why: the issue's figures, by which this work is
+like its antecedent's (`is_unnamed_source`). A relative pronoun that speaks ("their editors,
+who once called these stories “…”", the speaker phrase run on to it) is read the same way
+(`speakers.from_attribution`). Why: the issue's figures, by which this work is
 judged on articles we do not have, count every quotation whose annotated source is a pronoun
 and that is flagged as a false alarm; on dev, the pronouns the analysis resolved to a merely
 described person ("a caller", "the woman", "a reporter for Agence France-Presse") were both
