@@ -118,3 +118,13 @@ def test_a_paragraph_after_a_second_report_in_a_relative_clause_continues_that_r
         "Mr. Cruz.\n“I am not sure that voters believe him.”"))
     assert speaker_of(text, quotes, "not sure") == ("Jane Roe, a Texas consultant who", "named")
     assert findings == []
+
+
+def test_a_writers_aside_in_brackets_lends_the_sentence_before_it(nlp):
+    # the paragraph ends in an aside: the quote after it continues the report before the aside
+    text, quotes, findings = run(nlp, (
+        "Jane Roe also spoke about the court case on Tuesday. (The ruling is expected in June.)\n"
+        "“The law of the land is a constitutional right.”"))
+    assert speaker_of(text, quotes, "law of the land") == ("Jane Roe", "named")
+    assert findings == []
+

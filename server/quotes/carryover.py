@@ -19,7 +19,7 @@ from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
-from .frames import could_speak
+from .frames import TERMINATORS, could_speak
 from .rules import (
     APPOSITION_CLIMB,
     BLANK_PARAGRAPHS,
@@ -209,6 +209,7 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     doc = art.doc
     while i >= 0 and (doc[i].is_space or art.frames.in_quote[i] and doc[i].is_punct):
         i -= 1
+    i = _before_aside(art, i)
     if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
         if doc[i].text == ":":
             lo, hi = art.frames.sentence_before(i)
@@ -240,6 +241,26 @@ def _continued(art: Article, prev: Resolution) -> Resolution:
         if later is not None:
             res.att = later
     return res
+
+
+def _before_aside(art: Article, i: int) -> int:
+    """A paragraph ending in the writer's aside in brackets ("… she said. (Roe later
+    apologised.)"): the last token before the aside, whose sentence the quote after the paragraph
+    continues; else i itself."""
+    doc = art.doc
+    if i < 0 or doc[i].text != ")":
+        return i
+    j = i - 1
+    while j >= 0 and doc[j].text != "(" and "\n" not in doc[j].text and not art.frames.in_quote[j]:
+        j -= 1
+    if j < 0 or doc[j].text != "(":
+        return i
+    j -= 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    if j < 0 or "\n" in doc[j].text or doc[j].text not in TERMINATORS:
+        return i  # a bracket inside a sentence ("Sen. Jane Roe (D-Ore.)"), not an aside after one
+    return j
 
 
 def _reporter_between(art: Article, results, prev_end: int, start: int) -> Resolution | None:
