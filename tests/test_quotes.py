@@ -395,6 +395,20 @@ def test_a_relative_pronoun_for_an_unnamed_source_stays_anonymous(run):
     assert r.finding("disaster").code == "quote.anonymous"
 
 
+def test_they_does_not_point_back_at_one_unnamed_person(run):
+    # "they" are several: the one spokesman quoted before is not who "they" stand for
+    r = run("“We are ready,” a spokesman for the campaign said. The Democrats met on Monday. "
+            "“We will win the state,” they said.")
+    assert r.finding("We are ready").code == "quote.anonymous"
+    assert r.kind("win the state") == "pronoun"
+    assert [f.code for f in r.findings] == ["quote.anonymous"]
+
+
+def test_they_after_unnamed_aides_stays_anonymous(run):
+    r = run("“We are ready,” aides to the governor said. “We will win the state,” they said.")
+    assert r.codes() == ["quote.anonymous", "quote.anonymous"]
+
+
 def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
     r = run(
         "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"

@@ -93,6 +93,8 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
             continue  # "he" is one person: not "the crowd", not "aides"
         if low in t.org_pronouns and prev.person:
             continue
+        if low == "they" and prev.person and not _plural(prev.att.head):
+            continue  # "they" are several: not "a spokesman" quoted before
         earlier = prev
         break
     if low in t.person_pronouns:
