@@ -431,3 +431,11 @@ def test_a_partial_quote_in_a_things_relative_clause_is_that_things(nlp):
 def test_a_pronoun_naming_something_in_a_free_relative_speaks_for_the_clause_subject(nlp):
     assert_named_speaker(nlp, "Senator Jane Roe has railed against what she calls the “Washington "
                          "cartel” for years.", "cartel", "Senator Jane Roe")
+
+
+def test_of_two_subjects_the_parse_gives_one_verb_the_nearest_is_its_own(nlp):
+    # a broken parse makes the place of a dateline-like opening a second subject of "said"
+    assert_named_speaker(nlp, (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning the Ohio primary, "
+        "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"),
+        "covered wagon", "Gov. John Kasich")

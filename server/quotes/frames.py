@@ -624,7 +624,15 @@ class Frames:
                 # "Roe was booed by the crowd after telling them …": the one who told them
                 # is the passive clause's subject, not its agent
                 return patient
-            for child in verb.children:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if len(subjects) > 1:
+                # two subjects of one verb is a broken parse ("… in Berea, OH, after winning …,
+                # Gov. John Kasich (R-OH), said"): the one nearest the verb is its own
+                nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+                subjects = [nearest] + [c for c in subjects if c.i != nearest.i]
+            children = [c for c in verb.children if c.dep_ != "nsubj" or c.i == subjects[0].i] + (
+                subjects[1:]) if subjects else list(verb.children)
+            for child in children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
                 ):
