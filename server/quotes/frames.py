@@ -383,7 +383,7 @@ class Frames:
             return None  # a reporting verb is the loop's; a participle borrows a subject
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
             return None  # "… passed the bill, “…”": the verb has its own object
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = nearest_subject(verb)
         if subj is None or not lo <= subj.i < verb.i or self.in_quote[subj.i]:
             return None
         if subj.lower_ in word_set("not_subject") or not (
@@ -406,7 +406,7 @@ class Frames:
             verb = doc[i]
             if self.in_quote[i] or not self.is_cue(verb):
                 continue
-            subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            subj = nearest_subject(verb, left_only=True)
             if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
                 return None
             first = subj.left_edge.i
@@ -624,14 +624,10 @@ class Frames:
                 # "Roe was booed by the crowd after telling them …": the one who told them
                 # is the passive clause's subject, not its agent
                 return patient
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if len(subjects) > 1:
-                # two subjects of one verb is a broken parse ("… in Berea, OH, after winning …,
-                # Gov. John Kasich (R-OH), said"): the one nearest the verb is its own
-                nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-                subjects = [nearest] + [c for c in subjects if c.i != nearest.i]
-            children = [c for c in verb.children if c.dep_ != "nsubj" or c.i == subjects[0].i] + (
-                subjects[1:]) if subjects else list(verb.children)
+            # two subjects of one verb is a broken parse ("… in Berea, OH, after winning …, Gov.
+            # John Kasich (R-OH), said"): the one nearest the verb is its own, the other last
+            own = nearest_subject(verb)
+            children = sorted(verb.children, key=lambda c: c.dep_ == "nsubj" and c.i != own.i)
             for child in children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
@@ -1064,6 +1060,12 @@ class Frames:
             ):
                 return att
         return None
+
+
+def nearest_subject(verb: Token, left_only: bool = False) -> Token | None:
+    """The verb's nsubj; of two a broken parse gives it, the one nearest the verb."""
+    subjects = [c for c in (verb.lefts if left_only else verb.children) if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def could_speak(tok: Token) -> bool:
