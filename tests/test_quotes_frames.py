@@ -439,3 +439,17 @@ def test_of_two_subjects_the_parse_gives_one_verb_the_nearest_is_its_own(nlp):
         "Tuesday at Baldwin Wallace University in Berea, OH, after winning the Ohio primary, "
         "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"),
         "covered wagon", "Gov. John Kasich")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David "
+     "Axelrod, a former senior strategist for the Obama campaign.", "David Axelrod"),
+    ("But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, David Axelrod "
+     "said.", "David Axelrod"),
+    # a report of its own in another clause is no outer report of the first
+    ("Mrs. Clinton began “building bridges” to Mr. Sanders, and Mr. Axelrod said it worked.",
+     "Mrs. Clinton"),
+])
+def test_a_report_after_the_quote_whose_complement_holds_it_is_the_source(nlp, text, speaker):
+    # the sentence before the report is what its subject said: the outer report wins
+    assert_named_speaker(nlp, text, "bridges", speaker)

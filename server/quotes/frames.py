@@ -356,6 +356,9 @@ class Frames:
                 outer = self._outer_reporter(tok, lo, hi) or self._naming_owner(tok, head, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
+                after = self._report_after(k, tok)
+                if after is not None:
+                    return after  # "X would do well to begin “…” to Y, said Z": Z's words
             att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
             return self._poll_of_share(att, lo) or att
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
@@ -507,6 +510,32 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def _report_after(self, k: int, verb: Token) -> Attribution | None:
+        """A report after the quote whose complement holds the clause of the verb before it:
+        "But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
+        Axelrod": the sentence is what Axelrod said, and he is the source (the outer report)."""
+        lo, hi = self.after(k)
+        cur = verb
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i or self.own_event(cur):
+                return None
+            up = cur.head
+            if lo <= up.i < hi:
+                if cur.dep_ != "ccomp" or self.in_quote[up.i] or not (
+                    up.pos_ in ("VERB", "AUX") and self.is_cue(up)
+                ):
+                    return None
+                subj = self.subject_of(up)
+                if subj is None or not lo <= subj.i < hi or self.in_quote[subj.i] or not (
+                    could_speak(subj)
+                ):
+                    return None  # "…, said X", "…, X said": the subject in the frame
+                return self.phrase(subj, lo, hi, (up.i, up.i + 1), How.AFTER)
+            if up.i >= hi:
+                return None  # past the sentence
+            cur = up
+        return None
 
     def _naming_owner(self, verb: Token, subj: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
         """"Cruz has railed against what he calls the “Washington cartel”": a personal pronoun
