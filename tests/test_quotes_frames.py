@@ -453,3 +453,11 @@ def test_of_two_subjects_the_parse_gives_one_verb_the_nearest_is_its_own(nlp):
 def test_a_report_after_the_quote_whose_complement_holds_it_is_the_source(nlp, text, speaker):
     # the sentence before the report is what its subject said: the outer report wins
     assert_named_speaker(nlp, text, "bridges", speaker)
+
+
+def test_a_report_closing_the_sentence_far_after_a_partial_quote_is_its_source(nlp):
+    # no frame beside the quote: the sentence's own report after it, past the MAX_AFTER window
+    assert_named_speaker(nlp, (
+        "That would create a “summer of agony” for Clinton leading up to the convention, forcing "
+        "her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and "
+        "consultant."), "summer of agony", "Brad Bannon")

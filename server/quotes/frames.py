@@ -356,7 +356,7 @@ class Frames:
                 outer = self._outer_reporter(tok, lo, hi) or self._naming_owner(tok, head, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
-                after = self._report_after(k, tok)
+                after = self.report_after(k, tok)
                 if after is not None:
                     return after  # "X would do well to begin “…” to Y, said Z": Z's words
             att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
@@ -511,7 +511,7 @@ class Frames:
             found = (cur, subj)
         return found
 
-    def _report_after(self, k: int, verb: Token) -> Attribution | None:
+    def report_after(self, k: int, verb: Token) -> Attribution | None:
         """A report after the quote whose complement holds the clause of the verb before it:
         "But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
         Axelrod": the sentence is what Axelrod said, and he is the source (the outer report)."""
@@ -1178,6 +1178,11 @@ def find(art) -> list[Frame]:
         title = speech.is_title(art, k, att)
         if att is None and not title:
             att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
+        if att is None and has_lead:
+            # "The FBI did not find “ties of any consequence,” aside from …, said the bureau's
+            # director": the sentence's report after the quote, far from it
+            top = frames.quote_top(k)
+            att = frames.report_after(k, top) if top is not None else None
         if att is None and has_lead:
             att = frames.governing(k, lo)
         if att is not None:
