@@ -479,6 +479,15 @@ def test_scare_quotes_titles_and_nicknames_are_not_speech(run, text, words):
     assert all(f.code == "quote.anonymous" for f in r.findings)
 
 
+def test_a_name_coined_by_an_unnamed_source_is_theirs_and_stays_a_name(run):
+    # "dub" reports who coined the words; the quote is a name, so the note is only info
+    r = run("The two senators are gunning for each other, in what one Latino conservative has "
+            "dubbed “the yuca primary,” and the race goes on.")
+    assert r.speaker("yuca") == "one Latino conservative"
+    assert not r.quote("yuca").speech
+    assert [(f.code, f.severity) for f in r.findings] == [("quote.anonymous", "info")]
+
+
 def test_apostrophes_are_not_quotes(run):
     r = run("Kyiv’s leverage shrank in the ’90s, when rock ’n’ roll and the farmers’ union ruled.")
     assert r.quotes == [] and r.findings == []
