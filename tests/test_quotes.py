@@ -379,6 +379,36 @@ def test_pronoun_for_a_person_described_is_a_pronoun_not_an_unnamed_source(run):
     assert r.codes() == []
 
 
+def test_a_relative_pronoun_for_a_person_described_is_a_pronoun(run):
+    # "who" speaks, and points back at people merely described: like "he", it raises nothing
+    r = run("Will their editors, who once called these stories “spinach,” read them now?")
+    assert r.speaker("spinach") == "their editors, who"
+    assert r.kind("spinach") == "pronoun"
+    assert r.resolved("spinach") == "their editors"
+    assert r.codes() == []
+
+
+def test_a_relative_pronoun_for_an_unnamed_source_stays_anonymous(run):
+    # the antecedent is a noun of unnamed sourcing: the quotation keeps its warning
+    r = run("The budget worried an official, who said the cuts were “a disaster for the army.”")
+    assert r.speaker("disaster") == "an official, who"
+    assert r.finding("disaster").code == "quote.anonymous"
+
+
+def test_they_does_not_point_back_at_one_unnamed_person(run):
+    # "they" are several: the one spokesman quoted before is not who "they" stand for
+    r = run("“We are ready,” a spokesman for the campaign said. The Democrats met on Monday. "
+            "“We will win the state,” they said.")
+    assert r.finding("We are ready").code == "quote.anonymous"
+    assert r.kind("win the state") == "pronoun"
+    assert [f.code for f in r.findings] == ["quote.anonymous"]
+
+
+def test_they_after_unnamed_aides_stays_anonymous(run):
+    r = run("“We are ready,” aides to the governor said. “We will win the state,” they said.")
+    assert r.codes() == ["quote.anonymous", "quote.anonymous"]
+
+
 def test_the_same_noun_again_points_back_at_an_unnamed_source(run):
     r = run(
         "A firefighter who was not authorized to speak publicly said crews were exhausted.\n"
@@ -447,6 +477,15 @@ def test_scare_quotes_titles_and_nicknames_are_not_speech(run, text, words):
     # nothing to warn about; a name coined by unnamed critics is at most an info note
     assert [f for f in r.findings if f.severity != "info"] == []
     assert all(f.code == "quote.anonymous" for f in r.findings)
+
+
+def test_a_name_coined_by_an_unnamed_source_is_theirs_and_stays_a_name(run):
+    # "dub" reports who coined the words; the quote is a name, so the note is only info
+    r = run("The two senators are gunning for each other, in what one Latino conservative has "
+            "dubbed “the yuca primary,” and the race goes on.")
+    assert r.speaker("yuca") == "one Latino conservative"
+    assert not r.quote("yuca").speech
+    assert [(f.code, f.severity) for f in r.findings] == [("quote.anonymous", "info")]
 
 
 def test_apostrophes_are_not_quotes(run):

@@ -97,3 +97,34 @@ def test_a_quote_after_a_short_one_in_the_same_sentence_shares_its_speaker(nlp):
     text, quotes, findings = run(nlp, text)
     assert speaker_of(text, quotes, "We are confident") == ("Jack", "named")
     assert not any(f.code == "quote.unattributed" for f in findings)
+
+
+def test_a_quote_after_a_second_report_in_a_relative_clause_continues_that_report(nlp):
+    # "…," said X, a consultant who said …. “…”: the quote continues the latest report, whose
+    # subject is the relative pronoun; the phrase runs on to it and stays X's
+    text, quotes, findings = run(nlp, (
+        "“He has to work harder,” said Lionel Sosa, a Texas media consultant and an influential "
+        "Republican who said he would not vote for Mr. Cruz. “I am not sure that voters believe "
+        "him.”"))
+    speaker, kind = speaker_of(text, quotes, "not sure")
+    assert kind == "named" and speaker.startswith("Lionel Sosa") and speaker.endswith(" who")
+    assert speaker_of(text, quotes, "work harder") == ("Lionel Sosa", "named")
+    assert findings == []
+
+
+def test_a_paragraph_after_a_second_report_in_a_relative_clause_continues_that_report(nlp):
+    text, quotes, findings = run(nlp, (
+        "The plan was criticised by Jane Roe, a Texas consultant who said she would not vote for "
+        "Mr. Cruz.\n“I am not sure that voters believe him.”"))
+    assert speaker_of(text, quotes, "not sure") == ("Jane Roe, a Texas consultant who", "named")
+    assert findings == []
+
+
+def test_a_writers_aside_in_brackets_lends_the_sentence_before_it(nlp):
+    # the paragraph ends in an aside: the quote after it continues the report before the aside
+    text, quotes, findings = run(nlp, (
+        "Jane Roe also spoke about the court case on Tuesday. (The ruling is expected in June.)\n"
+        "“The law of the land is a constitutional right.”"))
+    assert speaker_of(text, quotes, "law of the land") == ("Jane Roe", "named")
+    assert findings == []
+

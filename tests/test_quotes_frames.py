@@ -431,3 +431,33 @@ def test_a_partial_quote_in_a_things_relative_clause_is_that_things(nlp):
 def test_a_pronoun_naming_something_in_a_free_relative_speaks_for_the_clause_subject(nlp):
     assert_named_speaker(nlp, "Senator Jane Roe has railed against what she calls the “Washington "
                          "cartel” for years.", "cartel", "Senator Jane Roe")
+
+
+def test_of_two_subjects_the_parse_gives_one_verb_the_nearest_is_its_own(nlp):
+    # a broken parse makes the place of a dateline-like opening a second subject of "said"
+    assert_named_speaker(nlp, (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning the Ohio primary, "
+        "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"),
+        "covered wagon", "Gov. John Kasich")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David "
+     "Axelrod, a former senior strategist for the Obama campaign.", "David Axelrod"),
+    ("But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, David Axelrod "
+     "said.", "David Axelrod"),
+    # a report of its own in another clause is no outer report of the first
+    ("Mrs. Clinton began “building bridges” to Mr. Sanders, and Mr. Axelrod said it worked.",
+     "Mrs. Clinton"),
+])
+def test_a_report_after_the_quote_whose_complement_holds_it_is_the_source(nlp, text, speaker):
+    # the sentence before the report is what its subject said: the outer report wins
+    assert_named_speaker(nlp, text, "bridges", speaker)
+
+
+def test_a_report_closing_the_sentence_far_after_a_partial_quote_is_its_source(nlp):
+    # no frame beside the quote: the sentence's own report after it, past the MAX_AFTER window
+    assert_named_speaker(nlp, (
+        "That would create a “summer of agony” for Clinton leading up to the convention, forcing "
+        "her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and "
+        "consultant."), "summer of agony", "Brad Bannon")

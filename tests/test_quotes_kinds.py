@@ -83,6 +83,13 @@ NAMED_BESIDE = [
     ("Several superdelegates supporting Bernie Sanders declined it.",
      "Several superdelegates supporting Bernie Sanders", "anonymous"),
     ("An entrepreneur named Donald Trump said it.", "An entrepreneur named Donald Trump", "named"),
+    # a surname the tagger reads as a plural is still a person's name; "X and other Ys" names X
+    ("He cited defense experts like Hans-Peter Bartels, the parliamentary commissioner.",
+     "defense experts like Hans-Peter Bartels", "named"),
+    ("Since then, Trump and other Republicans have criticized it.", "Trump and other Republicans",
+     "named"),
+    ("It was criticized by Trump and other Republicans.", "Trump and other Republicans", "named"),
+    ("Other Republicans have criticized it.", "Other Republicans", "anonymous"),
     ("His critics, many of them conservative Catholics, said it.", "His critics", "anonymous"),
     ("Two of the Republicans seeking the presidency said it.",
      "Two of the Republicans seeking the presidency", "anonymous"),

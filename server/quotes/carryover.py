@@ -19,8 +19,9 @@ from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .speakers import classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
-from .frames import could_speak
+from .frames import TERMINATORS, could_speak
 from .rules import (
+    APPOSITION_CLIMB,
     BLANK_PARAGRAPHS,
     CONTENT_WORD_CHARS,
     HEADLINE_CONTENT_MIN,
@@ -176,7 +177,7 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         if between is not None:
             return between  # “…,” Jones said. Greene added that … . “…”: Greene's
         if prev.att is not None:
-            return _copy(prev)
+            return _continued(art, prev)
         return None
     lead = art.frames.before(k)[0]
     # the sentence starts after the quote before, or its frame stepped over that short quote
@@ -208,6 +209,7 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
     doc = art.doc
     while i >= 0 and (doc[i].is_space or art.frames.in_quote[i] and doc[i].is_punct):
         i -= 1
+    i = _before_aside(art, i)
     if i >= 0 and art.rank[art.paragraph(doc[i].idx)] == rank - 1:
         if doc[i].text == ":":
             lo, hi = art.frames.sentence_before(i)
@@ -223,8 +225,42 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         if found is not None:
             return found
     if prev is not None and prev.att is not None and prev_rank == rank - 1:
-        return _copy(prev)
+        return _continued(art, prev)
     return None
+
+
+def _continued(art: Article, prev: Resolution) -> Resolution:
+    """The speaker of the quotation before, for a quote standing alone after it; when that
+    quote's sentence ends in a second report of the speaker in a relative clause ("…," said
+    Jane Roe, a consultant who said she would not vote for him. “…”), the quote continues that
+    latest report, and the phrase runs on to its relative pronoun."""
+    res = _copy(prev)
+    att = prev.att
+    if att.cue is not None and art.parsed and att.how in (How.AFTER, How.BEFORE):
+        later = _later_relative_report(art, att, art.sentence(att.cue[0])[1])
+        if later is not None:
+            res.att = later
+    return res
+
+
+def _before_aside(art: Article, i: int) -> int:
+    """A paragraph ending in the writer's aside in brackets ("… she said. (Roe later
+    apologised.)"): the last token before the aside, whose sentence the quote after the paragraph
+    continues; else i itself."""
+    doc = art.doc
+    if i < 0 or doc[i].text != ")":
+        return i
+    j = i - 1
+    while j >= 0 and doc[j].text != "(" and "\n" not in doc[j].text and not art.frames.in_quote[j]:
+        j -= 1
+    if j < 0 or doc[j].text != "(":
+        return i
+    j -= 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    if j < 0 or "\n" in doc[j].text or doc[j].text not in TERMINATORS:
+        return i  # a bracket inside a sentence ("Sen. Jane Roe (D-Ore.)"), not an aside after one
+    return j
 
 
 def _reporter_between(art: Article, results, prev_end: int, start: int) -> Resolution | None:
@@ -435,6 +471,7 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
         if head is None or frames.in_quote[head.i] or not could_speak(head):
             continue
         att = frames.phrase(head, max(lo, s_start), hi + 1, (j, j + 1), How.PREVIOUS_SENTENCE)
+        att = _later_relative_report(art, att, min(hi + 1, s_end)) or att
         break
     else:
         # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
@@ -443,3 +480,30 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
     res = from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
     return res
+
+
+def _later_relative_report(art: Article, att: Attribution, hi: int) -> Attribution | None:
+    """The sentence before ends in a second report of its speaker, in a relative clause ("…,"
+    said Jane Roe, the group's director, who also said that …"): the quote after it continues
+    that latest report, whose subject is the relative pronoun; the phrase runs on to it."""
+    doc = art.doc
+    frames = art.frames
+    for v in range(att.cue[1], hi):
+        verb = doc[v]
+        if frames.in_quote[v] or verb.dep_ != "relcl" or not frames.is_cue(verb):
+            continue
+        rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < v), None)
+        if rel is None or rel.lower_ not in ("who", "that") or rel.i < att.end:
+            continue
+        ante = verb.head
+        for _ in range(APPOSITION_CLIMB):  # up over "the director … and an influential …"
+            if ante.i == att.head.i or ante.dep_ not in ("appos", "conj"):
+                break
+            ante = ante.head
+        if ante.i != att.head.i or any(
+            frames.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(att.end, rel.i)
+        ):
+            continue
+        return Attribution(head=att.head, start=att.start, end=rel.i + 1, cue=(v, v + 1),
+                           how=att.how)
+    return None

@@ -356,6 +356,9 @@ class Frames:
                 outer = self._outer_reporter(tok, lo, hi) or self._naming_owner(tok, head, lo, hi)
                 if outer is not None:
                     tok, head = outer  # "Kasich says he’d … tell him “…”": Kasich's words
+                after = self.report_after(k, tok)
+                if after is not None:
+                    return after  # "X would do well to begin “…” to Y, said Z": Z's words
             att = self.phrase(head, lo, hi, (tok.i, tok.i + 1), How(side))
             return self._poll_of_share(att, lo) or att
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
@@ -383,7 +386,7 @@ class Frames:
             return None  # a reporting verb is the loop's; a participle borrows a subject
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
             return None  # "… passed the bill, “…”": the verb has its own object
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = nearest_subject(verb)
         if subj is None or not lo <= subj.i < verb.i or self.in_quote[subj.i]:
             return None
         if subj.lower_ in word_set("not_subject") or not (
@@ -406,7 +409,7 @@ class Frames:
             verb = doc[i]
             if self.in_quote[i] or not self.is_cue(verb):
                 continue
-            subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            subj = nearest_subject(verb, left_only=True)
             if subj is None or self.in_quote[subj.i] or not lo < subj.i < i:
                 return None
             first = subj.left_edge.i
@@ -507,6 +510,32 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def report_after(self, k: int, verb: Token) -> Attribution | None:
+        """A report after the quote whose complement holds the clause of the verb before it:
+        "But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
+        Axelrod": the sentence is what Axelrod said, and he is the source (the outer report)."""
+        lo, hi = self.after(k)
+        cur = verb
+        for _ in range(GOVERN_STEPS):
+            if cur.head.i == cur.i or self.own_event(cur):
+                return None
+            up = cur.head
+            if lo <= up.i < hi:
+                if cur.dep_ != "ccomp" or self.in_quote[up.i] or not (
+                    up.pos_ in ("VERB", "AUX") and self.is_cue(up)
+                ):
+                    return None
+                subj = self.subject_of(up)
+                if subj is None or not lo <= subj.i < hi or self.in_quote[subj.i] or not (
+                    could_speak(subj)
+                ):
+                    return None  # "…, said X", "…, X said": the subject in the frame
+                return self.phrase(subj, lo, hi, (up.i, up.i + 1), How.AFTER)
+            if up.i >= hi:
+                return None  # past the sentence
+            cur = up
+        return None
 
     def _naming_owner(self, verb: Token, subj: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
         """"Cruz has railed against what he calls the “Washington cartel”": a personal pronoun
@@ -624,7 +653,11 @@ class Frames:
                 # "Roe was booed by the crowd after telling them …": the one who told them
                 # is the passive clause's subject, not its agent
                 return patient
-            for child in verb.children:
+            # two subjects of one verb is a broken parse ("… in Berea, OH, after winning …, Gov.
+            # John Kasich (R-OH), said"): the one nearest the verb is its own, the other last
+            own = nearest_subject(verb)
+            children = sorted(verb.children, key=lambda c: c.dep_ == "nsubj" and c.i != own.i)
+            for child in children:
                 if child.dep_ == "nsubj" and (
                     child.pos_ in ("PUNCT", "SYM") or self.in_quote[child.i]
                 ):
@@ -1058,6 +1091,12 @@ class Frames:
         return None
 
 
+def nearest_subject(verb: Token, left_only: bool = False) -> Token | None:
+    """The verb's nsubj; of two a broken parse gives it, the one nearest the verb."""
+    subjects = [c for c in (verb.lefts if left_only else verb.children) if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
 def could_speak(tok: Token) -> bool:
     """A subject that can be a quotation's source: a person or an organisation by name, a
     pronoun, a person noun ("the senator", "critics"); not a thing ("a database", "the bill")."""
@@ -1139,6 +1178,11 @@ def find(art) -> list[Frame]:
         title = speech.is_title(art, k, att)
         if att is None and not title:
             att = (frames.colon_owner(lo, hi) if has_lead else None) or frames.credit_after(k)
+        if att is None and has_lead:
+            # "The FBI did not find “ties of any consequence,” aside from …, said the bureau's
+            # director": the sentence's report after the quote, far from it
+            top = frames.quote_top(k)
+            att = frames.report_after(k, top) if top is not None else None
         if att is None and has_lead:
             att = frames.governing(k, lo)
         if att is not None:

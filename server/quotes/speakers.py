@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import kinds, names
 from .article import Article
 from .kinds import classify, is_pronoun
-from .lexicon import NOT_PERSON, person_class, tables
+from .lexicon import NOT_PERSON, person_class, tables, word_set
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .rules import (
     CLAUSE_CHARS,
@@ -62,6 +62,15 @@ def from_attribution(art: Article, results: list[Resolution], att: Attribution) 
         res.reason = "the speaker is named"
     elif kind is SpeakerKind.ANONYMOUS:
         res.person = True
+        rel = _relative_pronoun_end(art, att)
+        if rel is not None and not kinds.is_unnamed_source(doc, att.start, rel):
+            # "their editors, who once called these stories “spinach”": the relative pronoun
+            # speaks, and like "he" it points back at a person merely described, no source
+            # kept unnamed (the pronoun policy of kinds.py)
+            res.kind = SpeakerKind.PRONOUN
+            res.resolved = doc[att.start : rel].text.rstrip(" ,")
+            res.reason = "the pronoun refers to a person described but not named"
+            return res
         res.reason = (
             "the source is granted anonymity"
             if tables().anonymity.search(label + " " + clause)
@@ -84,6 +93,8 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
             continue  # "he" is one person: not "the crowd", not "aides"
         if low in t.org_pronouns and prev.person:
             continue
+        if low == "they" and prev.person and not _plural(prev.att.head):
+            continue  # "they" are several: not "a spokesman" quoted before
         earlier = prev
         break
     if low in t.person_pronouns:
@@ -144,6 +155,15 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
             res.reason = "the pronoun refers to an unnamed source"
         else:
             res.reason = "the pronoun refers to a speaker quoted before"
+
+
+def _relative_pronoun_end(art: Article, att: Attribution) -> int | None:
+    """Where the antecedent ends when a speaker phrase runs on to the relative pronoun that
+    speaks ("a campaign surrogate who"): the pronoun's index, else None."""
+    last = art.doc[att.end - 1]
+    if att.end - 1 <= att.head.i or last.lower_ not in word_set("relative"):
+        return None
+    return att.end - 1
 
 
 def _plural(head) -> bool:
