@@ -92,3 +92,10 @@ def test_a_latin_script_name_run_together_is_still_a_way_of_writing_it(analyzer)
     # "Saintpaul", "SanBernardino": the spacing, not the letters, differs
     assert ("Saint Paul", "US") in _variants(analyzer.gazetteer, "saintpaul", {"US"})
     assert ("San Bernardino", "US") in _variants(analyzer.gazetteer, "sanbernardino", {"US"})
+
+
+def test_a_variant_reading_gives_way_to_a_much_bigger_main_name_as_close(analyzer):
+    # "Alany" is another romanisation of Ālanī (a village of Iran) and a letter from Albany
+    g = analyzer.gazetteer
+    assert _variants(g, "alany") == set()
+    assert ("Ternopil", "UA") in _variants(g, "ternopyl")  # no bigger name as close

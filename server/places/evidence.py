@@ -88,9 +88,21 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str
             ]
             if countries:
                 main = [i for i in main if g.country_code(i) in countries]
-            if main:
+            if main and not _bigger_main_name_as_close(n, main, near, g):
                 return main
     return []
+
+
+def _bigger_main_name_as_close(variant: NearMiss, ids: list[int], near: list[NearMiss], g: Gazetteer) -> bool:
+    """Is another place's main name as close to the word as the variant reading, and that
+    place VARIANT_BIGGER_FACTOR times as big ("Alany": a letter from Albany, 77,000, as from
+    Ālanī, a village of Iran)? Then the word is rather a typo of the bigger name."""
+    floor = rules.VARIANT_BIGGER_FACTOR * max(int(g.pop[i]) for i in ids)
+    return any(
+        m.distance <= variant.distance and m.key != variant.key
+        and any(int(g.pop[i]) >= floor and normalize(g.name(i)) == m.key for i in m.ids)
+        for m in near
+    )
 
 
 NAME_ENTITY_LABELS = ("PERSON", "ORG")
