@@ -67,3 +67,35 @@ def test_two_letters_from_a_mere_alternate_name_back_nothing(analyzer):
     assert one_off_alternate.close
     two_off_main = _near_place(akron, NearMiss("akron", 2, (akron,)), "akroonn", [], g, world)
     assert two_off_main.close and two_off_main.main_name
+
+
+def _variants(g, key, countries=frozenset()):
+    from server.places.evidence import variant_ids
+
+    return {(g.name(i), g.country_code(i)) for i in variant_ids(key, g.fuzzy(key, 2, limit=200), g, countries)}
+
+
+@pytest.mark.parametrize("word, place", [("ternopyl", ("Ternopil", "UA")), ("khmelnitskyi", ("Khmelnytskyi", "UA"))])
+def test_another_romanisation_of_a_town_of_a_country_written_in_another_script_is_that_town(analyzer, word, place):
+    assert place in _variants(analyzer.gazetteer, word)
+
+
+def test_a_town_of_a_latin_script_country_has_one_spelling(analyzer):
+    # "Cincinnaty" folds to Cincinnati's romanisation skeleton (y = i) but is a typo there
+    assert _variants(analyzer.gazetteer, "cincinnaty", {"US"}) == set()
+    got = [f for f in analyzer.analyze("He drove from Chicago to Cincinnaty on Monday.").findings
+           if f.code == "place.misspelled"]
+    assert got and got[0].severity == "warning" and got[0].details["suggestions"][0]["name"] == "Cincinnati"
+
+
+def test_a_latin_script_name_run_together_is_still_a_way_of_writing_it(analyzer):
+    # "Saintpaul", "SanBernardino": the spacing, not the letters, differs
+    assert ("Saint Paul", "US") in _variants(analyzer.gazetteer, "saintpaul", {"US"})
+    assert ("San Bernardino", "US") in _variants(analyzer.gazetteer, "sanbernardino", {"US"})
+
+
+def test_a_variant_reading_gives_way_to_a_much_bigger_main_name_as_close(analyzer):
+    # "Alany" is another romanisation of Ālanī (a village of Iran) and a letter from Albany
+    g = analyzer.gazetteer
+    assert _variants(g, "alany") == set()
+    assert ("Ternopil", "UA") in _variants(g, "ternopyl")  # no bigger name as close

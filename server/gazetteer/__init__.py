@@ -14,11 +14,11 @@ This package imports nothing from the analyses.
 
 from .index import build_index, index_path
 from .lookup import DESCRIPTION, Gazetteer, NearMiss, ensure_index, haversine_km
-from .names import admin_core, normalize, translit_skeleton
+from .names import admin_core, normalize, romanised_country, translit_skeleton
 from .regions import DIRECTIONS, TYPE_WORDS, Region, RegionTable
 
 __all__ = [
     "DESCRIPTION", "DIRECTIONS", "TYPE_WORDS", "Gazetteer", "NearMiss", "Region", "RegionTable",
     "admin_core", "build_index", "ensure_index", "haversine_km", "index_path", "normalize",
-    "translit_skeleton",
+    "romanised_country", "translit_skeleton",
 ]

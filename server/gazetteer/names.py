@@ -4,6 +4,7 @@ that folds romanisation differences.
     normalize("Sevs'k")              -> "sevsk"
     admin_core("Donetsk Oblast")     -> "donetsk"
     translit_skeleton("khan younis") == translit_skeleton("khan yunis")
+    romanised_country("UA")          -> True (Cyrillic: "Sinkivka" and "Synkivka" are both right)
 """
 
 from __future__ import annotations
@@ -69,3 +70,16 @@ def translit_skeleton(key: str) -> str:
     for row in datafiles.rows("gazetteer/transliteration.tsv"):
         s = s.replace(row[0], row[1])
     return s
+
+
+def romanised_country(country_code: str) -> bool:
+    """Are the place names of this country romanised from another script (CLDR's likely script
+    for it is not Latin: data/gazetteer/romanised_countries.tsv)? There two spellings of one name
+    are both right ("Sinkivka", "Synkivka"); a town of a Latin-script country has one spelling
+    ("Cincinnati": "Cincinnaty" is a typo)."""
+    return country_code in _romanised_countries()
+
+
+@lru_cache(maxsize=1)
+def _romanised_countries() -> frozenset[str]:
+    return frozenset(row[0] for row in datafiles.rows("gazetteer/romanised_countries.tsv"))

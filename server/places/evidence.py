@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .. import deadline
-from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, translit_skeleton
+from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, romanised_country, translit_skeleton
 from . import rules
 from .claims import loose_shapes
 from .lexicon import COMPASS_ABBREVIATION, disputed, names
@@ -75,16 +75,34 @@ def variant_ids(key: str, near: list[NearMiss], g: Gazetteer, countries: set[str
     language, and a romanisation of one of them ("Dblin" of "Dblyn", a name of Dublin) is
     rather a misspelling. Nor of a place in none of the article's `countries` (when it names
     some): "Alany" in a Georgia story is no spelling of Ālanī, a village of Iran, but a letter
-    off Albany."""
+    off Albany. Nor of a place of a country whose names are written in Latin script (CLDR,
+    `romanised_country`): a town there has one spelling, and "Cincinnaty" is a typo; but its
+    name run together or split ("Saintpaul", "SanBernardino") is a way of writing it anywhere."""
     skeleton = translit_skeleton(key)
     for n in near:
         if translit_skeleton(n.key) == skeleton:
-            main = [i for i in n.ids if normalize(g.name(i)) == n.key]
+            spacing = n.key.replace(" ", "") == key.replace(" ", "")
+            main = [
+                i for i in n.ids
+                if normalize(g.name(i)) == n.key and (spacing or romanised_country(g.country_code(i)))
+            ]
             if countries:
                 main = [i for i in main if g.country_code(i) in countries]
-            if main:
+            if main and not _bigger_main_name_as_close(n, main, near, g):
                 return main
     return []
+
+
+def _bigger_main_name_as_close(variant: NearMiss, ids: list[int], near: list[NearMiss], g: Gazetteer) -> bool:
+    """Is another place's main name as close to the word as the variant reading, and that
+    place VARIANT_BIGGER_FACTOR times as big ("Alany": a letter from Albany, 77,000, as from
+    Ālanī, a village of Iran)? Then the word is rather a typo of the bigger name."""
+    floor = rules.VARIANT_BIGGER_FACTOR * max(int(g.pop[i]) for i in ids)
+    return any(
+        m.distance <= variant.distance and m.key != variant.key
+        and any(int(g.pop[i]) >= floor and normalize(g.name(i)) == m.key for i in m.ids)
+        for m in near
+    )
 
 
 NAME_ENTITY_LABELS = ("PERSON", "ORG")

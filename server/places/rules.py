@@ -114,6 +114,11 @@ LOCAL_NOTABLE_POP = 25_000
 # misspellings caught +3/+4 (seeds 8/11) beyond the rules above; 50,000 added an honest alarm.
 SAME_COUNTRY_TWO_EDITS_POP = 100_000
 
+# Another romanisation of a town's main name (evidence.variant_ids) is that town, unless the
+# main name of a place this many times as big is as few edits from the word: then it is a typo of
+# the bigger name ("Alany": Albany, 77,000, as near as Ālanī, a village of Iran, 3,700).
+VARIANT_BIGGER_FACTOR = 10
+
 # -- ranking suggestions -----------------------------------------------------------------------
 
 # Score of a suggestion = EDIT_WEIGHT * edits + log10(population) + context bonuses below.
