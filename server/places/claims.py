@@ -619,3 +619,27 @@ def _anaphoric_claims(doc: Doc, candidates, regions, can_lie_in) -> list[Claim]:
             span = doc[a:b]
             out.append(Claim(antecedent, region, span.start_char, span.end_char, span.text, True, "anaphora"))
     return out
+
+
+BODY_LABELS = ("ORG", "FAC")  # the model's labels of a body's or a building's name
+
+
+def divisions_in_names(doc: Doc, claims: list[Claim], regions: RegionTable) -> frozenset[str]:
+    """The first-level divisions named inside the names of bodies and buildings, outside the
+    claims' own words ("Kentucky State Police", "the S.C. Highway Patrol", "University of
+    Kentucky"): where the article is, though no region of its own is read from such a name.
+    Only a name of one country's divisions ("Central" names divisions of several countries)."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        deadline.check()
+        if ent.label_ not in BODY_LABELS or any(ent.start_char < cl.end and cl.start < ent.end_char for cl in claims):
+            continue
+        for a in range(ent.start, ent.end):
+            if not is_cap(doc[a]):
+                continue
+            for b in range(min(ent.end, a + rules.MAX_RUN), a, -1):
+                region = regions.resolve(doc[a:b].text)
+                if region is not None and region.kind != "country" and len({c.split(".")[0] for c in region.codes}) == 1:
+                    out |= region.codes
+                    break
+    return frozenset(out)

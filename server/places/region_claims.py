@@ -60,10 +60,11 @@ def judge(
         return Verdict("place.wrong_region", "info", claim=ev)
     if ev.anchored:
         return Verdict("place.wrong_region", "warning", claim=ev)
-    if world.reaches(ids, ev.claim.region):
-        # The article's own towns reach the claimed region, and none lies around the real
-        # place: a namesake's size or nearness elsewhere says little of the one meant here
-        # (a hamlet GeoNames lacks, "Richland, Nebraska" beside Nebraska towns).
+    if world.reaches(ids, ev.claim.region) or world.names_division(ev.claim.region):
+        # The article's own towns reach the claimed region, or it names the claimed division
+        # apart from the claim ("Kentucky State Police said"), and none of its towns lies
+        # around the real place: a namesake's size or nearness elsewhere says little of the one
+        # meant here (a hamlet GeoNames lacks, "Richland, Nebraska" beside Nebraska towns).
         return Verdict("place.wrong_region", "info", claim=ev)
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
     if near_by or ev.notable:
