@@ -83,3 +83,16 @@ def test_a_division_named_only_inside_another_countrys_body_or_an_ambiguous_word
 
     doc = analyzer.parse("The Central Bank of Kenya and the S.C. Highway Patrol said so.")
     assert divisions_in_names(doc, [], analyzer.gazetteer.regions) == {"US.SC"}
+
+
+def test_only_towns_outside_the_claimed_region_anchor_a_namesake_across_its_border(analyzer):
+    # Pittsburgh and Monroeville lie in Pennsylvania, within reach of Shadyside, Ohio: they are
+    # the story's region, not evidence that the Ohio village is meant.
+    text = ("Floods closed roads around Pittsburgh and Monroeville on Monday. "
+            "Crews reached Shadyside, Pennsylvania, by nightfall.")
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Shadyside"))
+    # Zanesville lies in Ohio, within reach of Shadyside, Ohio: the story's world is there too.
+    text = ("Floods closed roads around Pittsburgh and Zanesville on Monday. "
+            "Crews reached Shadyside, Pennsylvania, by nightfall.")
+    (f,) = _wrong_region(analyzer, text, "Shadyside")
+    assert f.severity == "warning"

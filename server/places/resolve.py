@@ -293,6 +293,22 @@ class ArticleWorld:
             for t, ids in self._towns_outside_claims if t not in own
         )
 
+    def anchors_outside(self, i: int, own: frozenset, claimed: Region) -> bool:
+        """Does a town the article names outside the claimed region (farther than BORDER_KM
+        from it; not a place of the name, `own`) lie within ANCHOR_KM of place i? A story of
+        Pittsburgh's towns that places a Shadyside in Pennsylvania is anchored around
+        Shadyside, Ohio only by Pennsylvania towns: no evidence the Ohio one is meant."""
+        g = self.g
+        lat, lon = float(g.lat[i]), float(g.lon[i])
+        for t in self.towns:
+            if t in own or t == i or g.in_region(t, claimed):
+                continue
+            if (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM:
+                continue
+            if haversine_km(lat, lon, float(g.lat[t]), float(g.lon[t])) <= rules.ANCHOR_KM:
+                return True
+        return False
+
     def divisions_of(self, country: str) -> bool:
         """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""
         return any(code.startswith(country + ".") for code in self.codes)
