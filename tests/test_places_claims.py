@@ -104,6 +104,8 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("Residents of Ranya (Deir ez-Zor) were told to expect delays.", "Ranya"),
         # a country's name put in another country's division is a town of that name
         ("The clinic in Palestine in the United States’ New Mexico state stayed open.", "Palestine"),
+        # "X, Y," closed by a comma the sentence goes on from is no list of two towns
+        ("The company, based in Pandi, Davao, did not respond to a request for comment.", "Pandi"),
     ],
 )
 def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name):
@@ -143,6 +145,10 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         # divisions of one country listed, or a list of regions going on after "and"
         "Flights to Beni Suef, Asyut and Cairo were cancelled.",
         "Storms hit Ohio, Michigan, and Indiana on Monday.",
+        # towns listed: a name and a comma before the pair, or an apposition after it
+        "The company has offices in Pandi, Davao and Cebu.",
+        "Strikes hit Lviv, Kyiv, Kharkiv, and other cities overnight.",
+        "Strikes hit Kyiv, Kharkiv, the two largest cities, overnight.",
     ],
 )
 def test_no_wrong_region_where_there_is_no_wrong_claim(analyzer, text):

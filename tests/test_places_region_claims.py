@@ -61,3 +61,38 @@ def test_a_claim_into_the_articles_own_region_rests_on_more_than_a_namesakes_siz
     text = ("Floods closed roads around Hartford and New Haven on Monday. "
             "Crews reached Salisbury, Connecticut, by nightfall.")
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Salisbury"))
+
+
+@pytest.mark.parametrize("before", [
+    "Kentucky officials said the flooding was the worst in decades.",  # the division as a region
+    "The Kentucky State Police said the flooding was the worst in decades.",  # inside a body's name
+])
+def test_a_claim_into_a_division_the_article_names_elsewhere_rests_on_more_than_a_namesakes_size(analyzer, before):
+    # The article is about Kentucky: a Waco there is a hamlet GeoNames lacks, whatever the size
+    # of Waco, Texas; alone, the same claim stays a warning (the first test above).
+    text = before + " Crews reached Waco, Kentucky, by nightfall, where two homes were lost."
+    (f,) = _wrong_region(analyzer, text, "Waco")
+    assert f.severity == "info"
+    (alone,) = _wrong_region(analyzer, "Crews reached Waco, Kentucky, by nightfall, where two homes were lost.", "Waco")
+    assert alone.severity == "warning"
+
+
+def test_a_division_named_only_inside_another_countrys_body_or_an_ambiguous_word_does_not_count(analyzer):
+    # "Central" names divisions of several countries: it says nothing of where the article is
+    from server.places.claims import divisions_in_names
+
+    doc = analyzer.parse("The Central Bank of Kenya and the S.C. Highway Patrol said so.")
+    assert divisions_in_names(doc, [], analyzer.gazetteer.regions) == {"US.SC"}
+
+
+def test_only_towns_outside_the_claimed_region_anchor_a_namesake_across_its_border(analyzer):
+    # Pittsburgh and Monroeville lie in Pennsylvania, within reach of Shadyside, Ohio: they are
+    # the story's region, not evidence that the Ohio village is meant.
+    text = ("Floods closed roads around Pittsburgh and Monroeville on Monday. "
+            "Crews reached Shadyside, Pennsylvania, by nightfall.")
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Shadyside"))
+    # Zanesville lies in Ohio, within reach of Shadyside, Ohio: the story's world is there too.
+    text = ("Floods closed roads around Pittsburgh and Zanesville on Monday. "
+            "Crews reached Shadyside, Pennsylvania, by nightfall.")
+    (f,) = _wrong_region(analyzer, text, "Shadyside")
+    assert f.severity == "warning"

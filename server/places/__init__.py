@@ -75,7 +75,9 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     for cl in claims:
         claims_of.setdefault(id(cl.candidate), []).append(cl)
 
-    world = resolve.ArticleWorld(g, [res[id(c)] for c in kept], claims)
+    world = resolve.ArticleWorld(
+        g, [res[id(c)] for c in kept], claims, claims_stage.divisions_in_names(doc, claims, g.regions)
+    )
     # Resolve towns twice: the second time, each ambiguous name prefers the place near the
     # article's other towns (Glastonbury in Somerset beside Bristol and Bath, not in Connecticut).
     for _ in range(2):

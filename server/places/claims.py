@@ -268,8 +268,9 @@ def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
         if need == "named" and not (
             region.country is not None or typed or all(c.startswith("US.") for c in region.codes)
             or _dateline_end(doc, b) and _opens_paragraph(doc, _name_start(doc, start))
+            or _closed_pair(doc, start, b, g.regions)
             or not _is_listed_town(doc[a:b].text, region, _name_before(doc, start), g)
-        ):  # (a dateline "X, Y —" is no list)
+        ):  # (a dateline "X, Y —" is no list, nor "X, Y, did not")
             return False  # "in Kyiv, Kharkiv": a list of towns, not Kyiv in the Kharkiv region
         if need == "not_list" and _is_list_after(doc, b):
             return False
@@ -296,6 +297,27 @@ def _attached(doc: Doc, j: int) -> bool:
     if name.ent_type_ in PLACE_ENTITY_LABELS:
         return True
     return name.dep_ == "pobj"  # "near X in Y": the parse's attachment is a guess there
+
+
+def _closed_pair(doc: Doc, start: int, b: int, regions: RegionTable) -> bool:
+    """Is "X, Y" closed by a comma the sentence goes on from ("based in Pandi, Davao, did not
+    respond", "Schools in Beitbridge, Harare, and two nearby towns")? Two towns alone make no
+    list with a comma ("Kyiv and Kharkiv"): here Y is X's region. Not when a list goes on after
+    Y (", Odesa", "and Odesa"), a name and a comma stand before X ("Lviv, Kyiv, Kharkiv, and
+    other cities"), an apposition follows ("Kyiv, Kharkiv, the two largest cities"), or X is
+    itself a region's name ("Texas, Florida, and elsewhere")."""
+    n = len(doc)
+    if b + 1 >= n or doc[b].text != "," or _is_list_after(doc, b):
+        return False
+    nxt = doc[b + 1]
+    if not nxt.is_alpha or not nxt.is_lower or nxt.lower_ in DETERMINERS:
+        return False
+    k = _name_start(doc, start)
+    if k >= 2 and doc[k - 1].text == "," and is_cap(doc[k - 2]):
+        return False
+    key = normalize(doc[k:start].text)
+    key = key[4:] if key.startswith("the ") else key
+    return bool(key) and regions.by_key.get(key) is None and regions.admin_by_core.get(key) is None
 
 
 def _is_listed_town(text: str, region: Region, before: str, g: Gazetteer) -> bool:
@@ -619,3 +641,27 @@ def _anaphoric_claims(doc: Doc, candidates, regions, can_lie_in) -> list[Claim]:
             span = doc[a:b]
             out.append(Claim(antecedent, region, span.start_char, span.end_char, span.text, True, "anaphora"))
     return out
+
+
+BODY_LABELS = ("ORG", "FAC")  # the model's labels of a body's or a building's name
+
+
+def divisions_in_names(doc: Doc, claims: list[Claim], regions: RegionTable) -> frozenset[str]:
+    """The first-level divisions named inside the names of bodies and buildings, outside the
+    claims' own words ("Kentucky State Police", "the S.C. Highway Patrol", "University of
+    Kentucky"): where the article is, though no region of its own is read from such a name.
+    Only a name of one country's divisions ("Central" names divisions of several countries)."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        deadline.check()
+        if ent.label_ not in BODY_LABELS or any(ent.start_char < cl.end and cl.start < ent.end_char for cl in claims):
+            continue
+        for a in range(ent.start, ent.end):
+            if not is_cap(doc[a]):
+                continue
+            for b in range(min(ent.end, a + rules.MAX_RUN), a, -1):
+                region = regions.resolve(doc[a:b].text)
+                if region is not None and region.kind != "country" and len({c.split(".")[0] for c in region.codes}) == 1:
+                    out |= region.codes
+                    break
+    return frozenset(out)

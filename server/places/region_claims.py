@@ -58,12 +58,14 @@ def judge(
         # The article's other towns lie in the claimed region: most likely a place too small
         # for GeoNames.
         return Verdict("place.wrong_region", "info", claim=ev)
-    if ev.anchored:
+    reaches = world.reaches(ids, ev.claim.region)
+    if ev.anchored and (not reaches or anchored_outside(ev, ids, g, world)):
         return Verdict("place.wrong_region", "warning", claim=ev)
-    if world.reaches(ids, ev.claim.region):
-        # The article's own towns reach the claimed region, and none lies around the real
-        # place: a namesake's size or nearness elsewhere says little of the one meant here
-        # (a hamlet GeoNames lacks, "Richland, Nebraska" beside Nebraska towns).
+    if reaches or world.names_division(ev.claim.region):
+        # The article's own towns reach the claimed region, or it names the claimed division
+        # apart from the claim ("Kentucky State Police said"), and none of its towns lies
+        # around the real place: a namesake's size or nearness elsewhere says little of the one
+        # meant here (a hamlet GeoNames lacks, "Richland, Nebraska" beside Nebraska towns).
         return Verdict("place.wrong_region", "info", claim=ev)
     near_by = ev.distance_km <= rules.NEIGHBOUR_KM and ev.pop >= rules.NEIGHBOUR_MIN_POP
     if near_by or ev.notable:
@@ -71,6 +73,21 @@ def judge(
     if well_read(ev.claim, c) and lone_abroad(ev, ids, g):
         return Verdict("place.wrong_region", "warning", claim=ev)
     return Verdict("place.wrong_region", "info", claim=ev)
+
+
+def anchored_outside(ev: ClaimEvidence, ids: frozenset, g: Gazetteer, world: ArticleWorld) -> bool:
+    """For an article whose towns reach the claimed region: is the real place anchored by
+    more than those towns? It names the place's own division, or (a town of
+    ABROAD_CLAIM_MIN_POP+) only the place's country, or a town outside the claimed region lies
+    within ANCHOR_KM of it. The claimed region's own towns near a namesake across its border
+    are the story's region, not evidence of the namesake ("Shadyside, Pennsylvania" beside
+    Pittsburgh's towns: Shadyside, Ohio lies 25 km off)."""
+    claim = ev.claim
+    if g.admin_code(ev.place) in world.codes - set(claim.region.codes):
+        return True
+    if world.about_country_only(ev.place, ids, claim.region) and ev.pop >= rules.ABROAD_CLAIM_MIN_POP:
+        return True
+    return world.anchors_outside(ev.place, ids, claim.region)
 
 
 def well_read(claim: Claim, c: Candidate) -> bool:

@@ -122,18 +122,26 @@ def _is_abbreviation(text: str) -> bool:
 class ArticleWorld:
     """Countries, divisions and towns the article names, to prefer places among them."""
 
-    def __init__(self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim]):
+    def __init__(
+        self, g: Gazetteer, resolutions: list[Resolution], claims: list[Claim],
+        body_divisions: frozenset[str] = frozenset(),
+    ):
+        """`body_divisions`: the divisions named inside the names of bodies and buildings
+        outside the claims ("Kentucky State Police": claims.divisions_in_names)."""
         self.g = g
         self.codes: set[str] = set()
         # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
         # article's world: kept apart to say where the article is about apart from its claims.
         self._claim_spans = [(c.start, c.end) for c in claims]
         self._named_countries: set[str] = set()  # countries of the regions named outside claims
+        # Divisions (not countries) the article names outside its claims, as regions or inside
+        # the name of a body ("the S.C. Highway Patrol"): `names_division`.
+        self._named_divisions: set[str] = set(body_divisions)
         for r in resolutions:
             if r.kind == "region" and r.region is not None:
                 self.codes |= set(r.region.codes)
                 if not self._in_claim(r.candidate):
-                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
+                    self._named(r.region)
         for c in claims:
             self.codes |= set(c.region.codes)
         self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
@@ -194,7 +202,7 @@ class ArticleWorld:
                 r.kind, r.best = "region", None
                 self.codes |= set(r.region.codes)
                 if not self._in_claim(r.candidate):
-                    self._named_countries |= {code.split(".")[0] for code in r.region.codes}
+                    self._named(r.region)
                 changed = True
         return changed
 
@@ -226,6 +234,19 @@ class ArticleWorld:
             if abs(len(core) - len(skeleton)) <= limit + 2 and OSA.distance(skeleton, core) <= limit:
                 return g.regions.resolve(name) or Region(name, frozenset([code]), "admin1")
         return None
+
+    def _named(self, region: Region) -> None:
+        """A region the article names outside its claims."""
+        self._named_countries |= {code.split(".")[0] for code in region.codes}
+        if region.kind != "country":
+            self._named_divisions |= set(region.codes)
+
+    def names_division(self, claimed: Region) -> bool:
+        """Does the article, apart from its claims, name the claimed division (not a whole
+        country) — as a region ("Kentucky officials said") or inside a body's name ("Kentucky
+        State Police")? Then it is about that division: a town it places there that GeoNames
+        lacks is most likely a place too small for it, not one moved from elsewhere."""
+        return claimed.kind != "country" and bool(self._named_divisions & set(claimed.codes))
 
     def _in_claim(self, c: Candidate) -> bool:
         return any(a < c.end and c.start < b for a, b in self._claim_spans)
@@ -271,6 +292,22 @@ class ArticleWorld:
             and (g.in_region(t, claimed) or (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM)
             for t, ids in self._towns_outside_claims if t not in own
         )
+
+    def anchors_outside(self, i: int, own: frozenset, claimed: Region) -> bool:
+        """Does a town the article names outside the claimed region (farther than BORDER_KM
+        from it; not a place of the name, `own`) lie within ANCHOR_KM of place i? A story of
+        Pittsburgh's towns that places a Shadyside in Pennsylvania is anchored around
+        Shadyside, Ohio only by Pennsylvania towns: no evidence the Ohio one is meant."""
+        g = self.g
+        lat, lon = float(g.lat[i]), float(g.lon[i])
+        for t in self.towns:
+            if t in own or t == i or g.in_region(t, claimed):
+                continue
+            if (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM:
+                continue
+            if haversine_km(lat, lon, float(g.lat[t]), float(g.lon[t])) <= rules.ANCHOR_KM:
+                return True
+        return False
 
     def divisions_of(self, country: str) -> bool:
         """Does the article name divisions of this country ("Virginia", "the Donetsk region")?"""
