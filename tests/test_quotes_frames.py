@@ -461,3 +461,20 @@ def test_a_report_closing_the_sentence_far_after_a_partial_quote_is_its_source(n
         "That would create a “summer of agony” for Clinton leading up to the convention, forcing "
         "her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and "
         "consultant."), "summer of agony", "Brad Bannon")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a participle the parser read as a finite verb (its "subject" a participial phrase), and an
+    # "according to" that reports another clause: the agent after the closing mark is the source
+    ("Boasting a population of farmers and professors, with its capital in Terre Haute, called "
+     "the “Crossroads of America” by the citizens, the county votes for the winner, according "
+     "to Politico.", "Crossroads", "the citizens"),
+    ("The inquiry looked into the Benghazi tragedy — often labeled as a “witch hunt” by "
+     "Democrats — and found nothing.", "witch hunt", "Democrats"),
+    # the "according to" reports the passive clause itself: the outer report stays the source
+    ("The bill was called “a giveaway” by critics, according to the Associated Press.",
+     "giveaway", "the Associated Press"),
+])
+def test_a_passive_agent_after_the_closing_mark(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker

@@ -231,7 +231,12 @@ class Frames:
                 return None
             if cur.pos_ in ("VERB", "AUX") and self.is_cue(cur):
                 passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.children) or (
-                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl"))
+                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl")) or (
+                    # "Boasting …, called the “Crossroads of America” by the citizens": a
+                    # participle the parser read as a finite verb, with no subject of its own (a
+                    # participial phrase taken for one is none)
+                    cur.tag_ in ("VBD", "VBN") and cur.dep_ != "ROOT" and not any(
+                        c.dep_ in ("nsubj", "expl") and c.pos_ != "VERB" for c in cur.children))
                 return cur if passive else None
         return None
 
@@ -1163,8 +1168,12 @@ def find(art) -> list[Frame]:
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
         # “…,” one message read, according to a letter from the chairman: the letter
         att = frames.according_after(k)
-        if att is None and has_lead:
-            att = frames.passive_agent(k)  # called “a giveaway” by Democrats
+        agent = frames.passive_agent(k) if has_lead else None  # called “a giveaway” by Democrats
+        if agent is not None and (att is None or art.doc[att.cue[0]].head.i != agent.cue[0]):
+            # the agent right after the closing mark is the quote's own, unless the "according
+            # to" further on reports that very clause ("was called “…” by critics, according to
+            # the AP")
+            att = agent
         if att is None and has_lead:
             att = frames.name_colon(lo, hi)
         if att is None and has_lead:
