@@ -478,3 +478,11 @@ def test_a_report_closing_the_sentence_far_after_a_partial_quote_is_its_source(n
 def test_a_passive_agent_after_the_closing_mark(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words)[0] == speaker
+
+
+def test_the_one_by_whom_a_speech_act_is_made_owns_its_words(nlp):
+    # "the suggestion by X that …": the agent of the nominalised report, like "X's suggestion"
+    text, quotes, _ = run(nlp, (
+        "The paper apologised for the racial remarks and for the suggestion by a potential "
+        "president that someone “ought to look into” the judge."))
+    assert speaker_of(text, quotes, "look into") == ("a potential president", "anonymous")

@@ -910,7 +910,7 @@ class Frames:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
                 owner = next((c for c in cur.children if c.dep_ == "poss" and lo <= c.i < q_lo
-                              and not self.in_quote[c.i]), None)
+                              and not self.in_quote[c.i]), None) or self._by_owner(cur, lo, q_lo)
                 if owner is not None:
                     return self.phrase(owner, lo, q_lo, None, How.SUBJECT)
             if cur.head.i == cur.i:
@@ -930,6 +930,16 @@ class Frames:
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _by_owner(self, noun: Token, lo: int, hi: int) -> Token | None:
+        """"the suggestion by a potential president that someone “…”": the one by whom a
+        speech act is made, in a "by" phrase right after its noun."""
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None or by.i != noun.i + 1:
+            return None
+        owner = next((c for c in by.children if c.dep_ == "pobj" and lo <= c.i < hi
+                      and not self.in_quote[c.i]), None)
+        return owner if owner is not None and could_speak(owner) else None
 
     def _thing_relative(self, clause: Token, lo: int, hi: int) -> Attribution | None:
         """The antecedent and relative pronoun of a relative clause ("a speech that included
