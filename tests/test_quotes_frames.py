@@ -486,3 +486,16 @@ def test_the_one_by_whom_a_speech_act_is_made_owns_its_words(nlp):
         "The paper apologised for the racial remarks and for the suggestion by a potential "
         "president that someone “ought to look into” the judge."))
     assert speaker_of(text, quotes, "look into") == ("a potential president", "anonymous")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the parse hangs the participle on a far clause whose subject is a thing: the clause that
+    # ends at the comma before it speaks
+    ("The first incident came during a speech at the State University of New York at Purchase, "
+     "when Sanders protesters interrupted her speech, shouting “she wins, we lose!”", "she wins",
+     "Sanders protesters"),
+])
+def test_a_participle_after_a_clause_is_that_clauses_subjects(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+

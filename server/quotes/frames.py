@@ -327,6 +327,8 @@ class Frames:
             ):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
+            if head is not None and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not could_speak(head):
+                head = self._speaker_before_participle(tok, lo) or head
             if apposed is not None and (head is None or not lo <= head.i < i):
                 head = apposed  # “…!” Murphy, the head of the PAC, tweeted (parsed as Murphy's acl)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
@@ -930,6 +932,23 @@ class Frames:
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _speaker_before_participle(self, participle: Token, lo: int) -> Token | None:
+        """"The first incident came during a speech …, when Sanders protesters interrupted her
+        speech, shouting “…”": a participle whose borrowed subject cannot speak (the parse hung
+        it on a far clause) is the subject's of the nearest clause before it that can."""
+        for i in range(participle.i - 1, lo - 1, -1):
+            verb = self.doc[i]
+            if self.in_quote[i] or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue
+            subj = nearest_subject(verb)
+            adjoining = verb.right_edge.i + 2 == participle.i and self.doc[verb.right_edge.i + 1].text == ","
+            if adjoining and subj is not None and lo <= subj.i < verb.i and not self.in_quote[subj.i] and (
+                could_speak(subj)
+            ):
+                return subj  # the clause ends at the comma before the participle
+            return None  # the nearest clause: no other
+        return None
 
     def _by_owner(self, noun: Token, lo: int, hi: int) -> Token | None:
         """"the suggestion by a potential president that someone “…”": the one by whom a
