@@ -499,3 +499,11 @@ def test_a_participle_after_a_clause_is_that_clauses_subjects(nlp, text, words, 
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words)[0] == speaker
 
+
+
+def test_a_report_the_parse_joins_to_a_quoted_verb_is_the_quotes_reporters(nlp):
+    # "and insisted" hangs on the quoted "try": its subject is no subject of the report
+    assert_named_speaker(nlp, (
+        "It has no obvious partner for that. Rajoy said Monday that he will \"try to form a "
+        "stable government\" and insisted that his party was \"still the No. 1 force in Spain.\""),
+        "No. 1", "Rajoy")

@@ -705,7 +705,23 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
+                conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
+                    self.in_quote[verb.head.i])
                 verb = verb.head
+                if conj_into_quote:
+                    # "Rajoy said that he will “try to form …” and insisted that …": the parse
+                    # joins the report to a quoted verb, whose subject is inside what was said;
+                    # the report is the one the quoted words hang from
+                    for _ in range(GOVERN_STEPS):
+                        if not self.in_quote[verb.i] and verb.pos_ in ("VERB", "AUX") and (
+                            self.is_cue(verb)
+                        ):
+                            break
+                        if verb.head.i == verb.i:
+                            return None
+                        verb = verb.head
+                    else:
+                        return None
                 continue
             break
         return None
