@@ -461,3 +461,49 @@ def test_a_report_closing_the_sentence_far_after_a_partial_quote_is_its_source(n
         "That would create a “summer of agony” for Clinton leading up to the convention, forcing "
         "her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and "
         "consultant."), "summer of agony", "Brad Bannon")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a participle the parser read as a finite verb (its "subject" a participial phrase), and an
+    # "according to" that reports another clause: the agent after the closing mark is the source
+    ("Boasting a population of farmers and professors, with its capital in Terre Haute, called "
+     "the “Crossroads of America” by the citizens, the county votes for the winner, according "
+     "to Politico.", "Crossroads", "the citizens"),
+    ("The inquiry looked into the Benghazi tragedy — often labeled as a “witch hunt” by "
+     "Democrats — and found nothing.", "witch hunt", "Democrats"),
+    # the "according to" reports the passive clause itself: the outer report stays the source
+    ("The bill was called “a giveaway” by critics, according to the Associated Press.",
+     "giveaway", "the Associated Press"),
+])
+def test_a_passive_agent_after_the_closing_mark(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+
+
+def test_the_one_by_whom_a_speech_act_is_made_owns_its_words(nlp):
+    # "the suggestion by X that …": the agent of the nominalised report, like "X's suggestion"
+    text, quotes, _ = run(nlp, (
+        "The paper apologised for the racial remarks and for the suggestion by a potential "
+        "president that someone “ought to look into” the judge."))
+    assert speaker_of(text, quotes, "look into") == ("a potential president", "anonymous")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the parse hangs the participle on a far clause whose subject is a thing: the clause that
+    # ends at the comma before it speaks
+    ("The first incident came during a speech at the State University of New York at Purchase, "
+     "when Sanders protesters interrupted her speech, shouting “she wins, we lose!”", "she wins",
+     "Sanders protesters"),
+])
+def test_a_participle_after_a_clause_is_that_clauses_subjects(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+
+
+
+def test_a_report_the_parse_joins_to_a_quoted_verb_is_the_quotes_reporters(nlp):
+    # "and insisted" hangs on the quoted "try": its subject is no subject of the report
+    assert_named_speaker(nlp, (
+        "It has no obvious partner for that. Rajoy said Monday that he will \"try to form a "
+        "stable government\" and insisted that his party was \"still the No. 1 force in Spain.\""),
+        "No. 1", "Rajoy")

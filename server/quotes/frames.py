@@ -231,7 +231,12 @@ class Frames:
                 return None
             if cur.pos_ in ("VERB", "AUX") and self.is_cue(cur):
                 passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.children) or (
-                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl"))
+                    cur.tag_ == "VBN" and cur.dep_ in ("acl", "relcl", "advcl")) or (
+                    # "Boasting …, called the “Crossroads of America” by the citizens": a
+                    # participle the parser read as a finite verb, with no subject of its own (a
+                    # participial phrase taken for one is none)
+                    cur.tag_ in ("VBD", "VBN") and cur.dep_ != "ROOT" and not any(
+                        c.dep_ in ("nsubj", "expl") and c.pos_ != "VERB" for c in cur.children))
                 return cur if passive else None
         return None
 
@@ -322,6 +327,8 @@ class Frames:
             ):
                 continue  # "The report highlights that …": a new sentence, not attribution
             head = self.subject_of(tok)
+            if head is not None and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not could_speak(head):
+                head = self._speaker_before_participle(tok, lo) or head
             if apposed is not None and (head is None or not lo <= head.i < i):
                 head = apposed  # “…!” Murphy, the head of the PAC, tweeted (parsed as Murphy's acl)
             if head is not None and not (lo <= head.i < hi) and not self._near(head, lo, hi):
@@ -698,7 +705,23 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
+                conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
+                    self.in_quote[verb.head.i])
                 verb = verb.head
+                if conj_into_quote:
+                    # "Rajoy said that he will “try to form …” and insisted that …": the parse
+                    # joins the report to a quoted verb, whose subject is inside what was said;
+                    # the report is the one the quoted words hang from
+                    for _ in range(GOVERN_STEPS):
+                        if not self.in_quote[verb.i] and verb.pos_ in ("VERB", "AUX") and (
+                            self.is_cue(verb)
+                        ):
+                            break
+                        if verb.head.i == verb.i:
+                            return None
+                        verb = verb.head
+                    else:
+                        return None
                 continue
             break
         return None
@@ -905,7 +928,7 @@ class Frames:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
                 owner = next((c for c in cur.children if c.dep_ == "poss" and lo <= c.i < q_lo
-                              and not self.in_quote[c.i]), None)
+                              and not self.in_quote[c.i]), None) or self._by_owner(cur, lo, q_lo)
                 if owner is not None:
                     return self.phrase(owner, lo, q_lo, None, How.SUBJECT)
             if cur.head.i == cur.i:
@@ -925,6 +948,33 @@ class Frames:
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _speaker_before_participle(self, participle: Token, lo: int) -> Token | None:
+        """"The first incident came during a speech …, when Sanders protesters interrupted her
+        speech, shouting “…”": a participle whose borrowed subject cannot speak (the parse hung
+        it on a far clause) is the subject's of the nearest clause before it that can."""
+        for i in range(participle.i - 1, lo - 1, -1):
+            verb = self.doc[i]
+            if self.in_quote[i] or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue
+            subj = nearest_subject(verb)
+            adjoining = verb.right_edge.i + 2 == participle.i and self.doc[verb.right_edge.i + 1].text == ","
+            if adjoining and subj is not None and lo <= subj.i < verb.i and not self.in_quote[subj.i] and (
+                could_speak(subj)
+            ):
+                return subj  # the clause ends at the comma before the participle
+            return None  # the nearest clause: no other
+        return None
+
+    def _by_owner(self, noun: Token, lo: int, hi: int) -> Token | None:
+        """"the suggestion by a potential president that someone “…”": the one by whom a
+        speech act is made, in a "by" phrase right after its noun."""
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None or by.i != noun.i + 1:
+            return None
+        owner = next((c for c in by.children if c.dep_ == "pobj" and lo <= c.i < hi
+                      and not self.in_quote[c.i]), None)
+        return owner if owner is not None and could_speak(owner) else None
 
     def _thing_relative(self, clause: Token, lo: int, hi: int) -> Attribution | None:
         """The antecedent and relative pronoun of a relative clause ("a speech that included
@@ -1163,8 +1213,12 @@ def find(art) -> list[Frame]:
         # "- Carl Bialik: “…”": a name right before the colon wins over a verb before it
         # “…,” one message read, according to a letter from the chairman: the letter
         att = frames.according_after(k)
-        if att is None and has_lead:
-            att = frames.passive_agent(k)  # called “a giveaway” by Democrats
+        agent = frames.passive_agent(k) if has_lead else None  # called “a giveaway” by Democrats
+        if agent is not None and (att is None or art.doc[att.cue[0]].head.i != agent.cue[0]):
+            # the agent right after the closing mark is the quote's own, unless the "according
+            # to" further on reports that very clause ("was called “…” by critics, according to
+            # the AP")
+            att = agent
         if att is None and has_lead:
             att = frames.name_colon(lo, hi)
         if att is None and has_lead:
