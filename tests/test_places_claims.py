@@ -104,6 +104,8 @@ def _wrong_on(analyzer, text: str, name: str) -> list:
         ("Residents of Ranya (Deir ez-Zor) were told to expect delays.", "Ranya"),
         # a country's name put in another country's division is a town of that name
         ("The clinic in Palestine in the United States’ New Mexico state stayed open.", "Palestine"),
+        # a dateline names a town by any of its names, and its "X, Y —" is no list of divisions
+        ("Beni Suef, Asyut (AP) — Officials said on Tuesday that the review would take several weeks.", "Beni Suef"),
         # "X, Y," closed by a comma the sentence goes on from is no list of two towns
         ("The company, based in Pandi, Davao, did not respond to a request for comment.", "Pandi"),
     ],
