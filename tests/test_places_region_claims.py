@@ -96,3 +96,15 @@ def test_only_towns_outside_the_claimed_region_anchor_a_namesake_across_its_bord
             "Crews reached Shadyside, Pennsylvania, by nightfall.")
     (f,) = _wrong_region(analyzer, text, "Shadyside")
     assert f.severity == "warning"
+
+
+def test_the_real_places_division_named_in_a_bodys_name_anchors_a_small_town(analyzer):
+    claim = "The company, based in Chapin, Utah, did not respond to a request for comment."
+    # Chapin, South Carolina has 1,500 people: alone, the claim may be about a Utah village
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, claim, "Chapin"))
+    text = "The S.C. Highway Patrol said the crash closed two lanes. " + claim
+    (f,) = _wrong_region(analyzer, text, "Chapin")
+    assert f.severity == "warning"
+    # ... unless the article names the claimed division too
+    text = "The S.C. Highway Patrol and the Utah Highway Patrol said the crash closed two lanes. " + claim
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Chapin"))

@@ -276,6 +276,8 @@ def _meets(doc: Doc, found, needs: list[str], g: Gazetteer, start: int) -> bool:
             return False
         if need == "closed" and not (b < len(doc) and doc[b].text == ")"):
             return False
+        if need == "dateline" and not (_dateline_end(doc, b) and _opens_paragraph(doc, _name_start(doc, start))):
+            return False
         if need == "attached" and not _attached(doc, start):
             return False
     return True
@@ -451,7 +453,8 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     ("Rock Hill, located in Alabama", whatever label the model gives "Rock Hill"); or they
     write a town's own main name and a claim follows in a shape that joins no list ("Post
     Falls is in Quebec", "Ridge Farm, in the Nevada state of the United States"), or they open
-    a paragraph as a dateline with its region ("Rock Hill, Illinois (AP) —")."""
+    a paragraph as a dateline with its region ("Rock Hill, Illinois (AP) —"), under any of the
+    town's names ("BENI SUEF, Asyut (AP) —")."""
     key = normalize(doc[a:b].text)
     key = key[4:] if key.startswith("the ") else key
     ids = g.ids_for_key(key)
@@ -459,6 +462,8 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
         return False
     if claim_after_kind(doc, b, g) is ClaimAfter.PLACE:
         return True
+    if _dateline_claim(doc, a, b, g):
+        return True  # a dateline names a town, by any of its names ("BENI SUEF, Asyut (AP) —")
     if not any(normalize(g.name(i)) == key for i in ids[: rules.PICK_AMONG]):
         return False
     # A town's own main name, then "is in Y", ", in the Y state of Z", ", which is in Y" (a
@@ -466,9 +471,7 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
     shape = shape_at(doc, b, g)
     person = doc[a].ent_type_ == "PERSON"
-    if shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE):
-        return True
-    return _dateline_claim(doc, a, b, g)
+    return shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE)
 
 
 def _lower_at(doc: Doc, k: int) -> str:

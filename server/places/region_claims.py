@@ -59,7 +59,8 @@ def judge(
         # for GeoNames.
         return Verdict("place.wrong_region", "info", claim=ev)
     reaches = world.reaches(ids, ev.claim.region)
-    if ev.anchored and (not reaches or anchored_outside(ev, ids, g, world)):
+    anchored = ev.anchored or in_named_body(ev, g, world)
+    if anchored and (not reaches or anchored_outside(ev, ids, g, world)):
         return Verdict("place.wrong_region", "warning", claim=ev)
     if reaches or world.names_division(ev.claim.region):
         # The article's own towns reach the claimed region, or it names the claimed division
@@ -75,6 +76,18 @@ def judge(
     return Verdict("place.wrong_region", "info", claim=ev)
 
 
+def in_named_body(ev: ClaimEvidence, g: Gazetteer, world: ArticleWorld) -> bool:
+    """Does a body's or building's name in the article name the real place's division, against
+    a claimed division ("Chapin, Utah" in a story quoting "the S.C. Highway Patrol": Chapin,
+    South Carolina)? Weaker than the division named as a region: it anchors the place (`judge`)
+    only when the article names the claimed division nowhere, and adds nothing to where the
+    article's other names are picked."""
+    claimed = set(ev.claim.region.codes)
+    if ev.claim.region.kind == "country" or world.names_division(ev.claim.region):
+        return False  # (the article names the claimed division too: it anchors nothing)
+    return g.admin_code(ev.place) in world.body_divisions - claimed
+
+
 def anchored_outside(ev: ClaimEvidence, ids: frozenset, g: Gazetteer, world: ArticleWorld) -> bool:
     """For an article whose towns reach the claimed region: is the real place anchored by
     more than those towns? It names the place's own division, or (a town of
@@ -83,7 +96,7 @@ def anchored_outside(ev: ClaimEvidence, ids: frozenset, g: Gazetteer, world: Art
     are the story's region, not evidence of the namesake ("Shadyside, Pennsylvania" beside
     Pittsburgh's towns: Shadyside, Ohio lies 25 km off)."""
     claim = ev.claim
-    if g.admin_code(ev.place) in world.codes - set(claim.region.codes):
+    if g.admin_code(ev.place) in world.codes - set(claim.region.codes) or in_named_body(ev, g, world):
         return True
     if world.about_country_only(ev.place, ids, claim.region) and ev.pop >= rules.ABROAD_CLAIM_MIN_POP:
         return True

@@ -137,6 +137,7 @@ class ArticleWorld:
         # Divisions (not countries) the article names outside its claims, as regions or inside
         # the name of a body ("the S.C. Highway Patrol"): `names_division`.
         self._named_divisions: set[str] = set(body_divisions)
+        self.body_divisions = body_divisions
         for r in resolutions:
             if r.kind == "region" and r.region is not None:
                 self.codes |= set(r.region.codes)
