@@ -100,6 +100,9 @@ def test_an_unknown_word_is_checked_with_the_capitalised_words_around_it(nlp, g)
         ("The machinist Ann Kowalski of Brelstow won the prize.", "Brelstow", True),  # a person's home town
         ("She was treated at Mercy General Hospital in Quarnby on Friday.", "Quarnby", True),  # where a body stands
         ("The fire spread five miles south of Quarnby overnight.", "Quarnby", True),  # a direction
+        # the city a named part of it lies in (not just any part of it)
+        ("Shots were fired in the Holly Heights neighborhood of Quarnby.", "Quarnby", True),
+        ("Shots were fired in a quiet neighborhood of Quarnby.", "Quarnby", False),
         ("The fair was held in Brelstow on Saturday.", "Brelstow", False),  # a bare "in"
         ("Brelstow said the fair would go ahead.", "Brelstow", False),  # a subject
     ],

@@ -26,6 +26,10 @@ def misspelled(analyzer, text):
         # a short unknown word looked up with the name it opens
         ("A senior citizen residence in Gadn Ledge, near Lansing, Michigan, was searched.",
          "Gadn Ledge", "Grand Ledge"),
+        # closeness is to a main name: "Doweg" is a letter from "Doveg", a mere alternate name,
+        # and two from Dodge City whole
+        ("Garden City was reopened, as was U.S. 50 west of Doweg City. Kansas roads stayed shut.",
+         "Doweg City", "Dodge City"),
     ],
 )
 def test_the_words_naming_the_place_are_looked_up(analyzer, text, words, place):

@@ -446,9 +446,13 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
                 continue
             # Among equally close runs the longer wins only if it is some place's main name
             # ("Kansas City"), not an alias ("Dublin City", a name of Dublin).
-            rank = (misses[0].distance, -(b - a) if _main_name(misses[0], g) else 0)
+            # Closeness is to a place's main name where one is near: a run one letter from a mere
+            # alternate name ("doveg" of "Doweg") is no closer than two from "Dodge City".
+            mains = [m for m in misses if _main_name(m, g)]
+            closest = mains[0] if mains else misses[0]
+            rank = (closest.distance, -(b - a) if mains else 0)
             if best is None or rank < best[0]:
-                best = (rank, a, b + 1, key, misses[0])
+                best = (rank, a, b + 1, key, closest)
     if best is None:
         return
     _, a, b, key, miss = best

@@ -64,8 +64,9 @@ def firm_place_role(doc: Doc, c: Candidate) -> bool:
         return False
     prev = doc[i - 2]
     if before == "of":
-        # "five miles south of X"; "Norb Mages of Lidsay": where a person the model names is from
-        return prev.lower_ in DIRECTION_WORDS or prev.ent_type_ == "PERSON"
+        # "five miles south of X"; "Norb Mages of Lidsay": where a person the model names is from;
+        # "the Holly Heights neighborhood of X": the city a named part of it lies in
+        return prev.lower_ in DIRECTION_WORDS or prev.ent_type_ == "PERSON" or holds_named_sub_place(doc, c)
     # "Mercy Memorial Hospital in Curbaan", "St. John's Lutheran School in Lomhadr": where a
     # body or building the model names stands
     return prev.ent_type_ in ("ORG", "FAC") or prev.lower_ in names("place_head_words.txt") and is_cap(prev)
@@ -247,6 +248,18 @@ def is_sub_place(doc: Doc, m: Candidate) -> bool:
             if _words_at(doc, k, words):
                 return True
     return False
+
+
+def holds_named_sub_place(doc: Doc, m: Candidate) -> bool:
+    """The name follows a named part of a city and "of": "the Holly Heights neighborhood of X",
+    "the Tepito district of X". X is the city itself (not the district: "the district of
+    Tepito" names no part before it)."""
+    i = m.tok_start
+    if i < 3 or doc[i - 1].lower_ != "of":
+        return False
+    ending = _longest_ending_at(doc, i - 1, cue_phrases("subplace_words.txt"))
+    start = i - 1 - ending
+    return bool(ending) and start >= 1 and is_cap(doc[start - 1])
 
 
 def is_organisation(doc: Doc, m: Candidate) -> bool:
