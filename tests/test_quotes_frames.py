@@ -507,3 +507,36 @@ def test_a_report_the_parse_joins_to_a_quoted_verb_is_the_quotes_reporters(nlp):
         "It has no obvious partner for that. Rajoy said Monday that he will \"try to form a "
         "stable government\" and insisted that his party was \"still the No. 1 force in Spain.\""),
         "No. 1", "Rajoy")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the chant is the object of the group's verb
+    ("Ms. Vance attacked the former governor, and at one point the crowd loudly reprised the "
+     "old chant “Send him home! Send him home!”", "Send him", "the crowd"),
+    # the chant is where a causative verb sends its object
+    ("Playing a judge at a mock hearing, Mr. Oakes roused the audience to spontaneous chants of "
+     "“Lock him up!”", "Lock him", "the audience"),
+    # a participle after a comma: the clause that ends at the comma chants
+    ("Baird spoke at the docks owned by the shipping magnate Jon Ferris — where about 40 "
+     "strikers had gathered on Monday morning, chanting \"no deal, no work\".", "no deal",
+     "about 40 strikers"),
+    # "to dance and cheer for": the one who cheers, not the one who got them to
+    ("A local band called The Loomers got the crowd to dance and cheer for \"Mayor Dana "
+     "Whitfield.\"", "Dana Whitfield", "the crowd"),
+])
+def test_a_chant_or_cheer_is_the_chanting_groups(nlp, text, words, speaker):
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "anonymous")
+    assert [f.code for f in findings if f.code == "quote.anonymous"]
+
+
+def test_a_named_chanter_keeps_the_chant_and_a_broken_list_keeps_its_first_noun(nlp):
+    # a named subject who leads the chant is its source, named: no warning
+    assert_named_speaker(nlp, "Senator Ruiz then reprised the chant “Four more years!”",
+                         "Four more", "Senator Ruiz")
+    # the parse makes a list's second noun the subject of a relative clause: the phrase is the
+    # whole list, headed by its first noun
+    text, quotes, _ = run(nlp, (
+        "A mix of farm workers, opponents of the state water plan and anti-tax activists joined "
+        "in a loud chant of \"Build it now!\""))
+    assert speaker_of(text, quotes, "Build it")[0].startswith("A mix of farm workers")

@@ -19,10 +19,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .kinds import classify, is_poll_share, is_pronoun
-from .lexicon import person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
+from .lexicon import chant_words, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
+    CHANT_GAP,
     CLIMB_STEPS,
     EXTEND_LEFT,
     MAX_AFTER,
@@ -949,6 +950,76 @@ class Frames:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
 
+    def chant_owner(self, k: int, lo: int) -> Attribution | None:
+        """A quote right after a chant or cheer word is the chanting group's: "the crowd reprised
+        the chant “…”" (the verb's subject), "X roused the crowd to chants of “…”" (the object of
+        the verb the chant is the end of), "protesters had gathered, chanting “…”" (the subject of
+        the clause the participle follows at a comma), "got the crowd to cheer for “…”"."""
+        q_lo, _ = self.ranges[k]
+        doc = self.doc
+        words = chant_words()
+        cue = None
+        gap = 0
+        for i in range(q_lo - 1, lo - 1, -1):
+            tok = doc[i]
+            if self.in_quote[i]:
+                return None
+            if tok.lower_ in words:
+                cue = tok
+                break
+            if tok.is_punct:
+                continue
+            gap += 1
+            if gap > CHANT_GAP:
+                return None
+        if cue is None:
+            return None
+        owner = None
+        listed = False
+        if cue.pos_ in ("VERB", "AUX") or (cue.dep_ == "conj" and cue.head.pos_ == "VERB"):
+            # a verb, or a noun the tagger made of one ("to dance and cheer for")
+            comma = cue.i - 1
+            if cue.tag_ == "VBG" and comma > lo and doc[comma].text == ",":
+                # the clause that ends at the comma before the participle chants
+                for i in range(comma - 1, lo - 1, -1):
+                    verb = doc[i]
+                    if self.in_quote[i] or verb.pos_ != "VERB":
+                        continue
+                    if verb.right_edge.i == comma - 1:
+                        subj = nearest_subject(verb)
+                        if subj is not None and lo <= subj.i < verb.i and could_speak(subj):
+                            owner = subj
+                    break
+            if owner is None:
+                owner = self.subject_of(cue)
+        elif cue.pos_ == "NOUN":
+            cur = cue
+            while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+                cur = cur.head
+            if cur.dep_ == "dobj":
+                owner = self.subject_of(cur.head)  # the crowd reprised the chant
+            elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+                verb = cur.head.head
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cur.i), None)
+                if obj is not None and could_speak(obj):
+                    owner = obj  # roused the crowd to chants of
+                else:
+                    owner = self.subject_of(verb)  # joined in a chant of
+        if owner is not None and owner.dep_ == "nsubj" and owner.head.dep_ == "relcl" and (
+            owner.lower_ not in word_set("relative") and owner.head.head.i < owner.i
+            and any(doc[i].text == "," for i in range(owner.head.head.i + 1, owner.i))
+        ):
+            # "A mix of Sanders supporters, opponents of the drug war and activists joined in a
+            # chant": a relative clause's own subject never follows its noun after a comma; the
+            # parse broke a list, whose first noun is the clause's subject (a thing or a person)
+            owner = owner.head.head
+            listed = True
+        if owner is None or self.in_quote[owner.i] or not (lo <= owner.i < q_lo):
+            return None
+        if not could_speak(owner) and not (listed and owner.pos_ == "NOUN"):
+            return None
+        return self.phrase(owner, lo, q_lo, (cue.i, cue.i + 1), How.BEFORE)
+
     def _speaker_before_participle(self, participle: Token, lo: int) -> Token | None:
         """"The first incident came during a speech …, when Sanders protesters interrupted her
         speech, shouting “…”": a participle whose borrowed subject cannot speak (the parse hung
@@ -1219,6 +1290,8 @@ def find(art) -> list[Frame]:
             # to" further on reports that very clause ("was called “…” by critics, according to
             # the AP")
             att = agent
+        if att is None and has_lead:
+            att = frames.chant_owner(k, lo)  # the crowd reprised the chant “…”
         if att is None and has_lead:
             att = frames.name_colon(lo, hi)
         if att is None and has_lead:

@@ -33,6 +33,11 @@ def not_speech_cues() -> frozenset[str]:
     return datafiles.words("quotes/not_speech_cues.txt", str.lower)
 
 
+def chant_words() -> frozenset[str]:
+    """Nouns and verb forms of a crowd's chant or cheer ("chants of “…”", "chanting “…”")."""
+    return datafiles.words("quotes/chant_words.txt", str.lower)
+
+
 def statement_nouns() -> frozenset[str]:
     """Nouns of a text put out in its author's words ("issued a statement", "posted a message")."""
     return datafiles.words("quotes/statement_nouns.txt", str.lower)

@@ -20,6 +20,7 @@ SENTENCE_AHEAD = 60  # tokens an after-frame may reach forward
 NEAR_FRAME = 20  # tokens outside a frame where the parse may still put the verb's subject
 NEAREST_NOUN = 8  # tokens from the verb searched for a noun when the parse gives no subject
 CLIMB_STEPS = 6  # dependency steps from a modifier to the head of its noun phrase
+CHANT_GAP = 1  # words between a chant or cheer word and its quote ("chants of “", "cheer for “")
 SUBJECT_CLIMB = 4  # clause levels a participle climbs to find its subject ("…, saying")
 EXTEND_LEFT = 4  # words of determiners/adjectives skipped to find the noun a pp hangs from
 SHORT_CAPITALS = 3  # a word in capitals longer than this is a dateline or a heading, not a speaker
