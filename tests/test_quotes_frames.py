@@ -540,3 +540,11 @@ def test_a_named_chanter_keeps_the_chant_and_a_broken_list_keeps_its_first_noun(
         "A mix of farm workers, opponents of the state water plan and anti-tax activists joined "
         "in a loud chant of \"Build it now!\""))
     assert speaker_of(text, quotes, "Build it")[0].startswith("A mix of farm workers")
+
+
+def test_a_document_that_reads_the_words_is_their_source_when_the_tagger_makes_read_a_noun(nlp):
+    # "the editorial read": tagged as an adjective and a noun, the document is still the subject
+    text, quotes, findings = run(nlp, (
+        "“Vote no on the school levy and keep our town the way it is,” the editorial read."))
+    assert speaker_of(text, quotes, "school levy") == ("editorial", "named")
+    assert findings == []

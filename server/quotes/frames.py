@@ -759,6 +759,13 @@ class Frames:
 
     def _nearest_noun(self, verb: Token, lo: int, hi: int, side: str) -> Token | None:
         doc = self.doc
+        if side == "after" and verb.pos_ == "NOUN":
+            # “…,” the editorial read: the tagger took the report for a noun and its subject for
+            # the noun's modifier; a word modifying the cue is the cue's subject
+            mod = next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("amod", "compound")
+                        and lo <= c.i and not self.in_quote[c.i]), None)  # the nearest
+            if mod is not None:
+                return mod
         if side == "after":
             # “…,” Hidalgo said: the words between the quote and the verb first
             for i in range(verb.i - 1, lo - 1, -1):
