@@ -30,6 +30,11 @@ def g():
         # a division named after a city outside it takes that city's other spellings
         ("the Kiev region", {"UA.12", "UA.13"}),  # Kyiv City and Kyiv Oblast
         ("Tashkent region", {"UZ.13", "UZ.14"}),
+        # a direction before a division named with a compass word of its own
+        ("northern South Carolina", {"US.SC"}),
+        ("southern North Dakota", {"US.ND"}),
+        ("northern Kharkiv Oblast", {"UA.07"}),
+        ("north Kivu", {"CD.11"}),  # not South Kivu
     ],
 )
 def test_regions_resolve_countries_divisions_and_the_own_table(g, phrase, codes):

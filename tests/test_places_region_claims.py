@@ -108,3 +108,22 @@ def test_the_real_places_division_named_in_a_bodys_name_anchors_a_small_town(ana
     # ... unless the article names the claimed division too
     text = "The S.C. Highway Patrol and the Utah Highway Patrol said the crash closed two lanes. " + claim
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Chapin"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lufkin, a city in northern Kentucky, opened a new hospital.", "Lufkin"),  # Lufkin, Texas
+    ("Troops left Uman, a town in northern Kharkiv Oblast, on Friday.", "Uman"),  # Cherkasy Oblast
+])
+def test_a_direction_before_a_division_qualifies_it_and_the_division_is_still_checked(analyzer, text, name):
+    (f,) = _wrong_region(analyzer, text, name)
+    assert f.severity in ("warning", "caution")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lufkin, a city in eastern Texas, opened a new hospital.", "Lufkin"),
+    ("Rock Hill, a city in northern South Carolina, opened a new hospital.", "Rock Hill"),
+    ("Uman, a town in central Ukraine, was hit by drones.", "Uman"),  # a direction before a country
+    ("Lviv, a city in eastern Ukraine, was hit by drones.", "Lviv"),  # loose talk: only the country
+])
+def test_a_direction_before_a_region_is_no_wrong_claim_where_the_place_lies_in_it(analyzer, text, name):
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, text, name))

@@ -191,16 +191,25 @@ class RegionTable:
                 return region
         for direction in _DIRECTIONS_LONGEST_FIRST:
             if key.startswith(direction + " "):  # "eastern Ukraine" beyond the own table
-                region = self._resolve_key(key[len(direction) + 1 :])
-                if region is not None and not _other_direction(direction, region.name):
+                rest = key[len(direction) + 1 :]
+                region = self._resolve_key(rest)
+                if region is not None and not _other_direction(direction, region.name, rest):
                     return region
         return None
 
 
-def _other_direction(direction: str, name: str) -> bool:
-    """"north Kivu" is not South Kivu: the region's own name points another way."""
+def _other_direction(direction: str, name: str, written: str = "") -> bool:
+    """"north Kivu" is not South Kivu: the region's own name points another way.
+
+    A compass word the phrase itself writes is part of the name, not a way pointed:
+    "northern South Carolina" is South Carolina (`written` is the phrase after the direction).
+    """
     wanted = {v for k, v in _COMPASS.items() if direction.startswith(k)}
-    named = {v for w in normalize(name).split() for k, v in _COMPASS.items() if w.startswith(k) and len(w) <= len(k) + 6}
+    own = set(written.split())
+    named = {
+        v for w in normalize(name).split() if w not in own
+        for k, v in _COMPASS.items() if w.startswith(k) and len(w) <= len(k) + 6
+    }
     return bool(named) and not (named & wanted)
 
 

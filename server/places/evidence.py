@@ -246,12 +246,14 @@ def notable_floor(edits: int, length: int) -> float:
 # -- region claims ------------------------------------------------------------------------------
 
 
-def lenient_region(claim: Claim) -> Region:
+def lenient_region(claim: Claim, g: Gazetteer) -> Region:
     """The region a claim is checked against, leniently.
 
-    A direction ("eastern Ukraine", "southern Russia") is loose talk: only the country is
-    checked. A country also covers the territory it controls or claims (data/places/disputed.tsv):
-    "Donetsk, Russia" may be a choice of words, not a mistake of geography.
+    A direction before a country ("eastern Ukraine", "southern Russia") is loose talk: only the
+    country is checked. A direction before a division ("northern Kharkiv Oblast", "upstate New
+    York") only qualifies it: the division is still checked (with the border allowance). A country
+    also covers the territory it controls or claims (data/places/disputed.tsv): "Donetsk,
+    Russia" may be a choice of words, not a mistake of geography.
     """
     from ..gazetteer import DIRECTIONS
 
@@ -259,7 +261,12 @@ def lenient_region(claim: Claim) -> Region:
     codes = set(region.codes)
     words = [w for w in claim.text.split() if w.lower() != "the"]
     if words and words[0] in DIRECTIONS:  # lowercase only: "Northern Cape" is a name
-        codes |= {c.split(".")[0] for c in codes}
+        rest = words[1:]
+        while rest and " ".join([words[0], *rest[:1]]) in DIRECTIONS:  # "north eastern"
+            rest = rest[1:]
+        named = g.regions.resolve(" ".join(rest)) if rest else None
+        if named is None or named.kind == "country":
+            codes |= {c.split(".")[0] for c in codes}
     for code in list(codes):
         codes |= set(disputed().get(code, ()))
     return Region(region.name, frozenset(codes), region.kind)
@@ -270,7 +277,7 @@ def claim_evidence(
 ) -> ClaimEvidence | None:
     """The first claim no place of that name fits, with where the place really lies."""
     for claim in claims:
-        lenient = lenient_region(claim)
+        lenient = lenient_region(claim, g)
         if any(g.in_region(i, lenient) for i in r.ids):
             continue
         if r.region is not None and any(lenient.contains(code.split(".")[0], code) for code in r.region.codes):
