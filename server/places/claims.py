@@ -317,9 +317,15 @@ def _closed_pair(doc: Doc, start: int, b: int, regions: RegionTable) -> bool:
     k = _name_start(doc, start)
     if k >= 2 and doc[k - 1].text == "," and is_cap(doc[k - 2]):
         return False
-    key = normalize(doc[k:start].text)
+    return bool(normalize(doc[k:start].text)) and _own_region(regions, doc[k:start].text) is None
+
+
+def _own_region(regions: RegionTable, name: str) -> Region | None:
+    """The region a name is by its whole key ("Texas", "the Punjab"), none read by a direction
+    taken off it ("West Side" is no western part of a division "Side")."""
+    key = normalize(name)
     key = key[4:] if key.startswith("the ") else key
-    return bool(key) and regions.by_key.get(key) is None and regions.admin_by_core.get(key) is None
+    return (regions.by_key.get(key) or regions.admin_by_core.get(key)) if key else None
 
 
 def _is_listed_town(text: str, region: Region, before: str, g: Gazetteer) -> bool:
@@ -436,12 +442,7 @@ def _region_in_foreign_division(doc: Doc, j: int, claimed: Region, g: Gazetteer)
     "Ontario, California"), not a list ("Virginia, Florida", "Beni Suef, Asyut": one country)."""
     if claimed.country is not None:
         return False  # "Crimea, Ukraine", "Punjab, Pakistan": a region and its country
-    name = _name_before(doc, j)
-    key = normalize(name)
-    key = key[4:] if key.startswith("the ") else key
-    # The name's own region, not one read by a direction taken off it ("West Side" is no
-    # western part of a division "Side").
-    region = g.regions.by_key.get(key) or g.regions.admin_by_core.get(key) if key else None
+    region = _own_region(g.regions, _name_before(doc, j))
     if region is None:
         return False
     countries = {code.split(".")[0] for code in region.codes}
