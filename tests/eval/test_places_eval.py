@@ -205,3 +205,15 @@ def test_stress_names_and_transplants(geo):
     tp = stress.transplant(names["not in GeoNames"][0], mention, chosen, geo)
     assert "Alexandria" not in tp.text and [tp.text[s:e] for s, e in tp.spans] == ["Quarvelby"] * 3
     assert tp.context is Context.POSSESSIVE and tp.text[tp.chosen[0] : tp.chosen[1] + 2] == "Quarvelby’s"
+
+
+def test_halves_split_the_articles_stably_and_apart():
+    import eval_places
+
+    ids = [f"LGL/{n}" for n in range(400)]
+    a = eval_places.in_half(ids, str, "a")
+    b = eval_places.in_half(ids, str, "b")
+    assert sorted(a + b) == sorted(ids) and not set(a) & set(b)
+    assert 150 < len(a) < 250  # roughly even
+    assert eval_places.in_half(ids, str, None) == ids
+    assert eval_places.in_half(ids, str, "a") == a  # the same every run
