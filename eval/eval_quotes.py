@@ -6,12 +6,15 @@
     .venv/bin/python eval/eval_quotes.py --split dev --dump misses.txt
     .venv/bin/python eval/eval_quotes.py --split dev --skip 286   # the second half of dev
     .venv/bin/python eval/eval_quotes.py --own-sets               # the hand-written sets too
+    .venv/bin/python eval/eval_quotes.py --split dev --parse-cache /tmp/parses   # reruns read parses
 
 The analyser is `server.pipeline.get_analyzer()` as installed in the running venv (run it from
 the worktree whose analysis is to be measured); only its JSON report is read, and
 `classify_source` on its parsed doc. Sources are labelled by `eval/label_sources.py`
 (`eval/quotes/polnear_sources.tsv`, policy in `eval/quotes/LABELS.md`). Miss lists are printed
-for dev only: test is measured, not studied.
+for dev only: test is measured, not studied. `--parse-cache DIR` keeps each article's parse in DIR
+(eval/parse_cache.py: keyed by the text's hash and by the model, spaCy version and parsing code),
+so that a rerun only analyses: the figures are the same with it as without.
 """
 
 from __future__ import annotations
@@ -84,11 +87,14 @@ def main(argv=None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="source labels (TSV)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list dev misses")
     parser.add_argument("--dump", type=Path, help="write dev misses to this file")
+    parser.add_argument("--parse-cache", type=Path, metavar="DIR",
+                        help="read parses from DIR when there, keep new ones there")
     parser.add_argument("--own-sets", action="store_true",
                         help="also run the hand-written sets (tests of behaviour, not evidence)")
     args = parser.parse_args(argv)
 
     polnear.corpus_dir(args.corpora)  # a plain message if the corpus is absent
+    polnear_eval.use_parse_cache(args.parse_cache)
     ok = True
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         started = time.perf_counter()

@@ -24,18 +24,32 @@ Kind = Literal["named", "pronoun", "anonymous"]
 
 
 _analyzer = None
+_parse_cache: Path | None = None
+
+
+def use_parse_cache(folder: Path | None) -> None:
+    """Read and keep parses in `folder` (eval/parse_cache.py); call before the first article."""
+    global _parse_cache
+    if _analyzer is not None:
+        raise RuntimeError("use_parse_cache after the analyser was made")
+    _parse_cache = folder
 
 
 def analyzer():
     """The analyser, its `parse` wrapped to keep the last doc it made (`last_doc`), so that the
     report and classify_source read one parse of each article (`Analyzer.parse` runs the
-    pipeline's components itself: a wrapper around `nlp` never saw the doc)."""
+    pipeline's components itself: a wrapper around `nlp` never saw the doc); with
+    `use_parse_cache`, the parse is read from the cache folder when it is there."""
     global _analyzer
     if _analyzer is None:
         from server.pipeline import get_analyzer
 
         an = get_analyzer()
         parse = an.parse
+        if _parse_cache is not None:
+            from parse_cache import ParseCache
+
+            parse = ParseCache(_parse_cache, an).wrap(parse)
 
         def remembering_parse(text):
             an.last_doc = parse(text)
