@@ -2,7 +2,9 @@
 
 The finding follows the speaker's kind, always: an unnamed speaker raises `quote.anonymous` (a
 `caution`, or an `info` note on a title, scare quote or borrowed word), a quotation with no
-speaker `quote.unattributed` unless it is not speech, a named speaker or a pronoun nothing. The
+speaker `quote.unattributed` unless it is not speech or someone is near who may have said it (a
+person named or a he/she outside quote marks in its sentence or the one before:
+`someone_near`), a named speaker or a pronoun nothing. The
 reason of a quote.anonymous finding quotes its evidence (`evidence`; EVIDENCE.md says what each
 severity needs).
 """
@@ -14,7 +16,7 @@ from ..spans import Span
 from .article import Article
 from .lexicon import tables
 from .model import How, Resolution, SpeakerKind
-from .rules import CLAUSE_CHARS
+from .rules import CLAUSE_CHARS, NEAR_SENTENCES
 
 UNATTRIBUTED_MESSAGE = "No speaker is named for this quotation."
 
@@ -64,11 +66,31 @@ def evidence(art: Article, res: Resolution) -> str:
     return said
 
 
+def someone_near(art: Article, k: int) -> bool:
+    """A person is named (a PERSON entity) or pointed to (he, she, him, her) outside quote
+    marks in quotation k's sentences or the `NEAR_SENTENCES` before them. The rules found no
+    speaker, but the reader sees someone the words may be from ("Putting the show together, Roe
+    said, allowed him to … Audiences can expect him to bring “…”", "“…,” Roe from his desk."):
+    no speaker found is then no evidence that nobody is named, and no warning is raised."""
+    if not art.parsed:
+        return False
+    q_lo, q_hi = art.frames.ranges[k]
+    if q_hi <= q_lo:
+        return False
+    lo, hi = art.sentence(q_lo)[0], art.sentence(q_hi - 1)[1]
+    for _ in range(NEAR_SENTENCES):
+        if lo > 0:
+            lo = art.sentence(lo - 1)[0]
+    doc, in_quote, persons = art.doc, art.frames.in_quote, tables().person_pronouns
+    return any(not in_quote[i] and (doc[i].ent_type_ == "PERSON" or doc[i].lower_ in persons)
+               for i in range(lo, hi))
+
+
 def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Finding]]:
     doc = art.doc
     quotes: list[Quote] = []
     findings: list[Finding] = []
-    for q, res in zip(art.quotes, results):
+    for k, (q, res) in enumerate(zip(art.quotes, results)):
         span = Span(q.start, q.end)
         speaker_span = cue = None
         if res.att is not None:
@@ -92,7 +114,7 @@ def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Fi
                     details={"speaker": speaker, "cue": cue, "reason": evidence(art, res)},
                 )
             )
-        elif res.speech and res.kind is SpeakerKind.NONE:
+        elif res.speech and res.kind is SpeakerKind.NONE and not someone_near(art, k):
             findings.append(
                 Finding(
                     type="quote",

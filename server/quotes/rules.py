@@ -65,6 +65,10 @@ SINGLE_PHRASE_WORDS = 6  # the same for ‘single-mark’ quotes, more often sca
 INLINE_PHRASE_WORDS = 8  # a quote inside a sentence, not ending a clause, this short: a phrase
 LABEL_WORDS = 2  # a characterised quote this short ("a “giveaway”") is a label
 
+# --- the report (report.py) ----------------------------------------------------------------
+NEAR_SENTENCES = 1  # sentences before a quote with no speaker where a person named or a he/she
+#                     leaves it unflagged: someone near may have said it (report.someone_near)
+
 # --- the speaker ranker (ranker.py) ----------------------------------------------------------
 RANKER_MARGIN = 0.3  # how much more than the rules' speaker another candidate must score to win
 RANKER_PARAGRAPHS = 1  # paragraphs back the previous quotation's speaker stays a candidate

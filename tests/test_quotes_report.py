@@ -1,0 +1,34 @@
+"""Pass 6, the report: which quotations with no speaker are warned about (report.someone_near)."""
+
+import pytest
+
+from server import quotes as quote_analysis
+
+
+@pytest.mark.parametrize("text", [
+    # a he/she in the quote's own sentence: the partial quote may well be his
+    ("Putting the show together, Jane Roe said, allowed her to grow. Audiences can expect him to "
+     "approach the evening with “maybe a little more recklessness than they are used to.”"),
+    # a person named in the sentence before: the statement may be hers, as the next line shows
+    ("Jane Roe is upbeat about the race, in part because the party is united.\n\n"
+     "“Not only can we win in November, we have the best chance of winning.”"),
+])
+def test_no_warning_when_someone_near_may_have_said_it(nlp, text):
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    last = quotes[-1]
+    assert last.speech and last.speaker.kind == "none"
+    assert "quote.unattributed" not in [f.code for f in findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Families are stocking up on firewood. “Nobody will heat these flats in January.”",
+    # a person two sentences back is not near
+    ("Jane Roe spoke on Monday. Families are stocking up on firewood.\n\n"
+     "“Nobody will heat these flats in January.”"),
+    # a name inside the quote marks says nothing of who is quoted
+    "Families are stocking up. “Nobody, not even Jane Roe, will heat these flats in January.”",
+])
+def test_a_quote_with_nobody_near_is_unattributed(nlp, text):
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[-1].speaker.kind == "none"
+    assert [f.code for f in findings] == ["quote.unattributed"]
