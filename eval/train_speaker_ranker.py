@@ -3,6 +3,7 @@
     .venv/bin/python eval/train_speaker_ranker.py                      # all of dev -> the shipped weights
     .venv/bin/python eval/train_speaker_ranker.py --limit 286 --out /tmp/half.json   # first half only
     .venv/bin/python eval/train_speaker_ranker.py --cache /tmp/dev.spacy   # keep the parses for reruns
+    .venv/bin/python eval/train_speaker_ranker.py --parse-cache /tmp/parses  # eval_quotes.py's cache
 
 For every direct quotation of the chosen dev articles that the rules give a speaker, the ranker
 lists its candidates (the rules' speaker and the other phrases around the quote); a candidate is
@@ -32,6 +33,7 @@ DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 DEFAULT_OUT = ROOT / "server" / "data" / "quotes" / "speaker_ranker.json"
 
 _docs: dict[str, object] | None = None  # text -> parsed Doc, from --cache
+_parse_cache: Path | None = None  # --parse-cache: the folder eval_quotes.py --parse-cache keeps
 
 
 def _parse(text: str):
@@ -43,7 +45,12 @@ def _parse(text: str):
         return _docs[text]
     if not language.identify(text).english:
         return None
-    return get_analyzer().parse(text)
+    an = get_analyzer()
+    if _parse_cache is not None:
+        from parse_cache import ParseCache
+
+        return ParseCache(_parse_cache, an).wrap(an.parse)(text)
+    return an.parse(text)
 
 
 def groups_of(corpora: Path, name: str):
@@ -122,7 +129,7 @@ def accuracy(groups, weights):
 
 
 def main(argv=None) -> int:
-    global _docs
+    global _docs, _parse_cache
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", help="dev only: test is never trained on")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
@@ -130,6 +137,8 @@ def main(argv=None) -> int:
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N dev articles")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cache", type=Path, help="a DocBin of parsed dev articles (written if absent)")
+    parser.add_argument("--parse-cache", type=Path, metavar="DIR",
+                        help="read parses from DIR when there, keep new ones there (eval_quotes.py's)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty (per group, averaged)")
     parser.add_argument("--steps", type=int, default=300)
@@ -138,6 +147,7 @@ def main(argv=None) -> int:
     if args.split != "dev":
         parser.error("the ranker is trained on dev only")
     names = polnear.article_names(args.corpora, "dev")
+    _parse_cache = args.parse_cache
     if args.cache is not None:
         _docs = load_cache(args.cache, args.corpora, names)
     names = names[args.skip :]
