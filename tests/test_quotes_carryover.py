@@ -128,3 +128,20 @@ def test_a_writers_aside_in_brackets_lends_the_sentence_before_it(nlp):
     assert speaker_of(text, quotes, "law of the land") == ("Jane Roe", "named")
     assert findings == []
 
+
+
+def test_a_headline_opening_with_one_word_and_a_colon_is_that_names(nlp):
+    # the tagger reads a lone surname or an all-capitals column name before a headline's colon
+    # as a common noun or a verb: a word the article never writes in lower case is a name
+    text = ("Milbank: Republicans ‘Waving The Flag Of Surrender’ To Trump.\n\n"
+            "That soft flapping sound you hear is the party giving up.")
+    assert _first_speaker(nlp, text) == ("Milbank", "named", [])
+    text = ("NEWSWATCHER: A ‘Seismic Shift’ Among Voters May Have Won Cruz The Caucus.\n\n"
+            "Early analysis shows the polls were too early.")
+    assert _first_speaker(nlp, text) == ("NEWSWATCHER", "named", [])
+
+
+def test_a_headline_opening_with_a_common_word_and_a_colon_has_no_speaker_from_it(nlp):
+    text = ("Poll: Voters ‘Tired’ Of Both Candidates.\n\n"
+            "A new poll shows voters are weary of the race.")
+    assert _first_speaker(nlp, text)[:2] == (None, "none")

@@ -121,6 +121,8 @@ def _headline_subject(art: Article, results: list[Resolution]) -> None:
                     t.lower_ in frames.verbs)), ent.end)  # "Glenn Beck Blasts Drudge"
                 att = Attribution(head=doc[end - 1], start=ent.start, end=end, cue=None,
                                   how=How.SUBJECT)
+        if att is None and lo < hi:
+            att = _headline_word_colon(art, lo, hi)
         if att is None or not (lo <= att.head.i < frames.ranges[k][0]):
             continue
         found = from_attribution(art, results, att)
@@ -128,6 +130,23 @@ def _headline_subject(art: Article, results: list[Resolution]) -> None:
             found.speech = res.speech
             found.reason = "the headline's subject"
             results[k] = found
+
+
+def _headline_word_colon(art: Article, lo: int, hi: int) -> Attribution | None:
+    """A headline opening with one capitalised word and a colon ("Milbank: Republicans ‘Waving
+    …’", "HUFFPOLLSTER: A ‘Seismic Shift’ …"), a word the tagger read as a common noun or a verb:
+    a name when the article never writes it in lower case ("Poll:" and "Report:" are words the
+    article uses for polls and reports)."""
+    doc = art.doc
+    word = doc[lo]
+    if not (lo + 1 < hi and doc[lo + 1].text == ":" and word.is_alpha and word.text[:1].isupper()):
+        return None
+    if word.is_stop or art.frames.in_quote[lo] or lo > 0 and "\n" not in doc[lo - 1].text:
+        return None
+    lower = word.lower_
+    if any(t.text == lower for t in doc):
+        return None
+    return Attribution(head=word, start=lo, end=lo + 1, cue=None, how=How.NAME_COLON)
 
 
 def _joined_with_next(art: Article, results: list[Resolution]) -> None:
