@@ -548,3 +548,16 @@ def test_a_document_that_reads_the_words_is_their_source_when_the_tagger_makes_r
         "“Vote no on the school levy and keep our town the way it is,” the editorial read."))
     assert speaker_of(text, quotes, "school levy") == ("editorial", "named")
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the possessive's mark is the owner's child ("’s" as case), or a bare apostrophe after a
+    # name ending in s that the parse leaves a lone mark
+    ("The mayor left early. In Smith’s words, “the system is rigged against us.”", "rigged",
+     "Smith’s"),
+    ("He moved to Tel Aviv because, in Forbes’ words, “they are the most entrepreneurial places "
+     "on the planet.”", "entrepreneurial", "Forbes"),
+])
+def test_in_a_possessives_words_the_owner_speaks(nlp, text, words, speaker):
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")

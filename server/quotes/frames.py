@@ -267,12 +267,9 @@ class Frames:
         if tok.lower_ not in ("words", "word") or i < 1:
             return None
         j = i - 1
-        owner = None
-        if doc[j].dep_ == "poss" or doc[j].tag_ == "PRP$":
-            owner = doc[j]  # "in his words", "in Smith’s words"
-            if doc[j].text in ("’s", "'s") and j > 0:
-                owner = doc[j - 1]
-            j = owner.left_edge.i - 1
+        owner = self._possessor(tok)
+        if owner is not None:
+            j = owner.left_edge.i - 1  # "in his words", "in Smith’s words", "in Forbes’ words"
         elif doc[j].lower_ == "the":
             j -= 1
         if j < 0 or doc[j].lower_ != "in":
@@ -285,6 +282,19 @@ class Frames:
                 return None
             return owner, (j, i + 2)
         return owner, (j, i + 1)
+
+    def _possessor(self, noun: Token) -> Token | None:
+        """The owner in a possessive before `noun`: "his", "Smith’s", "the president’s own", and
+        "Forbes’" or "the governors’" with the bare apostrophe of a word ending in s."""
+        for child in noun.lefts:
+            if child.dep_ == "poss" or child.tag_ == "PRP$":
+                return child
+        i = noun.i
+        if i >= 2 and self.doc[i - 1].text in ("’", "'") and not self.in_quote[i - 1]:
+            owner = self.doc[i - 2]  # the parse often leaves the bare apostrophe a lone mark
+            if owner.is_alpha and owner.text[-1:] in ("s", "S"):
+                return owner
+        return None
 
     def attribute(self, k: int, side: str) -> Attribution | None:
         lo, hi = self.before(k) if side == "before" else self.after(k)
