@@ -145,3 +145,11 @@ def test_a_headline_opening_with_a_common_word_and_a_colon_has_no_speaker_from_i
     text = ("Poll: Voters ‘Tired’ Of Both Candidates.\n\n"
             "A new poll shows voters are weary of the race.")
     assert _first_speaker(nlp, text)[:2] == (None, "none")
+
+
+def test_a_headline_kickers_colon_comes_before_its_subject(nlp):
+    # "The Latest:" is no name; the subject opens after it, a word of a person named below
+    # that the tagger reads as a common noun there
+    text = ("The Latest: Cook delivers defense of ‘Ohio values.’\n\n"
+            "COLUMBUS (AP) — The latest on the race. Tim Cook spoke on Monday. She agreed.")
+    assert _first_speaker(nlp, text) == ("Cook", "named", [])

@@ -33,6 +33,7 @@ from .rules import (
     INTERVIEW_QUESTIONS,
     LEDE_RANKS,
     LOOK_BACK,
+    NAME_WORDS,
     REPEAT_MIN_CHARS,
 )
 
@@ -112,24 +113,54 @@ def _headline_subject(art: Article, results: list[Resolution]) -> None:
         hi = bisect_left(frames.starts, art.ends[para])
         while lo < hi and doc[lo].is_space:
             lo += 1
-        att = frames._headline_name(lo, hi) if lo < hi else None
-        if att is None and lo < hi:
-            # a headline opening with a name (the parse of a headline is often broken)
-            ent = next((e for e in doc[lo:hi].ents if e.start == lo), None)
-            if ent is not None and ent.label_ in HEADLINE_SUBJECTS and not frames.in_quote[lo]:
-                end = next((t.i for t in ent[1:] if t.tag_.startswith("VB") or (
-                    t.lower_ in frames.verbs)), ent.end)  # "Glenn Beck Blasts Drudge"
-                att = Attribution(head=doc[end - 1], start=ent.start, end=end, cue=None,
-                                  how=How.SUBJECT)
-        if att is None and lo < hi:
-            att = _headline_word_colon(art, lo, hi)
-        if att is None or not (lo <= att.head.i < frames.ranges[k][0]):
+        if lo >= hi:
             continue
-        found = from_attribution(art, results, att)
-        if found.kind is SpeakerKind.NAMED:
-            found.speech = res.speech
-            found.reason = "the headline's subject"
-            results[k] = found
+        for att in _headline_candidates(art, lo, hi):
+            if att is None or not (lo <= att.head.i < frames.ranges[k][0]):
+                continue
+            found = from_attribution(art, results, att)
+            if found.kind is SpeakerKind.NAMED:
+                found.speech = res.speech
+                found.reason = "the headline's subject"
+                results[k] = found
+                break
+
+
+def _headline_candidates(art: Article, lo: int, hi: int):
+    """The phrases that may be a headline's subject, best first: the name before its colon, the
+    name it opens with, a lone word before its colon, the name after a kicker's colon."""
+    yield art.frames._headline_name(lo, hi)
+    yield _opening_name(art, lo, hi)
+    yield _headline_word_colon(art, lo, hi)
+    opening = _after_kicker(art.doc, lo, hi)
+    if opening > lo:
+        # "The Latest: Trump delivers defense of ‘…’", "Poll: Clinton …"
+        yield _opening_name(art, opening, hi)
+
+
+def _opening_name(art: Article, lo: int, hi: int) -> Attribution | None:
+    """The name a headline (or the part after its kicker) opens with: an entity, cut before a
+    verb ("Glenn Beck Blasts Drudge"); after a kicker also a run of the words of the article's
+    person and organisation names, which the tagger often reads as common nouns there. The
+    parse of a headline is often broken."""
+    doc = art.doc
+    frames = art.frames
+    if frames.in_quote[lo]:
+        return None
+    ent = next((e for e in doc[lo:hi].ents if e.start == lo), None)
+    if ent is not None and ent.label_ in HEADLINE_SUBJECTS:
+        end = next((t.i for t in ent[1:] if t.tag_.startswith("VB") or (
+            t.lower_ in frames.verbs)), ent.end)
+        return Attribution(head=doc[end - 1], start=ent.start, end=end, cue=None,
+                           how=How.SUBJECT)
+    if lo == 0 or "\n" in doc[lo - 1].text:
+        return None  # the headline's own start: an entity only
+    end = lo
+    while end < min(hi, lo + NAME_WORDS) and frames._is_name_word(doc[end]):
+        end += 1
+    if end == lo:
+        return None
+    return Attribution(head=doc[end - 1], start=lo, end=end, cue=None, how=How.SUBJECT)
 
 
 def _headline_word_colon(art: Article, lo: int, hi: int) -> Attribution | None:
@@ -147,6 +178,17 @@ def _headline_word_colon(art: Article, lo: int, hi: int) -> Attribution | None:
     if any(t.text == lower for t in doc):
         return None
     return Attribution(head=word, start=lo, end=lo + 1, cue=None, how=How.NAME_COLON)
+
+
+def _after_kicker(doc, lo: int, hi: int) -> int:
+    """Where a headline's subject may open: after a short kicker and its colon ("The Latest:",
+    "Poll:"), else at the headline's start."""
+    for i in range(lo, min(hi, lo + NAME_WORDS + 1)):
+        if doc[i].text == ":":
+            return i + 1 if i > lo and i + 1 < hi else lo
+        if doc[i].is_punct:
+            break
+    return lo
 
 
 def _joined_with_next(art: Article, results: list[Resolution]) -> None:
