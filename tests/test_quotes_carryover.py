@@ -153,3 +153,12 @@ def test_a_headline_kickers_colon_comes_before_its_subject(nlp):
     text = ("The Latest: Cook delivers defense of ‘Ohio values.’\n\n"
             "COLUMBUS (AP) — The latest on the race. Tim Cook spoke on Monday. She agreed.")
     assert _first_speaker(nlp, text) == ("Cook", "named", [])
+
+
+def test_a_heading_opening_with_names_of_the_article_outside_any_entity_is_theirs(nlp):
+    # the tagger leaves the heading's name out of any entity (and reads the verb after it as a
+    # proper noun too): the words of a person the article names below make the subject
+    text = ("Here are the things they said.\n\n4\nEva Longoria Questioned What It Means To Be "
+            "“Mexican Enough.”\n\nGetty.\n\nEva Longoria spoke about her home town in an "
+            "interview.")
+    assert _first_speaker(nlp, text)[:2] == ("Eva Longoria", "named")

@@ -140,9 +140,9 @@ def _headline_candidates(art: Article, lo: int, hi: int):
 
 def _opening_name(art: Article, lo: int, hi: int) -> Attribution | None:
     """The name a headline (or the part after its kicker) opens with: an entity, cut before a
-    verb ("Glenn Beck Blasts Drudge"); after a kicker also a run of the words of the article's
-    person and organisation names, which the tagger often reads as common nouns there. The
-    parse of a headline is often broken."""
+    verb ("Glenn Beck Blasts Drudge"), else a run of the words of the article's person and
+    organisation names, which the tagger often reads as common nouns or leaves out of any entity
+    there. The parse of a headline is often broken."""
     doc = art.doc
     frames = art.frames
     if frames.in_quote[lo]:
@@ -153,10 +153,8 @@ def _opening_name(art: Article, lo: int, hi: int) -> Attribution | None:
             t.lower_ in frames.verbs)), ent.end)
         return Attribution(head=doc[end - 1], start=ent.start, end=end, cue=None,
                            how=How.SUBJECT)
-    if lo == 0 or "\n" in doc[lo - 1].text:
-        return None  # the headline's own start: an entity only
     end = lo
-    while end < min(hi, lo + NAME_WORDS) and frames._is_name_word(doc[end]):
+    while end < min(hi, lo + NAME_WORDS) and _article_name_word(frames, doc[end]):
         end += 1
     if end == lo:
         return None
@@ -178,6 +176,12 @@ def _headline_word_colon(art: Article, lo: int, hi: int) -> Attribution | None:
     if any(t.text == lower for t in doc):
         return None
     return Attribution(head=word, start=lo, end=lo + 1, cue=None, how=How.NAME_COLON)
+
+
+def _article_name_word(frames, tok) -> bool:
+    """A capitalised word of one of the article's person or organisation names ("Gina Rodriguez
+    Questioned What …": the names, not the verb the tagger also read as a proper noun)."""
+    return tok.text[:1].isupper() and tok.text in frames.name_words and not frames.in_quote[tok.i]
 
 
 def _after_kicker(doc, lo: int, hi: int) -> int:
