@@ -10,7 +10,7 @@ PORT ?= 8765
 WORKERS ?= 2
 export HOST PORT WORKERS
 
-.PHONY: help install serve test test-fast bench bench-hostile bench-batch bench-load bench-extension eval-quotes train-speaker-ranker eval-places eval-language extension package browser-deps clean
+.PHONY: help install serve test test-fast bench bench-hostile bench-batch bench-load bench-extension eval-quotes train-speaker-ranker train-place-severity eval-places eval-language extension package browser-deps clean
 
 help:
 	@echo "make serve        run the API on http://$(HOST):$(PORT) (HOST, PORT, WORKERS override)"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-load   2,000 requests at concurrency 16 against a real gunicorn"
 	@echo "make eval-quotes  quotation figures on PolNeAR dev and test, then the own sets"
 	@echo "make train-speaker-ranker  the speaker ranker's weights, trained on PolNeAR dev"
+	@echo "make train-place-severity  the misspelling severity model, trained on dev half a"
 	@echo "make eval-places  place figures on the real corpora (dev and test), then speed and memory"
 	@echo "make eval-language  the language rule on English news (dev and test) and the shared pages"
 	@echo "make extension    build the browser extension into extension/dist/"
@@ -71,6 +72,11 @@ eval-quotes: $(INSTALLED)
 # The speaker ranker's weights (server/data/quotes/speaker_ranker.json), trained on PolNeAR dev only.
 train-speaker-ranker: $(INSTALLED)
 	$(PY) eval/train_speaker_ranker.py --corpora $(CORPORA)
+
+# The misspelling severity model's weights (server/data/places/misspelling_severity.json),
+# trained on dev half a of LGL/GeoVirus and PolNeAR only (check it with eval_places.py --half b).
+train-place-severity: $(INSTALLED)
+	$(PY) eval/train_place_severity.py --corpora $(CORPORA)
 
 # LGL and GeoVirus (real news annotated by others) dev and test from ../shared/corpora (CORPORA
 # overrides), the shared pages and the own sets; then the speed and memory figures.

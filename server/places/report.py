@@ -8,7 +8,7 @@ from ..spans import Span
 from .evidence import spellings_near
 from .model import Candidate, Resolution
 from .verdicts import Verdict
-from . import rules
+from . import rules, severity
 
 PUBLIC_KEYS = ("name", "country", "admin1", "lat", "lon", "geonameid", "country_code", "admin1_code", "population", "url")
 
@@ -67,6 +67,12 @@ def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: l
             f"{' at a word’s start or end' if any(t != t.strip('^$') for t in v.odd_letters) else ''}."
         )
         details["unseen_letters"] = letters
+    if v.learned:
+        # A warning the severity model made of the rules' info: the facts it weighed most.
+        facts = severity.worded(v.learned)
+        if facts:
+            message += f" Weighed together, the evidence makes a misspelling likely: {'; '.join(facts)}."
+        details["weighed"] = list(v.learned)
     return Finding("place", v.code, v.severity, span, message, details)
 
 

@@ -84,6 +84,10 @@ ODD_LETTERS_MIN = 1
 # real unknown words put in "in X" got a warning from one signal 7.8% of the time (typos put
 # there: 88%), from two 0.6% (typos: 58%).
 MISSPELLING_SIGNALS = 2
+# A misspelling kept at info on fewer signals is a warning when the learned second look
+# (severity.py) gives it this probability or more. The number is learned with its weights, so it
+# lives with them in data/places/misspelling_severity.json ("threshold"), chosen by
+# eval/train_place_severity.py on dev half A for at most 0.3% of honest info decisions raised.
 
 # -- how close a near miss is to the article's world -------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from . import rules
+from . import rules, severity
 from .model import PLACE_ROLES, WEAK_PLACE_ROLES, Candidate, ClaimEvidence, Cue, MissEvidence, NearPlace, Role
 
 Severity = Literal["warning", "caution", "info"]
@@ -24,6 +24,7 @@ class Verdict:
     claim: ClaimEvidence | None = None  # the claim a wrong region rests on
     odd_letters: tuple[str, ...] = ()  # letters of the word no place name has, when they back it
     signals: tuple[str, ...] = ()  # what backs a misspelling's warning: world, size, slip, firm role
+    learned: tuple[str, ...] = ()  # the facts the severity model weighed most, when it made the warning
 
 
 def _in_place_role(c: Candidate) -> bool:
@@ -63,17 +64,23 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     if not place_role:
         if c.role in WEAK_PLACE_ROLES:
             # "Lodnon's airport", "the Lnodon hospital": a place, or a thing named after one
-            return _two_signals(ev, "weak") or _note(ev)
+            return _two_signals(ev, "weak") or _learned(ev, "weak", _note(ev))
         # Subject, object: no place role at all; a person's name unless the world says otherwise
         v = _two_signals(ev, "person" if c.label == "PERSON" else "other")
         if v is not None:
             return v
         close = [p for p in ev.near if p.close and p.edits == 1]
+        # No learned look here: a subject's or object's word is a person's name as often as not,
+        # and honest text gave the model almost no such words to learn from (its features are
+        # still recorded for training, severity.COLLECT).
+        if close:
+            kind = "person" if c.label == "PERSON" else "other"
+            severity.record(ev, close[0], kind, _signals(ev, close[0], kind))
         return Verdict("place.misspelled", "info", close[0]) if close else None
     if c.sub_place:
         # "the Mukuru slums": part of a city GeoNames lacks
-        return _two_signals(ev, "sub_place") or _note(ev)
-    return _two_signals(ev, "place") or _note(ev)
+        return _two_signals(ev, "sub_place") or _learned(ev, "sub_place", _note(ev))
+    return _two_signals(ev, "place") or _learned(ev, "place", _note(ev))
 
 
 Kind = Literal["place", "weak", "sub_place", "other", "person", "organisation"]
@@ -127,6 +134,20 @@ def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
             odd = ev.odd_letters if "slip" in found else ()
             return Verdict("place.misspelled", "warning", p, odd_letters=odd, signals=tuple(found))
     return None
+
+
+def _learned(ev: MissEvidence, kind: Kind, v: Verdict | None) -> Verdict | None:
+    """A misspelling the rules keep at `info`: the learned severity model (severity.py) may make
+    it a warning, on the same near miss, weighing its evidence together; the card names the
+    facts it weighed most."""
+    if v is None or v.severity != "info" or v.near is None:
+        return v
+    found = _signals(ev, v.near, kind)
+    why = severity.raises(ev, v.near, kind, found)
+    if why is None:
+        return v
+    odd = ev.odd_letters if "slip" in found else ()
+    return Verdict("place.misspelled", "warning", v.near, odd_letters=odd, signals=tuple(found), learned=why)
 
 
 def _very_notable(p: NearPlace) -> bool:
