@@ -245,3 +245,12 @@ def test_which_lies_in_calls_the_name_a_place(analyzer):
     assert claims.claim_after_kind(doc, 3, analyzer.gazetteer) is ClaimAfter.PLACE
     firm = analyzer.parse("The firm Acme, which is based in Ohio, said so.")
     assert claims.claim_after_kind(firm, 3, analyzer.gazetteer) is not ClaimAfter.PLACE
+
+
+def test_a_region_named_with_a_word_the_tagger_calls_an_adjective_is_read_whole(analyzer):
+    # "Lower" opens the region's own name: the claim is Lower Saxony, not Saxony.
+    wrong = "A fire in Dresden, a Lower Saxony suburb, destroyed two homes on Sunday."
+    (f,) = _wrong_on(analyzer, wrong, "Dresden")
+    assert f.details["claimed_region"]["name"] == "Lower Saxony"
+    true = "A fire in Hannover, a Lower Saxony suburb, destroyed two homes on Sunday."
+    assert not [f for f in analyzer.analyze(true).findings if f.code == "place.wrong_region"]

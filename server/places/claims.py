@@ -215,7 +215,7 @@ def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
     n = len(lows)
     inner = None
     settle = settlement_words()
-    for slot in slots:
+    for at, slot in enumerate(slots):
         if slot == "{region}":
             inner = region_at(doc, j, regions)
             if inner is None:
@@ -223,8 +223,15 @@ def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
             j = inner[2]
         elif slot in ("{adv*}", "{adj*}"):
             pos = "ADV" if slot == "{adv*}" else "ADJ"
+            first = j
             while j < n and tags[j] == pos:
                 j += 1
+            if at + 1 < len(slots) and slots[at + 1] == "{region}":
+                # A capitalised word the tagger calls an adjective may open the region's own
+                # name ("a Lower Saxony suburb" is Lower Saxony, not Saxony): the region phrase
+                # starts at the first word of the run from which one is read.
+                j = next((k for k in range(first, j) if doc[k].text[:1].isupper()
+                          and region_at(doc, k, regions) is not None), j)
         elif slot == "{mods}":
             k = 0
             while j < n and k < MAX_MODS and lows[j] not in settle and tags[j] in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
