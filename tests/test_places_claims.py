@@ -254,3 +254,14 @@ def test_a_region_named_with_a_word_the_tagger_calls_an_adjective_is_read_whole(
     assert f.details["claimed_region"]["name"] == "Lower Saxony"
     true = "A fire in Hannover, a Lower Saxony suburb, destroyed two homes on Sunday."
     assert not [f for f in analyzer.analyze(true).findings if f.code == "place.wrong_region"]
+
+
+def test_a_name_tagged_person_is_the_town_in_is_in_when_the_article_writes_it_as_a_place(analyzer):
+    # The model tags "Glen Allen" PERSON in both; only the article that also writes "in Glen
+    # Allen" (or opens a dateline with it) makes "Glen Allen is in Texas" a claim about the town.
+    placed = "Police in Glen Allen said so. Glen Allen is in Texas, about two hours from the nearest airport."
+    assert _wrong_on(analyzer, placed, "Glen Allen")
+    dateline = "GLEN ALLEN — Police said so. Glen Allen is in Texas, about two hours from the nearest airport."
+    assert _wrong_on(analyzer, dateline, "Glen Allen")
+    person = "Glen Allen is in Texas this week, his aide said."
+    assert not [f for f in analyzer.analyze(person).findings if f.code == "place.wrong_region"]
