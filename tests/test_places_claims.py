@@ -265,3 +265,10 @@ def test_a_name_tagged_person_is_the_town_in_is_in_when_the_article_writes_it_as
     assert _wrong_on(analyzer, dateline, "Glen Allen")
     person = "Glen Allen is in Texas this week, his aide said."
     assert not [f for f in analyzer.analyze(person).findings if f.code == "place.wrong_region"]
+
+
+def test_a_division_the_gazetteer_holds_no_town_of_is_measured_by_its_country(analyzer):
+    # Xaisomboun (Laos) has no town in cities500: Heze, China, lies at least as far as Laos.
+    assert _wrong_on(analyzer, "The crash happened near Heze in Xaisomboun on Tuesday evening.", "Heze")
+    same_country = "The crash happened near Phonsavan in Xaisomboun on Tuesday evening."
+    assert not [f for f in analyzer.analyze(same_country).findings if f.code == "place.wrong_region"]
