@@ -109,3 +109,22 @@ def test_an_unknown_word_is_checked_with_the_capitalised_words_around_it(nlp, g)
 )
 def test_a_firm_place_role_is_the_shape_of_the_sentence_not_a_bare_preposition(nlp, g, text, word, firm):
     assert found(nlp, g, text)[word].firm is firm
+
+
+def test_a_town_the_model_splits_in_two_place_entities_is_one_candidate(nlp, g):
+    from server.gazetteer import normalize
+
+    text = "The crash happened near Gun Barrel City in Ohio on Tuesday evening."
+    doc = nlp(text)
+    split = {c.text for c in candidates.find_candidates(doc)}
+    assert "Gun Barrel City" not in split  # the model: "Gun", "Barrel City"
+    joined = {c.text for c in candidates.find_candidates(doc, town_name=lambda t: bool(g.ids_for_key(normalize(t))))}
+    assert "Gun Barrel City" in joined
+    # two towns side by side stay two
+    two = nlp("Flights from Paris London were late.")
+    assert {"Paris", "London"} <= {c.text for c in candidates.find_candidates(two, town_name=lambda t: bool(g.ids_for_key(normalize(t))))}
+
+
+def test_a_name_opened_by_a_number_word_is_read_whole(nlp, g):
+    # the model tags "Seven Mile" (a village of Ohio) QUANTITY: its words go on past "Seven"
+    assert "Seven Mile" in found(nlp, g, "The crash happened near Seven Mile in Rhode Island on Tuesday evening.")

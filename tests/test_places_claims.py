@@ -245,3 +245,30 @@ def test_which_lies_in_calls_the_name_a_place(analyzer):
     assert claims.claim_after_kind(doc, 3, analyzer.gazetteer) is ClaimAfter.PLACE
     firm = analyzer.parse("The firm Acme, which is based in Ohio, said so.")
     assert claims.claim_after_kind(firm, 3, analyzer.gazetteer) is not ClaimAfter.PLACE
+
+
+def test_a_region_named_with_a_word_the_tagger_calls_an_adjective_is_read_whole(analyzer):
+    # "Lower" opens the region's own name: the claim is Lower Saxony, not Saxony.
+    wrong = "A fire in Dresden, a Lower Saxony suburb, destroyed two homes on Sunday."
+    (f,) = _wrong_on(analyzer, wrong, "Dresden")
+    assert f.details["claimed_region"]["name"] == "Lower Saxony"
+    true = "A fire in Hannover, a Lower Saxony suburb, destroyed two homes on Sunday."
+    assert not [f for f in analyzer.analyze(true).findings if f.code == "place.wrong_region"]
+
+
+def test_a_name_tagged_person_is_the_town_in_is_in_when_the_article_writes_it_as_a_place(analyzer):
+    # The model tags "Glen Allen" PERSON in both; only the article that also writes "in Glen
+    # Allen" (or opens a dateline with it) makes "Glen Allen is in Texas" a claim about the town.
+    placed = "Police in Glen Allen said so. Glen Allen is in Texas, about two hours from the nearest airport."
+    assert _wrong_on(analyzer, placed, "Glen Allen")
+    dateline = "GLEN ALLEN — Police said so. Glen Allen is in Texas, about two hours from the nearest airport."
+    assert _wrong_on(analyzer, dateline, "Glen Allen")
+    person = "Glen Allen is in Texas this week, his aide said."
+    assert not [f for f in analyzer.analyze(person).findings if f.code == "place.wrong_region"]
+
+
+def test_a_division_the_gazetteer_holds_no_town_of_is_measured_by_its_country(analyzer):
+    # Xaisomboun (Laos) has no town in cities500: Heze, China, lies at least as far as Laos.
+    assert _wrong_on(analyzer, "The crash happened near Heze in Xaisomboun on Tuesday evening.", "Heze")
+    same_country = "The crash happened near Phonsavan in Xaisomboun on Tuesday evening."
+    assert not [f for f in analyzer.analyze(same_country).findings if f.code == "place.wrong_region"]

@@ -44,6 +44,7 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         claim_follows=lambda i: claims_stage.shape_at(doc, i, g),
         unknown=lambda word: _unknown(word, g),
         town_by_shape=lambda a, b: claims_stage.town_by_shape(doc, a, b, g),
+        town_name=lambda text: bool(g.ids_for_key(normalize(text))),
     )
     # Bounded: a text naming more than this many candidates is checked for its first ones only.
     skipped = max(0, len(found) - rules.MAX_CANDIDATES)

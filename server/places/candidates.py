@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import normalize
 from . import rules
@@ -40,6 +40,12 @@ def is_cap(tok: Token) -> bool:
     return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t) and not tok.is_punct
 
 
+def _number_name_goes_on(doc: Doc, i: int, tok: Token) -> bool:
+    """A name opened by a number word that the model tags as one entity ("Seven Mile", "Two
+    Rivers" as QUANTITY, CARDINAL): its words go on past the number."""
+    return tok.ent_iob_ == "I" and doc[i].ent_type_ == tok.ent_type_ and doc[i].is_alpha
+
+
 def cap_run(doc: Doc, i: int, connectors: frozenset | set = frozenset()) -> tuple[int, int] | None:
     """The capitalised run of tokens starting at i: [i, j), allowing "Ivano-Frankivsk", "Rostov-on-Don"."""
     if i >= len(doc) or not is_cap(doc[i]):
@@ -48,7 +54,7 @@ def cap_run(doc: Doc, i: int, connectors: frozenset | set = frozenset()) -> tupl
     while j < len(doc) and j - i < rules.MAX_RUN:
         tok = doc[j]
         prev = doc[j - 1]
-        if tok.ent_type_ in EXCLUDED_LABELS:
+        if tok.ent_type_ in EXCLUDED_LABELS and not _number_name_goes_on(doc, i, tok):
             break
         if tok.lower_ in context("hyphen_connectors") and prev.text == "-" and not prev.whitespace_ and not tok.whitespace_:
             j += 1
@@ -108,18 +114,40 @@ def _key_of(text: str) -> str:
     return key
 
 
+def _join_split_places(doc: Doc, ents: list, town_name: Callable[[str], bool]) -> list:
+    """The place entities, two that follow each other with only a space between joined into
+    one when together they are a town's name the gazetteer knows and the first alone is none
+    ("Gun" "Barrel City": Gun Barrel City, Texas)."""
+    out: list = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS
+            and prev.end == ent.start and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_punct
+            and not town_name(prev.text) and town_name(doc[prev.start : ent.end].text)
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        out.append(ent)
+    return out
+
+
 def find_candidates(
     doc: Doc,
     claim_follows: Callable[[int], str | None] | None = None,
     unknown: Callable[[str], bool] | None = None,
     town_by_shape: Callable[[int, int], bool] | None = None,
+    town_name: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Candidates, in text order. `claim_follows(i)` names the claim shape that starts at token
     i ("… in the Philippines", ", a town in Y"), if any: a name right before one is a place too.
     `unknown(word)` says whether a capitalised word is known to nobody (no English word, no
     gazetteer name): such a word is a candidate wherever it stands. `town_by_shape(a, b)` says
     whether tokens [a, b) are a known town that the claim after them calls a place ("Rock Hill,
-    located in Alabama"): then the model's PERSON or ORG label does not rule it out."""
+    located in Alabama"): then the model's PERSON or ORG label does not rule it out.
+    `town_name(text)` says whether a text is a town's name in the gazetteer: two place entities
+    the model split with nothing but a space between ("Gun" "Barrel City") are one candidate
+    when together they are one."""
     sent_of = {}
     sent_start = {}
     for n, sent in enumerate(doc.sents):
@@ -172,6 +200,8 @@ def find_candidates(
         return m
 
     # 1. Place entities; "Scheisfurt, Germany" as one entity is two mentions.
+    if town_name is not None:
+        ents = _join_split_places(doc, ents, town_name)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             prev = doc[ent.start - 1] if ent.start > 0 else None

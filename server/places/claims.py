@@ -215,7 +215,7 @@ def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
     n = len(lows)
     inner = None
     settle = settlement_words()
-    for slot in slots:
+    for at, slot in enumerate(slots):
         if slot == "{region}":
             inner = region_at(doc, j, regions)
             if inner is None:
@@ -223,8 +223,15 @@ def _match_after(doc: Doc, j: int, slots: list[str], regions: RegionTable):
             j = inner[2]
         elif slot in ("{adv*}", "{adj*}"):
             pos = "ADV" if slot == "{adv*}" else "ADJ"
+            first = j
             while j < n and tags[j] == pos:
                 j += 1
+            if at + 1 < len(slots) and slots[at + 1] == "{region}":
+                # A capitalised word the tagger calls an adjective may open the region's own
+                # name ("a Lower Saxony suburb" is Lower Saxony, not Saxony): the region phrase
+                # starts at the first word of the run from which one is read.
+                j = next((k for k in range(first, j) if doc[k].text[:1].isupper()
+                          and region_at(doc, k, regions) is not None), j)
         elif slot == "{mods}":
             k = 0
             while j < n and k < MAX_MODS and lows[j] not in settle and tags[j] in ("ADJ", "ADV", "NOUN", "PROPN", "NUM"):
@@ -471,8 +478,31 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     # shape that joins no list nor aside),
     # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
     shape = shape_at(doc, b, g)
-    person = doc[a].ent_type_ == "PERSON"
+    person = doc[a].ent_type_ == "PERSON" and key not in _written_as_place(doc)
     return shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE)
+
+
+PLACED_MEMO = "sourcemark_places_written_as_place"
+
+
+def _written_as_place(doc: Doc) -> frozenset[str]:
+    """The names the article writes as a place somewhere: after "in" or a strong locative
+    word ("lives in Tega Cay"), or opening a paragraph before a dash ("TEGA CAY —"). A name
+    the model tags PERSON there is that town in "X is in Y" too; a person's name the article
+    never writes so stays a person ("Glen Allen is in Texas this week")."""
+    if PLACED_MEMO not in doc.user_data:
+        lows = _tokens(doc)[0]
+        before = context("strong_prepositions") | {"in"}
+        out = set()
+        for k in range(len(doc)):
+            after_locative = k > 0 and lows[k - 1] in before
+            if not is_cap(doc[k]) or not (after_locative or _opens_paragraph(doc, k)):
+                continue
+            run = cap_run(doc, k)
+            if run is not None and (after_locative or _dateline_end(doc, run[1])):
+                out.add(normalize(doc[run[0] : run[1]].text))
+        doc.user_data[PLACED_MEMO] = frozenset(out)
+    return doc.user_data[PLACED_MEMO]
 
 
 def _lower_at(doc: Doc, k: int) -> str:

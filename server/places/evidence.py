@@ -286,7 +286,12 @@ def claim_evidence(
             continue  # "Virginia, Florida, Ohio": a list of divisions, not one inside another
         best = r.best if r.best is not None else r.ids[0]
         km = g.distance_to_region_km(best, claim.region)
-        if km is None or km <= rules.BORDER_KM or (g.distance_to_region_km(best, lenient) or 0) <= rules.BORDER_KM:
+        lenient_km = g.distance_to_region_km(best, lenient)
+        if km is None:
+            # A division the gazetteer holds no town of ("Xaisomboun", Laos, made in 2006): a
+            # place of another country lies at least as far from it as from that country.
+            km = lenient_km = _distance_to_other_country_km(best, claim.region, g)
+        if km is None or km <= rules.BORDER_KM or (lenient_km or 0) <= rules.BORDER_KM:
             continue
         if _in_city_named_like(best, claim, g):
             continue  # "Dupont Circle in Washington": the city, not the state of that name
@@ -317,6 +322,16 @@ def claim_evidence(
             pop=int(g.pop[best]),
         )
     return None
+
+
+def _distance_to_other_country_km(i: int, region: Region, g: Gazetteer) -> float | None:
+    """Distance from place i to the nearest town of the claimed division's country, when that
+    is not i's own country (None otherwise, or when it holds no town either)."""
+    countries = {code.split(".")[0] for code in region.codes}
+    if g.country_code(i) in countries:
+        return None
+    found = [g.distance_to_region_km(i, Region(cc, frozenset({cc}), "country")) for cc in sorted(countries)]
+    return min((km for km in found if km is not None), default=None)
 
 
 @dataclass(frozen=True)
