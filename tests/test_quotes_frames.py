@@ -561,3 +561,18 @@ def test_a_document_that_reads_the_words_is_their_source_when_the_tagger_makes_r
 def test_in_a_possessives_words_the_owner_speaks(nlp, text, words, speaker):
     text, quotes, findings = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, "named")
+
+
+@pytest.mark.parametrize("text", [
+    "One fan in the stands yelled, “Harris,” Patel joked, “Welcome aboard, pal! Step up and take a seat!”",
+    ("A woman in the front row shouted, “Nolan,” Jones joked, again using a deep voice, "
+     "“Welcome aboard, pal! Step up and take a seat!”"),
+])
+def test_two_speakers_in_one_sentence_keep_their_own_quotes(nlp, text):
+    # the quote right after "yelled," is the fan's; the one after "Patel joked" is Patel's,
+    # however the parse hangs the second report from the first
+    text, quotes, _ = run(nlp, text)
+    first, second = quotes[0], quotes[1]
+    assert first.speaker.kind == "anonymous"
+    assert second.speaker.kind == "named"
+    assert text[second.speaker.span.start : second.speaker.span.end] in ("Patel", "Jones")

@@ -457,9 +457,23 @@ class Frames:
         verb = att.cue[0]
         if self.doc[verb].tag_ == "VBG" or self.doc[hi - 1].text == ":":
             return None  # "…,” stating that …", "…,” Trump said: “…”: a clause, the next quote's
+        own_subject = att.head.dep_ in ("nsubj", "nsubjpass") and att.head.head.i == verb
+        if not own_subject and self._opens_after_cue(k):
+            return None  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's own words
         if verb == lo or (att.start == lo and att.end == verb):
             return att
         return None
+
+    def _opens_after_cue(self, k: int) -> bool:
+        """Does quotation k open right after a reporting verb of its own sentence ("A man in
+        the crowd yelled, “…”"), only a comma or colon between? Then the quote is that verb's
+        report, whatever report follows it."""
+        doc = self.doc
+        lo, hi = self.before(k)
+        i = hi - 1
+        while i >= lo and (doc[i].is_punct or doc[i].is_space) and not self.in_quote[i]:
+            i -= 1
+        return i >= lo and not self.in_quote[i] and doc[i].pos_ == "VERB" and self.is_cue(doc[i])
 
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
@@ -517,6 +531,8 @@ class Frames:
                 break
             if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
                 continue
+            if self._reports_own_quote(cur, verb):
+                break  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's words are its own quote
             subj = self.subject_of(cur)
             if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
                 continue
@@ -528,6 +544,17 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def _reports_own_quote(self, outer: Token, inner: Token) -> bool:
+        """Does a quotation open right after the outer reporting verb (its comma or colon
+        stepped over), before the inner verb? Then that quotation is what the outer verb
+        reports, and the inner verb's report is a second speaker's ("A man in the crowd yelled,
+        “Roe,” Smith joked, “…”": the parse often hangs the second report from the first)."""
+        doc = self.doc
+        i = outer.i + 1
+        while i < inner.i and doc[i].is_punct and not self.in_quote[i]:
+            i += 1
+        return i < inner.i and bool(self.in_quote[i])
 
     def report_after(self, k: int, verb: Token) -> Attribution | None:
         """A report after the quote whose complement holds the clause of the verb before it:
@@ -716,6 +743,8 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
+                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb):
+                    return None  # "Someone shouted, “Roe,” Smith joked": not the shouter's
                 conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
                     self.in_quote[verb.head.i])
                 verb = verb.head
