@@ -576,3 +576,15 @@ def test_two_speakers_in_one_sentence_keep_their_own_quotes(nlp, text):
     assert first.speaker.kind == "anonymous"
     assert second.speaker.kind == "named"
     assert text[second.speaker.span.start : second.speaker.span.end] in ("Patel", "Jones")
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    # the tagger reads "states" as a plural noun: the report is still the words before it
+    ("The group turned to schools. “Class sizes will shrink,” a narration over the footage states.",
+     "a narration over the footage", "named"),
+    # the parse hangs "notes" inside the noun phrase ("to the mayor notes"): the aide reports
+    ("“The buses will run late,” an aide to the mayor notes.", "an aide to the mayor", "anonymous"),
+])
+def test_a_report_misread_inside_the_phrase_before_it_still_reports(nlp, text, phrase, kind):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "will") == (phrase, kind)

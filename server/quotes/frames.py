@@ -330,6 +330,10 @@ class Frames:
                     return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
                 continue
             tok = self.doc[i]
+            if side == "after" and comma_ended and self._report_read_as_noun(tok, hi):
+                noun_report = self._noun_report_subject(lo, tok)
+                if noun_report is not None:
+                    return noun_report
             if not self.is_cue(tok):
                 continue
             apposed = self._apposed_name(lo, i) if side == "after" else None
@@ -382,6 +386,42 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _report_read_as_noun(self, tok: Token, hi: int) -> bool:
+        """“…,” a voice-over in the ad states.: a reporting verb's form closing the clause after
+        a quote that ends in a comma, right before the sentence's end, that the tagger read as a
+        plural noun ("states", "notes", "claims") or the parse hung inside the noun phrase
+        before it, with no subject of its own: the report, whose subject is the words before it."""
+        doc = self.doc
+        nxt = tok.i + 1
+        if tok.lower_ not in self.verbs or not (nxt >= hi or doc[nxt].text in TERMINATORS):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "“…,” she notes.": a verb with its subject
+        # read as a noun, or as a verb the parse hangs inside the noun phrase before it
+        # ("an aide to the governor notes" with "notes" the object of "to")
+        return tok.tag_ == "NNS" or tok.dep_ in ("pobj", "dobj", "compound", "appos")
+
+    def _noun_report_subject(self, lo: int, cue: Token) -> Attribution | None:
+        """The words between a quote and a report the tagger read as a noun ("“…,” a
+        voice-over in the ad states."): one noun phrase, no verb and no quote in it, that can
+        speak or is a document; the speaker phrase is all of them, its head the last noun
+        before the first preposition (the tagger's heads point at the misread verb)."""
+        doc = self.doc
+        words = [t for t in doc[lo : cue.i] if not (t.is_punct or t.is_space)]
+        if not words or len(words) > MAX_AFTER or any(
+            self.in_quote[t.i] or t.pos_ in ("VERB", "AUX") for t in words
+        ):
+            return None
+        first_prep = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.i < first_prep]
+        if not nouns:
+            return None
+        head = nouns[-1]  # the noun before the first preposition: "an aide to the governor"
+        if not (could_speak(head) or is_document(head)):
+            return None
+        return Attribution(head=head, start=words[0].i, end=cue.i, cue=(cue.i, cue.i + 1),
+                           how=How.AFTER)
 
     def _introducing_verb(self, lo: int, hi: int) -> Attribution | None:
         """"When the mayor suggested …, Jane Roe fired back: “…”": a finite verb that ends its
