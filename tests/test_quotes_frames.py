@@ -588,3 +588,11 @@ def test_two_speakers_in_one_sentence_keep_their_own_quotes(nlp, text):
 def test_a_report_misread_inside_the_phrase_before_it_still_reports(nlp, text, phrase, kind):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, "will") == (phrase, kind)
+
+
+def test_the_subject_of_a_that_clause_after_a_quote_is_not_its_speaker(nlp):
+    # "note" right after the quote is no inverted report ("“…,” said Roe"): the "he" after it
+    # belongs to the clause "that he had bought …", and the quote stays with Roe's sentence
+    text, quotes, _ = run(nlp, "To show his mood, Roe went on to promote “Summer Nights,” note "
+                               "that he had just bought the old mill in town, and boast about his new golf club.")
+    assert speaker_of(text, quotes, "Summer Nights") == ("Roe", "named")

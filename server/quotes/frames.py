@@ -853,12 +853,23 @@ class Frames:
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + NEAREST_NOUN)):
                 if self._nounish(i):
+                    if self._subject_of_own_clause(doc[i], verb):
+                        return None  # "“…,” note that he had …": his clause, not the report's subject
                     return self._climb(doc[i], lo, hi)
             return None
         for i in range(verb.i - 1, max(lo, verb.i - NEAREST_NOUN) - 1, -1):
             if self._nounish(i):
                 return self._climb(doc[i], lo, hi)
         return None
+
+    def _subject_of_own_clause(self, tok: Token, verb: Token) -> bool:
+        """Is `tok`, after the verb, the subject of a "that" clause the verb takes as its
+        complement ("note that he had bought …")? Then it says nothing of who reports."""
+        clause = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass") and clause.i != verb.i and clause.head.i == verb.i and (
+            clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i
+                                           for c in clause.children)
+        )
 
     def _extend_left(self, tok: Token, lo: int) -> Token:
         """Over "of/for/on/from … the" to the noun a prepositional phrase hangs from, reading
