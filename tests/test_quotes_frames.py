@@ -561,3 +561,38 @@ def test_a_document_that_reads_the_words_is_their_source_when_the_tagger_makes_r
 def test_in_a_possessives_words_the_owner_speaks(nlp, text, words, speaker):
     text, quotes, findings = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, "named")
+
+
+@pytest.mark.parametrize("text", [
+    "One fan in the stands yelled, “Harris,” Patel joked, “Welcome aboard, pal! Step up and take a seat!”",
+    ("A woman in the front row shouted, “Nolan,” Jones joked, again using a deep voice, "
+     "“Welcome aboard, pal! Step up and take a seat!”"),
+])
+def test_two_speakers_in_one_sentence_keep_their_own_quotes(nlp, text):
+    # the quote right after "yelled," is the fan's; the one after "Patel joked" is Patel's,
+    # however the parse hangs the second report from the first
+    text, quotes, _ = run(nlp, text)
+    first, second = quotes[0], quotes[1]
+    assert first.speaker.kind == "anonymous"
+    assert second.speaker.kind == "named"
+    assert text[second.speaker.span.start : second.speaker.span.end] in ("Patel", "Jones")
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    # the tagger reads "states" as a plural noun: the report is still the words before it
+    ("The group turned to schools. “Class sizes will shrink,” a narration over the footage states.",
+     "a narration over the footage", "named"),
+    # the parse hangs "notes" inside the noun phrase ("to the mayor notes"): the aide reports
+    ("“The buses will run late,” an aide to the mayor notes.", "an aide to the mayor", "anonymous"),
+])
+def test_a_report_misread_inside_the_phrase_before_it_still_reports(nlp, text, phrase, kind):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "will") == (phrase, kind)
+
+
+def test_the_subject_of_a_that_clause_after_a_quote_is_not_its_speaker(nlp):
+    # "note" right after the quote is no inverted report ("“…,” said Roe"): the "he" after it
+    # belongs to the clause "that he had bought …", and the quote stays with Roe's sentence
+    text, quotes, _ = run(nlp, "To show his mood, Roe went on to promote “Summer Nights,” note "
+                               "that he had just bought the old mill in town, and boast about his new golf club.")
+    assert speaker_of(text, quotes, "Summer Nights") == ("Roe", "named")

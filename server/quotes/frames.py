@@ -330,6 +330,10 @@ class Frames:
                     return self.phrase(head, lo, hi, (i, i + 2), How.ACCORDING_BEFORE if side == "before" else How.ACCORDING_AFTER)
                 continue
             tok = self.doc[i]
+            if side == "after" and comma_ended and self._report_read_as_noun(tok, hi):
+                noun_report = self._noun_report_subject(lo, tok)
+                if noun_report is not None:
+                    return noun_report
             if not self.is_cue(tok):
                 continue
             apposed = self._apposed_name(lo, i) if side == "after" else None
@@ -382,6 +386,42 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _report_read_as_noun(self, tok: Token, hi: int) -> bool:
+        """“…,” a voice-over in the ad states.: a reporting verb's form closing the clause after
+        a quote that ends in a comma, right before the sentence's end, that the tagger read as a
+        plural noun ("states", "notes", "claims") or the parse hung inside the noun phrase
+        before it, with no subject of its own: the report, whose subject is the words before it."""
+        doc = self.doc
+        nxt = tok.i + 1
+        if tok.lower_ not in self.verbs or not (nxt >= hi or doc[nxt].text in TERMINATORS):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "“…,” she notes.": a verb with its subject
+        # read as a noun, or as a verb the parse hangs inside the noun phrase before it
+        # ("an aide to the governor notes" with "notes" the object of "to")
+        return tok.tag_ == "NNS" or tok.dep_ in ("pobj", "dobj", "compound", "appos")
+
+    def _noun_report_subject(self, lo: int, cue: Token) -> Attribution | None:
+        """The words between a quote and a report the tagger read as a noun ("“…,” a
+        voice-over in the ad states."): one noun phrase, no verb and no quote in it, that can
+        speak or is a document; the speaker phrase is all of them, its head the last noun
+        before the first preposition (the tagger's heads point at the misread verb)."""
+        doc = self.doc
+        words = [t for t in doc[lo : cue.i] if not (t.is_punct or t.is_space)]
+        if not words or len(words) > MAX_AFTER or any(
+            self.in_quote[t.i] or t.pos_ in ("VERB", "AUX") for t in words
+        ):
+            return None
+        first_prep = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.i < first_prep]
+        if not nouns:
+            return None
+        head = nouns[-1]  # the noun before the first preposition: "an aide to the governor"
+        if not (could_speak(head) or is_document(head)):
+            return None
+        return Attribution(head=head, start=words[0].i, end=cue.i, cue=(cue.i, cue.i + 1),
+                           how=How.AFTER)
 
     def _introducing_verb(self, lo: int, hi: int) -> Attribution | None:
         """"When the mayor suggested …, Jane Roe fired back: “…”": a finite verb that ends its
@@ -457,9 +497,23 @@ class Frames:
         verb = att.cue[0]
         if self.doc[verb].tag_ == "VBG" or self.doc[hi - 1].text == ":":
             return None  # "…,” stating that …", "…,” Trump said: “…”: a clause, the next quote's
+        own_subject = att.head.dep_ in ("nsubj", "nsubjpass") and att.head.head.i == verb
+        if not own_subject and self._opens_after_cue(k):
+            return None  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's own words
         if verb == lo or (att.start == lo and att.end == verb):
             return att
         return None
+
+    def _opens_after_cue(self, k: int) -> bool:
+        """Does quotation k open right after a reporting verb of its own sentence ("A man in
+        the crowd yelled, “…”"), only a comma or colon between? Then the quote is that verb's
+        report, whatever report follows it."""
+        doc = self.doc
+        lo, hi = self.before(k)
+        i = hi - 1
+        while i >= lo and (doc[i].is_punct or doc[i].is_space) and not self.in_quote[i]:
+            i -= 1
+        return i >= lo and not self.in_quote[i] and doc[i].pos_ == "VERB" and self.is_cue(doc[i])
 
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
@@ -517,6 +571,8 @@ class Frames:
                 break
             if cur.pos_ not in ("VERB", "AUX") or not self.is_cue(cur):
                 continue
+            if self._reports_own_quote(cur, verb):
+                break  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's words are its own quote
             subj = self.subject_of(cur)
             if subj is None or self.in_quote[subj.i] or not (lo <= subj.i < hi):
                 continue
@@ -528,6 +584,17 @@ class Frames:
                 continue
             found = (cur, subj)
         return found
+
+    def _reports_own_quote(self, outer: Token, inner: Token) -> bool:
+        """Does a quotation open right after the outer reporting verb (its comma or colon
+        stepped over), before the inner verb? Then that quotation is what the outer verb
+        reports, and the inner verb's report is a second speaker's ("A man in the crowd yelled,
+        “Roe,” Smith joked, “…”": the parse often hangs the second report from the first)."""
+        doc = self.doc
+        i = outer.i + 1
+        while i < inner.i and doc[i].is_punct and not self.in_quote[i]:
+            i += 1
+        return i < inner.i and bool(self.in_quote[i])
 
     def report_after(self, k: int, verb: Token) -> Attribution | None:
         """A report after the quote whose complement holds the clause of the verb before it:
@@ -716,6 +783,8 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
+                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb):
+                    return None  # "Someone shouted, “Roe,” Smith joked": not the shouter's
                 conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
                     self.in_quote[verb.head.i])
                 verb = verb.head
@@ -784,12 +853,23 @@ class Frames:
         if side == "after" or verb.i == lo:
             for i in range(verb.i + 1, min(hi, verb.i + NEAREST_NOUN)):
                 if self._nounish(i):
+                    if self._subject_of_own_clause(doc[i], verb):
+                        return None  # "“…,” note that he had …": his clause, not the report's subject
                     return self._climb(doc[i], lo, hi)
             return None
         for i in range(verb.i - 1, max(lo, verb.i - NEAREST_NOUN) - 1, -1):
             if self._nounish(i):
                 return self._climb(doc[i], lo, hi)
         return None
+
+    def _subject_of_own_clause(self, tok: Token, verb: Token) -> bool:
+        """Is `tok`, after the verb, the subject of a "that" clause the verb takes as its
+        complement ("note that he had bought …")? Then it says nothing of who reports."""
+        clause = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass") and clause.i != verb.i and clause.head.i == verb.i and (
+            clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i
+                                           for c in clause.children)
+        )
 
     def _extend_left(self, tok: Token, lo: int) -> Token:
         """Over "of/for/on/from … the" to the noun a prepositional phrase hangs from, reading

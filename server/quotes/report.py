@@ -3,7 +3,8 @@
 The finding follows the speaker's kind, always: an unnamed speaker raises `quote.anonymous` (a
 `caution`, or an `info` note on a title, scare quote or borrowed word), a quotation with no
 speaker `quote.unattributed` unless it is not speech or someone is near who may have said it (a
-person named or a he/she outside quote marks in its sentence or the one before:
+person named — a PERSON entity, or the surname of a person the article names in full, however
+it is tagged there — or a he/she outside quote marks in its sentence or the one before:
 `someone_near`), a named speaker or a pronoun nothing. The
 reason of a quote.anonymous finding quotes its evidence (`evidence`; EVIDENCE.md says what each
 severity needs).
@@ -82,8 +83,16 @@ def someone_near(art: Article, k: int) -> bool:
         if lo > 0:
             lo = art.sentence(lo - 1)[0]
     doc, in_quote, persons = art.doc, art.frames.in_quote, tables().person_pronouns
-    return any(not in_quote[i] and (doc[i].ent_type_ == "PERSON" or doc[i].lower_ in persons)
+    return any(not in_quote[i] and (doc[i].ent_type_ == "PERSON" or doc[i].lower_ in persons
+                                    or _surname_of_article(art, doc[i]))
                for i in range(lo, hi))
+
+
+def _surname_of_article(art: Article, tok) -> bool:
+    """A capitalised word that is the last name of a person the article names in full, whatever
+    the small model tagged it here ("“…,” Roe from his desk." with "Roe" read as a verb or a
+    firm after "Jane Roe" earlier): the same person, near the quote."""
+    return tok.is_alpha and tok.text[:1].isupper() and art.names.knows(tok.text)
 
 
 def build(art: Article, results: list[Resolution]) -> tuple[list[Quote], list[Finding]]:
