@@ -182,3 +182,42 @@ def test_two_letters_from_a_city_of_the_part_of_the_country_the_article_is_about
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Psadeny"]
     assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
     assert "Pasadena" in [s["name"] for s in got[0].details["suggestions"][:3]]
+
+
+def _misspelt(report, text):
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "place.misspelled"]
+
+
+def test_a_word_warned_as_a_misspelt_place_is_warned_inside_a_longer_name_too(analyzer):
+    # "Clevelnad Galleria" alone may be a name GeoNames lacks; but the article already writes
+    # "Clevelnad" as a misspelt town, so the same word inside the longer name is that slip.
+    text = "Officials in Ohio said the storm hit Clevelnad hard. Shoppers were sent away from the Clevelnad Galleria on Monday."
+    got = _misspelt(analyzer.analyze(text), text)
+    assert got == [("Clevelnad", "warning"), ("Clevelnad", "warning")]
+
+
+def test_a_longer_name_is_not_flagged_when_its_word_is_warned_nowhere(analyzer):
+    text = "Shoppers were sent away from the Glenvore Galleria in Arizona on Monday."
+    assert serious(analyzer.analyze(text), text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word, meant",
+    [
+        ("AKRNO — Crews repaired the bridge on Tuesday, officials in Ohio said.", "AKRNO", "Akron"),
+        ("TAPMA — Crews repaired the bridge on Tuesday, officials in Florida said.", "TAPMA", "Tampa"),
+    ],
+)
+def test_five_capitals_opening_a_dateline_are_a_town_not_an_abbreviation(analyzer, text, word, meant):
+    report = analyzer.analyze(text)
+    got = [f for f in report.findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert got[0].details["suggestions"][0]["name"] == meant
+
+
+def test_a_dateline_is_a_town_though_a_person_the_model_names_bears_the_word(analyzer):
+    # The model may read "Daytno Walker Brown" as a person; the dateline still names the town.
+    text = ("DAYTNO — Crews repaired the bridge on Tuesday, officials in Ohio said. "
+            "Later, Daytno Walker Brown thanked the crews.")
+    got = _misspelt(analyzer.analyze(text), text)
+    assert ("DAYTNO", "warning") in got

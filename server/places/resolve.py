@@ -75,9 +75,16 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
             return Resolution(c, "skip")  # "shares in Amazon and Shell": firms, not hamlets
             # (but "police in Crockett, Texas": a region claim makes it the town)
         return Resolution(c, "town", ids=ids)
-    if _is_abbreviation(c.text):
+    if _is_abbreviation(c.text) and not _dateline_word(c):
         return Resolution(c, "skip")
     return Resolution(c, "miss", key=key)
+
+
+def _dateline_word(c: Candidate) -> bool:
+    """A word in capitals opening a dateline ("EWARK —", "NEWAK --"), long enough to be checked
+    for a misspelling: a town's name, not an abbreviation ("NATO"), whatever its length."""
+    letters = sum(ch.isalpha() for ch in c.text)
+    return c.role is Role.DATELINE and "." not in c.text and letters >= rules.MIN_MISSPELLING_LEN
 
 
 @lru_cache(maxsize=65536)

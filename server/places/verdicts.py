@@ -51,7 +51,9 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     # A letter or two from a place's main name of as many words, its known words exact
     # ("Wicihta Falls"): that place, whatever label the model gives the words (EVIDENCE.md, 3.)
     name_role = c.role in (Role.PERSON, Role.ORGANISATION) and not c.whole_place_name
-    if name_role or ev.person_word and not locative_cue or (
+    # A dateline is a town's place whoever else bears the name ("CLINTON, Iowa —").
+    person_word = ev.person_word and not locative_cue and c.role is not Role.DATELINE
+    if name_role or person_word or (
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
