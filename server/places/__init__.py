@@ -33,7 +33,7 @@ from . import claims as claims_stage
 from . import evidence, region_claims, report, resolve, rules, verdicts
 from .candidates import find_candidates
 from .model import Candidate, Claim, PlaceAnalysis, Resolution, Role, Unchecked
-from .roles import assign_roles
+from .roles import FIRM_ROLES, assign_roles
 from .verdicts import Verdict
 
 __all__ = ["analyze"]
@@ -110,7 +110,8 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     # For misspellings, the end of a firm's or person's name too ("Sant Singh Chatwal"), unless
     # the article also writes that word as a place ("from Nashvlle" beside "Metro Nashvlle police").
     as_place = {c.key for c in kept if c.locative or c.label in ("GPE", "LOC")}
-    name_words = person_words | (evidence.name_end_words(doc) - as_place)
+    firm_place = {c.key for c in kept if c.role in FIRM_ROLES}
+    name_words = (person_words - firm_place) | (evidence.name_end_words(doc) - as_place - firm_place)
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
     for c in kept:
