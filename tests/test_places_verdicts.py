@@ -238,3 +238,17 @@ def test_a_body_named_by_a_qualifier_and_a_word_is_no_name_of_someone(analyzer):
             "Metro Torontto officials said the money would pay for new buses.")
     got = _misspelt(analyzer.analyze(text), text)
     assert got and all(word == "Torontto" and severity == "warning" for word, severity in got)
+
+
+def test_a_subject_the_model_calls_no_person_gets_the_learned_look(analyzer):
+    # A sentence's subject the model tags as no person, a letter off a town of 20,000 among the
+    # article's own towns: the learned second look weighs it as it weighs a weak place role's word.
+    text = "Rain fell on Kisumu, Siaya and Migori in Kenya overnight. Bondlo was also hit, a spokesman said."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Bondlo"]
+    assert got and got[0].severity == "warning" and got[0].details.get("weighed")
+
+
+def test_a_subject_one_letter_from_a_small_close_town_stays_at_info(analyzer):
+    # One letter from a village of a thousand people: a surname as likely as a slip.
+    text = "Officials in Watkinsville and Athens, Georgia, met on Tuesday. Bogort said the buses were late."
+    assert serious(analyzer.analyze(text), text) == []
