@@ -457,7 +457,11 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
             # alternate name ("doveg" of "Doweg") is no closer than two from "Dodge City".
             mains = [m for m in misses if _main_name(m, g)]
             closest = mains[0] if mains else misses[0]
-            rank = (closest.distance, -(b - a) if mains else 0)
+            # A run of several words near a place's main name of as many words, its known words
+            # spelt exactly ("Antba Clara": Santa Clara), names that place before any one of its
+            # words near some short name ("antba" one letter from "Anta").
+            whole = b > a and bool(mains) and _same_known_words(key, closest.key, g)
+            rank = (not whole, closest.distance, -(b - a) if mains else 0)
             if best is None or rank < best[0]:
                 best = (rank, a, b + 1, key, closest)
     if best is None:
