@@ -37,6 +37,19 @@ def test_the_words_naming_the_place_are_looked_up(analyzer, text, words, place):
     assert got and got[0][0] == words and got[0][2] == place
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antba Clara voters backed the school plan, officials in California said.",
+        "Antba Clara police said the road in California would reopen.",
+    ],
+)
+def test_a_two_word_place_name_wins_over_one_word_near_a_short_name(analyzer, text):
+    # "antba" alone is a letter from a few short names ("Anta"); the two words together are two
+    # letters from Santa Clara, "Clara" spelt exactly: that town, whatever the model's label.
+    assert ("Antba Clara", "warning", "Santa Clara") in misspelled(analyzer, text)
+
+
 def test_a_two_word_name_a_letter_off_is_a_place_whatever_the_model_calls_it(analyzer):
     text = "He moved his wife and daughter to Sianta Clara, California, for a job at Applied Materials."
     assert ("Sianta Clara", "warning", "Santa Clara") in misspelled(analyzer, text)

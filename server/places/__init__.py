@@ -22,6 +22,8 @@ Thresholds and weights: `rules`. Word lists: data/places/, read by `lexicon`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .. import deadline
@@ -31,7 +33,7 @@ from . import claims as claims_stage
 from . import evidence, region_claims, report, resolve, rules, verdicts
 from .candidates import find_candidates
 from .model import Candidate, Claim, PlaceAnalysis, Resolution, Role, Unchecked
-from .roles import assign_roles
+from .roles import FIRM_ROLES, assign_roles
 from .verdicts import Verdict
 
 __all__ = ["analyze"]
@@ -108,7 +110,8 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     # For misspellings, the end of a firm's or person's name too ("Sant Singh Chatwal"), unless
     # the article also writes that word as a place ("from Nashvlle" beside "Metro Nashvlle police").
     as_place = {c.key for c in kept if c.locative or c.label in ("GPE", "LOC")}
-    name_words = person_words | (evidence.name_end_words(doc) - as_place)
+    firm_place = {c.key for c in kept if c.role in FIRM_ROLES}
+    name_words = (person_words - firm_place) | (evidence.name_end_words(doc) - as_place - firm_place)
     by_key: dict[str, Verdict | None] = {}
     memo: dict[tuple, Verdict | None] = {}
     for c in kept:
@@ -131,6 +134,12 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     for c in kept:
         r = res[id(c)]
         v = by_key.get(c.key)
+        if r.kind == "miss" and not _warning(v):
+            # "Glenadlu Galleria" in an article that writes "in Glenadlu" as a misspelt place:
+            # the same misspelt word, inside a longer name
+            part = _warned_part(doc, c, by_key)
+            if part is not None:
+                c, r, v = part
         if v is None and r.kind == "miss" and not c.from_entity:
             continue  # a capitalised word after "in" or before "'s" that is no known place
         f = None
@@ -143,6 +152,30 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         if f is not None:
             findings.append(f)
     return PlaceAnalysis(places, findings, Unchecked(candidates=skipped, lookups=len(budget.refused)))
+
+
+def _warning(v: Verdict | None) -> bool:
+    return v is not None and v.severity == "warning"
+
+
+def _warned_part(doc: Doc, c: Candidate, by_key: dict[str, Verdict | None]):
+    """The longest run of a miss's words that the article writes elsewhere as a misspelt place
+    with a warning ("Glenadlu" of "Glenadlu Galleria", "Ewark" of "to Ewark Live Bait"): that
+    run as a candidate of its own, its resolution and the warning; None when there is none."""
+    words = [k for k in range(c.tok_start, c.tok_end) if doc[k].is_alpha]
+    if len(words) < 2:
+        return None
+    for size in range(min(len(words) - 1, rules.MAX_NAME_WORDS), 0, -1):
+        for i in range(len(words) - size + 1):
+            a, b = words[i], words[i + size - 1] + 1
+            key = normalize(doc[a:b].text)
+            v = by_key.get(key)
+            if _warning(v) and v.code == "place.misspelled":
+                span = doc[a:b]
+                part = replace(c, tok_start=a, tok_end=b, start=span.start_char, end=span.end_char,
+                               text=span.text, key=key)
+                return part, Resolution(part, "miss", key=key), v
+    return None
 
 
 def _unknown(word: str, g: Gazetteer) -> bool:

@@ -22,7 +22,7 @@ from .. import deadline
 from ..gazetteer import Gazetteer, NearMiss, Region, haversine_km, normalize, romanised_country, translit_skeleton
 from . import rules
 from .claims import loose_shapes
-from .lexicon import COMPASS_ABBREVIATION, disputed, names
+from .lexicon import COMPASS_ABBREVIATION, context, disputed, names
 from .model import Candidate, Claim, ClaimEvidence, MissEvidence, NearPlace, Resolution
 from .resolve import ArticleWorld
 
@@ -113,16 +113,20 @@ def name_end_words(doc) -> set[str]:
     nouns only ("Sant Singh Chatwal", tagged ORG or PERSON): alone later ("Chatwal pleaded
     guilty") the word is that name, whatever a letter-near town. A place word stands first in
     such a name ("the Pitsburgh Police"), after "of" ("University of X"), or after a direction
-    ("East Lnodon", "S.E. Parios"); those are not taken."""
+    ("East Lnodon", "S.E. Parios"), or after a word that opens place names or qualifies one
+    ("Los Nagelbes", "Metro Vancuevr"); those are not taken."""
     from ..gazetteer import DIRECTIONS
 
     out: set[str] = set()
+    openers = names("name_prefixes.txt") | context("leading_qualifiers")
     for ent in doc.ents:
         if ent.label_ not in NAME_ENTITY_LABELS or len(ent) < 2:
             continue
         words = [t for t in ent if not t.is_punct]
         if len(words) < 2 or any(t.pos_ != "PROPN" for t in words) or words[0].lower_ in DIRECTIONS:
             continue
+        if words[0].lower_ in openers:
+            continue  # "Los Nagelbes", "Metro Vancuevr": a word that opens place names, not a name of someone
         if COMPASS_ABBREVIATION.fullmatch(words[0].text):
             continue  # "S.E. Parios", "N.W. Lnodon": a direction, abbreviated
         out.add(normalize(words[-1].text))

@@ -75,9 +75,16 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
             return Resolution(c, "skip")  # "shares in Amazon and Shell": firms, not hamlets
             # (but "police in Crockett, Texas": a region claim makes it the town)
         return Resolution(c, "town", ids=ids)
-    if _is_abbreviation(c.text):
+    if _is_abbreviation(c.text) and not _dateline_word(c):
         return Resolution(c, "skip")
     return Resolution(c, "miss", key=key)
+
+
+def _dateline_word(c: Candidate) -> bool:
+    """A word in capitals opening a dateline ("EWARK —", "NEWAK --"), long enough to be checked
+    for a misspelling: a town's name, not an abbreviation ("NATO"), whatever its length."""
+    letters = sum(ch.isalpha() for ch in c.text)
+    return c.role is Role.DATELINE and "." not in c.text and letters >= rules.MIN_MISSPELLING_LEN
 
 
 @lru_cache(maxsize=65536)
@@ -450,7 +457,11 @@ def settle_name(doc: Doc, c: Candidate, r: Resolution, g: Gazetteer, near: Calla
             # alternate name ("doveg" of "Doweg") is no closer than two from "Dodge City".
             mains = [m for m in misses if _main_name(m, g)]
             closest = mains[0] if mains else misses[0]
-            rank = (closest.distance, -(b - a) if mains else 0)
+            # A run of several words near a place's main name of as many words, its known words
+            # spelt exactly ("Antba Clara": Santa Clara), names that place before any one of its
+            # words near some short name ("antba" one letter from "Anta").
+            whole = b > a and bool(mains) and _same_known_words(key, closest.key, g)
+            rank = (not whole, closest.distance, -(b - a) if mains else 0)
             if best is None or rank < best[0]:
                 best = (rank, a, b + 1, key, closest)
     if best is None:

@@ -51,7 +51,9 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
     # A letter or two from a place's main name of as many words, its known words exact
     # ("Wicihta Falls"): that place, whatever label the model gives the words (EVIDENCE.md, 3.)
     name_role = c.role in (Role.PERSON, Role.ORGANISATION) and not c.whole_place_name
-    if name_role or ev.person_word and not locative_cue or (
+    # A dateline is a town's place whoever else bears the name ("CLINTON, Iowa —").
+    person_word = ev.person_word and not locative_cue and c.role is not Role.DATELINE
+    if name_role or person_word or (
         c.joined_person and ev.near[0].edits > 1
     ):
         return None  # "Danielle Flores", "Torenia Holdings": a name of someone or something
@@ -70,13 +72,17 @@ def misspelling(ev: MissEvidence) -> Verdict | None:
         if v is not None:
             return v
         close = [p for p in ev.near if p.close and p.edits == 1]
-        # No learned look here: a subject's or object's word is a person's name as often as not,
-        # and honest text gave the model almost no such words to learn from (its features are
-        # still recorded for training, severity.COLLECT).
-        if close:
-            kind = "person" if c.label == "PERSON" else "other"
-            severity.record(ev, close[0], kind, _signals(ev, close[0], kind))
-        return Verdict("place.misspelled", "info", close[0]) if close else None
+        if not close:
+            return None
+        note = Verdict("place.misspelled", "info", close[0])
+        if c.label == "PERSON":
+            # No learned look at a word the model calls a person: a person's name as often as
+            # not (its features are still recorded for training, severity.COLLECT).
+            severity.record(ev, close[0], "person", _signals(ev, close[0], "person"))
+            return note
+        # A subject or object the model calls no person ("Bondlo was also hit"): the learned
+        # look, as for a weak place role; its threshold was set over these decisions too.
+        return _learned(ev, "other", note)
     if c.sub_place:
         # "the Mukuru slums": part of a city GeoNames lacks
         return _two_signals(ev, "sub_place") or _learned(ev, "sub_place", _note(ev))
