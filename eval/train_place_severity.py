@@ -132,7 +132,8 @@ def main(argv=None) -> int:
     ap.add_argument("--misspellings", type=int, default=300)
     ap.add_argument("--stress", type=int, default=240)
     ap.add_argument("--l2", type=float, default=0.01)
-    ap.add_argument("--budget", type=float, default=0.02, help="share of honest decisions the model may raise")
+    ap.add_argument("--budget", type=float, default=0.003,
+                    help="share of honest decisions the model may raise (the shipped weights: 0.3%%)")
     ap.add_argument("--min-threshold", type=float, default=0.5)
     ap.add_argument("--features", type=Path, help="write the collected features here")
     ap.add_argument("--from-features", type=Path, help="refit from features written before")
