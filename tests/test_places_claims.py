@@ -272,3 +272,16 @@ def test_a_division_the_gazetteer_holds_no_town_of_is_measured_by_its_country(an
     assert _wrong_on(analyzer, "The crash happened near Heze in Xaisomboun on Tuesday evening.", "Heze")
     same_country = "The crash happened near Phonsavan in Xaisomboun on Tuesday evening."
     assert not [f for f in analyzer.analyze(same_country).findings if f.code == "place.wrong_region"]
+
+
+def test_a_name_tagged_person_that_a_place_word_ends_is_no_person_for_claims(nlp):
+    # The model may tag a town's body or part as a person ("Marlowe Fire", "Marlowe Estates");
+    # the town alone later is then no surname that keeps its claim from being read.
+    from spacy.tokens import Doc, Span
+
+    words = ["The", "Marlowe", "Fire", "crew", "and", "Ada", "Quill", "met", "at", "Marlowe", "Estates", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 5, 7, "PERSON"), Span(doc, 9, 11, "PERSON")]
+    assert claims.claim_people(doc) == {"ada", "quill"}
+    # the misspelling checks still read every word of a person-tagged name as a person's
+    assert {"marlowe", "ada", "quill"} <= claims.person_words(doc)
