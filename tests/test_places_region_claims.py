@@ -140,3 +140,14 @@ def test_a_direction_before_a_division_qualifies_it_and_the_division_is_still_ch
 ])
 def test_a_direction_before_a_region_is_no_wrong_claim_where_the_place_lies_in_it(analyzer, text, name):
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, name))
+
+
+def test_a_town_named_by_another_places_alternate_name_does_not_reach_the_claimed_region(analyzer):
+    # "Cross City" is the main name of a Florida town and an alternate name of Corinth,
+    # Mississippi. A claim into Mississippi pulls the pick towards Corinth; that pick is the
+    # claim's doing, not the article's world agreeing with it, so the Florida county named in
+    # the deputies' office still anchors Chiefland, Florida.
+    text = ("Deputies of the Levy County Sheriff's Office closed a road near Cross City on Friday. "
+            "Chiefland is in Mississippi, they said.")
+    (f,) = _wrong_region(analyzer, text, "Chiefland")
+    assert f.severity == "warning"
