@@ -285,3 +285,16 @@ def test_a_name_tagged_person_that_a_place_word_ends_is_no_person_for_claims(nlp
     assert claims.claim_people(doc) == {"ada", "quill"}
     # the misspelling checks still read every word of a person-tagged name as a person's
     assert {"marlowe", "ada", "quill"} <= claims.person_words(doc)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Nurses at the clinic in Glen Allen in Oregon went home early on Friday.", True),
+    ("Nurses at the clinic in Glen Allen in Virginia went home early on Friday.", False),
+    # no locative word before the name: a person the model names may be in a place
+    ("Voters backed Glen Allen in Oregon on Friday.", False),
+])
+def test_a_town_tagged_person_after_in_is_claimed_by_a_second_in(analyzer, text, wrong):
+    # "in X in Y" puts a place inside a place, whatever label the model gives X
+    found = [f for f in analyzer.analyze(text).findings
+             if f.code == "place.wrong_region" and f.severity == "warning"]
+    assert bool(found) is wrong

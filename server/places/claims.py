@@ -479,6 +479,8 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
     shape = shape_at(doc, b, g)
     person = doc[a].ent_type_ == "PERSON" and key not in _written_as_place(doc)
+    if shape == "in" and a > 0 and doc[a - 1].lower_ in context("strong_prepositions") | {"in"}:
+        return True  # "the clinic in Glen Allen in Idaho": a place inside a place, no list
     return shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE)
 
 
