@@ -272,3 +272,29 @@ def test_a_division_the_gazetteer_holds_no_town_of_is_measured_by_its_country(an
     assert _wrong_on(analyzer, "The crash happened near Heze in Xaisomboun on Tuesday evening.", "Heze")
     same_country = "The crash happened near Phonsavan in Xaisomboun on Tuesday evening."
     assert not [f for f in analyzer.analyze(same_country).findings if f.code == "place.wrong_region"]
+
+
+def test_a_name_tagged_person_that_a_place_word_ends_is_no_person_for_claims(nlp):
+    # The model may tag a town's body or part as a person ("Marlowe Fire", "Marlowe Estates");
+    # the town alone later is then no surname that keeps its claim from being read.
+    from spacy.tokens import Doc, Span
+
+    words = ["The", "Marlowe", "Fire", "crew", "and", "Ada", "Quill", "met", "at", "Marlowe", "Estates", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 5, 7, "PERSON"), Span(doc, 9, 11, "PERSON")]
+    assert claims.claim_people(doc) == {"ada", "quill"}
+    # the misspelling checks still read every word of a person-tagged name as a person's
+    assert {"marlowe", "ada", "quill"} <= claims.person_words(doc)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Nurses at the clinic in Glen Allen in Oregon went home early on Friday.", True),
+    ("Nurses at the clinic in Glen Allen in Virginia went home early on Friday.", False),
+    # no locative word before the name: a person the model names may be in a place
+    ("Voters backed Glen Allen in Oregon on Friday.", False),
+])
+def test_a_town_tagged_person_after_in_is_claimed_by_a_second_in(analyzer, text, wrong):
+    # "in X in Y" puts a place inside a place, whatever label the model gives X
+    found = [f for f in analyzer.analyze(text).findings
+             if f.code == "place.wrong_region" and f.severity == "warning"]
+    assert bool(found) is wrong

@@ -110,6 +110,19 @@ def test_the_real_places_division_named_in_a_bodys_name_anchors_a_small_town(ana
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, "Chapin"))
 
 
+def test_the_article_anchors_the_namesake_it_is_about_not_the_one_nearest_the_claim(analyzer):
+    # Three villages are called Stonington (Illinois, Connecticut, Maine), all under 1,500
+    # people. Alone, a claim into Manitoba may be about a Canadian hamlet GeoNames lacks.
+    claim = "Stonington, a town in Manitoba, reopened its harbour road later."
+    assert all(f.severity == "info" for f in _wrong_region(analyzer, claim, "Stonington"))
+    # A body named for Connecticut points to the Connecticut village, though the one in Maine
+    # lies nearer Manitoba: the article's own world says which namesake is meant.
+    text = "The Connecticut State Police closed the road on Friday. " + claim
+    (f,) = _wrong_region(analyzer, text, "Stonington")
+    assert f.severity == "warning"
+    assert f.details["resolved"]["admin1"] == "Connecticut"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Lufkin, a city in northern Kentucky, opened a new hospital.", "Lufkin"),  # Lufkin, Texas
     ("Troops left Uman, a town in northern Kharkiv Oblast, on Friday.", "Uman"),  # Cherkasy Oblast
@@ -127,3 +140,14 @@ def test_a_direction_before_a_division_qualifies_it_and_the_division_is_still_ch
 ])
 def test_a_direction_before_a_region_is_no_wrong_claim_where_the_place_lies_in_it(analyzer, text, name):
     assert all(f.severity == "info" for f in _wrong_region(analyzer, text, name))
+
+
+def test_a_town_named_by_another_places_alternate_name_does_not_reach_the_claimed_region(analyzer):
+    # "Cross City" is the main name of a Florida town and an alternate name of Corinth,
+    # Mississippi. A claim into Mississippi pulls the pick towards Corinth; that pick is the
+    # claim's doing, not the article's world agreeing with it, so the Florida county named in
+    # the deputies' office still anchors Chiefland, Florida.
+    text = ("Deputies of the Levy County Sheriff's Office closed a road near Cross City on Friday. "
+            "Chiefland is in Mississippi, they said.")
+    (f,) = _wrong_region(analyzer, text, "Chiefland")
+    assert f.severity == "warning"

@@ -23,7 +23,7 @@ from .. import datafiles, deadline
 from ..gazetteer import DIRECTIONS, TYPE_WORDS, Gazetteer, Region, RegionTable, normalize
 from . import rules
 from .candidates import POSSESSIVE_MARKS, cap_run, is_cap
-from .lexicon import DASHES, context, settlement_words
+from .lexicon import DASHES, context, names, settlement_words
 from .model import Candidate, Claim, ClaimAfter, Role
 
 BE = ("is", "was", "lies", "lay", "sits", "are", "were", "remains")
@@ -479,6 +479,8 @@ def town_by_shape(doc: Doc, a: int, b: int, g: Gazetteer) -> bool:
     # or a dateline. Not "is in Y" for a name the model calls a person: people are in places.
     shape = shape_at(doc, b, g)
     person = doc[a].ent_type_ == "PERSON" and key not in _written_as_place(doc)
+    if shape == "in" and a > 0 and doc[a - 1].lower_ in context("strong_prepositions") | {"in"}:
+        return True  # "the clinic in Glen Allen in Idaho": a place inside a place, no list
     return shape is not None and shape not in loose_shapes() and not (person and _lower_at(doc, b) in BE)
 
 
@@ -542,6 +544,25 @@ def person_words(doc: Doc) -> set[str]:
     return {normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
 
 
+@lru_cache(maxsize=1)
+def _place_end_words() -> frozenset[str]:
+    """Words that, ending a name, make it a place's body or part ("Fire", "Mayor", "Estates")."""
+    return names("place_head_words.txt") | names("subplace_words.txt")
+
+
+def claim_people(doc: Doc) -> set[str]:
+    """The words of the people the article names in full, for reading its region claims: as
+    `person_words`, but not from a name the model tags PERSON that a place's body or part ends
+    ("Oakfield Fire", "Oakfield Mayor", "Oakfield Estates"): that is a misread place, and its
+    town alone later ("Oakfield is in Ohio") is no person."""
+    ends = _place_end_words()
+    return {
+        normalize(tok.text) for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in ends
+        for tok in ent
+    }
+
+
 NAME_TAGS = ("PROPN", "NOUN")
 
 
@@ -574,7 +595,7 @@ def find_claims(
     """Region claims for the candidates `can_lie_in` accepts (towns, not countries)."""
     regions = g.regions
     claims: list[Claim] = []
-    people = person_words(doc)
+    people = claim_people(doc)
     can_lie_in_named = can_lie_in
     can_lie_in = lambda c: can_lie_in_named(c) and _may_be_claimed(doc, c, people, g)  # noqa: E731
 

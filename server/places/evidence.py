@@ -289,6 +289,7 @@ def claim_evidence(
         if _division_named(c, r) and claim.region.kind != "country" and claim.shape in loose_shapes():
             continue  # "Virginia, Florida, Ohio": a list of divisions, not one inside another
         best = r.best if r.best is not None else r.ids[0]
+        best = _anchored_namesake(best, r, c, claim, g, world)
         km = g.distance_to_region_km(best, claim.region)
         lenient_km = g.distance_to_region_km(best, lenient)
         if km is None:
@@ -326,6 +327,33 @@ def claim_evidence(
             pop=int(g.pop[best]),
         )
     return None
+
+
+def _anchored_namesake(best: int, r: Resolution, c: Candidate, claim: Claim, g: Gazetteer, world: ArticleWorld) -> int:
+    """The place of the name the article's own world points to, against a claimed division: the
+    namesake picked (`best`, the one nearest the claimed region) unless the article anchors
+    another place of that main name and not `best` — it names that place's division (as a
+    region, or inside a body's name when it names the claimed division nowhere), or a town it
+    names outside the claimed region lies within ANCHOR_KM of it. "Stonington, located in
+    Manitoba" in a story quoting the Connecticut State Police is Stonington, Connecticut, not
+    the Maine village nearer Manitoba. The claimed region's own towns anchor no other namesake:
+    a name of many places ("Oakdale") has one near any region."""
+    if claim.region.kind == "country":
+        return best
+    own = frozenset(r.ids)
+    claimed = set(claim.region.codes)
+    bodies = frozenset() if world.names_division(claim.region) else world.body_divisions
+
+    def by_division(i: int) -> bool:
+        code = g.admin_code(i)
+        return code in world.codes - claimed or code in bodies - claimed
+
+    if world.nearest_km(best, own) <= rules.ANCHOR_KM or by_division(best):
+        return best
+    others = sorted(
+        (i for i in r.ids if i != best and normalize(g.name(i)) == c.key), key=lambda i: -int(g.pop[i])
+    )[: rules.PICK_AMONG]
+    return next((i for i in others if by_division(i) or world.anchors_outside(i, own, claim.region)), best)
 
 
 def _distance_to_other_country_km(i: int, region: Region, g: Gazetteer) -> float | None:

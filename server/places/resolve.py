@@ -185,11 +185,19 @@ class ArticleWorld:
         })
         # Every town named outside the claims' own words: the article's world apart from what
         # it claims (`agrees_with_claim`).
-        # (the place picked, and every place of its name)
+        # (the place picked, and the places of its name: those whose main name it is, when
+        # some are, else every one)
         self._towns_outside_claims = sorted({
-            (r.best, tuple(r.ids)) for r in resolutions
+            (r.best, self._named_so(r)) for r in resolutions
             if r.kind == "town" and r.best is not None and not self._in_claim(r.candidate)
         })
+
+    def _named_so(self, r: Resolution) -> tuple[int, ...]:
+        """The places a town's name names by their main name ("Cross City": the Florida town,
+        not Corinth, Mississippi, that bears it as an alternate name), or every place of the
+        name when none does ("Kiev")."""
+        main = tuple(i for i in r.ids if normalize(self.g.name(i)) == r.candidate.key)
+        return main or tuple(r.ids)
 
     def prefer_regions(self, resolutions: list[Resolution]) -> bool:
         """A name both a town and a region ("Virginia": a town of the Free State, South Africa,
@@ -293,10 +301,13 @@ class ArticleWorld:
         name, `own`) lie in the claimed region, within BORDER_KM of it? A town counts for the
         region only when the claim did not pick it there: it is the biggest place of its name,
         or every place of its name lies in the region (a claim adds its region to the
-        article's, so "Gaston" beside "Swansea (Indiana)" picks the Indiana hamlet of 865)."""
+        article's, so "Gaston" beside "Swansea (Indiana)" picks the Indiana hamlet of 865) —
+        of the places whose main name it is, when some are (`_named_so`: "Cross City" beside
+        a claim into Mississippi is the Florida town, not Corinth, Mississippi, which bears
+        the name as an alternate one)."""
         g = self.g
         return any(
-            (int(g.pop[t]) >= max(int(g.pop[i]) for i in ids) or all(g.in_region(i, claimed) for i in ids))
+            t in ids and (int(g.pop[t]) >= max(int(g.pop[i]) for i in ids) or all(g.in_region(i, claimed) for i in ids))
             and (g.in_region(t, claimed) or (g.distance_to_region_km(t, claimed) or math.inf) <= rules.BORDER_KM)
             for t, ids in self._towns_outside_claims if t not in own
         )
