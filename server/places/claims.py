@@ -538,10 +538,15 @@ def shape_at(doc: Doc, j: int, g: Gazetteer) -> str | None:
     return hit[0]["name"] if hit else None
 
 
-def person_words(doc: Doc) -> set[str]:
+def person_words(doc: Doc, unless_ending: frozenset[str] = frozenset()) -> set[str]:
     """The words of every person the article names in full ("Bernie Sanders", "Sant Singh
-    Chatwal"): alone later ("Sanders", "Chatwal") they are most likely that person."""
-    return {normalize(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+    Chatwal"): alone later ("Sanders", "Chatwal") they are most likely that person. Not from a
+    name whose last word is one of `unless_ending`."""
+    return {
+        normalize(tok.text) for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in unless_ending
+        for tok in ent
+    }
 
 
 @lru_cache(maxsize=1)
@@ -555,12 +560,7 @@ def claim_people(doc: Doc) -> set[str]:
     `person_words`, but not from a name the model tags PERSON that a place's body or part ends
     ("Oakfield Fire", "Oakfield Mayor", "Oakfield Estates"): that is a misread place, and its
     town alone later ("Oakfield is in Ohio") is no person."""
-    ends = _place_end_words()
-    return {
-        normalize(tok.text) for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in ends
-        for tok in ent
-    }
+    return person_words(doc, _place_end_words())
 
 
 NAME_TAGS = ("PROPN", "NOUN")
