@@ -151,3 +151,16 @@ def test_a_town_named_by_another_places_alternate_name_does_not_reach_the_claime
             "Chiefland is in Mississippi, they said.")
     (f,) = _wrong_region(analyzer, text, "Chiefland")
     assert f.severity == "warning"
+
+
+def test_a_namesake_that_bears_the_name_only_as_an_alternate_one_does_not_make_it_notable(analyzer):
+    # Sneedville, Tennessee (about 1,300 people) is the one US town whose own name it is;
+    # Dickson, Tennessee (15,000) lists "Sneedville" only among its alternate names. A hamlet of
+    # that name elsewhere is as plausible as a slip: the claim stays in the report, as a note.
+    (f,) = _wrong_region(analyzer, "Crews reached Sneedville, Oregon, by nightfall, where two homes were lost.",
+                         "Sneedville")
+    assert f.severity == "info"
+    # a town of 5,000+ whose own name it is still makes the claim a warning
+    (big,) = _wrong_region(analyzer, "Crews reached Dickson, Oregon, by nightfall, where two homes were lost.",
+                           "Dickson")
+    assert big.severity == "warning"

@@ -316,7 +316,11 @@ def claim_evidence(
         # stands for the place; a big one abroad only against a division ("Rochester, a city
         # in New Brunswick"), not a whole country ("Surrey, UK").
         home = [i for i in r.ids if g.country_code(i) in claimed_countries]
-        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in home) or (
+        # Only the towns whose own (main) name it is, when the country has some: a town bearing
+        # it as a mere alternate name ("Rocky Hill" of Rock Hill, South Carolina, 71,000, beside
+        # Rocky Hill, New Jersey, 690) says less of what the name means than they do.
+        sized = [i for i in home if normalize(g.name(i)) == c.key] or home
+        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in sized) or (
             claim.region.kind != "country" and int(g.pop[best]) >= rules.WRONG_REGION_ABROAD_POP
         )
         return ClaimEvidence(
