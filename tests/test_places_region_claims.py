@@ -151,3 +151,42 @@ def test_a_town_named_by_another_places_alternate_name_does_not_reach_the_claime
             "Chiefland is in Mississippi, they said.")
     (f,) = _wrong_region(analyzer, text, "Chiefland")
     assert f.severity == "warning"
+
+
+def test_a_namesake_that_bears_the_name_only_as_an_alternate_one_does_not_make_it_notable(analyzer):
+    # Sneedville, Tennessee (about 1,300 people) is the one US town whose own name it is;
+    # Dickson, Tennessee (15,000) lists "Sneedville" only among its alternate names. A hamlet of
+    # that name elsewhere is as plausible as a slip: the claim stays in the report, as a note.
+    (f,) = _wrong_region(analyzer, "Crews reached Sneedville, Oregon, by nightfall, where two homes were lost.",
+                         "Sneedville")
+    assert f.severity == "info"
+    # a town of 5,000+ whose own name it is still makes the claim a warning
+    (big,) = _wrong_region(analyzer, "Crews reached Dickson, Oregon, by nightfall, where two homes were lost.",
+                           "Dickson")
+    assert big.severity == "warning"
+
+
+def test_a_common_town_name_is_no_slip_of_a_place_two_letters_off_in_the_region(analyzer):
+    # Hudson is the own name of towns in many US states; a story about Kentucky's towns that
+    # puts a Hudson there most likely names one GeoNames lacks, not a slip for Hanson,
+    # Kentucky, two letters off. The claim stays a note, with no suggestion of a slip.
+    text = ("Floods closed roads around Bowling Green, Paducah and Owensboro on Monday. "
+            "Crews reached Hudson, Kentucky, by nightfall.")
+    (f,) = _wrong_region(analyzer, text, "Hudson")
+    assert f.severity == "info" and not f.details.get("suggestions")
+
+
+def test_a_town_name_is_common_in_a_country_from_towns_of_it_in_several_divisions(analyzer):
+    from server.gazetteer import normalize
+    from server.places import rules
+    from server.places.evidence import common_town_name
+
+    g = analyzer.gazetteer
+    assert common_town_name("hudson", g.exact("Hudson"), {"US"}, g)
+    # Sevsk is one town of Russia: a name two letters from Siversk may be a slip for it
+    assert not common_town_name("sevsk", g.exact("Sevsk"), {"RU"}, g)
+    # only towns of the claimed country count, and only under their own (main) name
+    assert not common_town_name("hudson", g.exact("Hudson"), {"NZ"}, g)
+    in_us = {g.admin_code(i) for i in g.exact("Hudson")
+             if g.country_code(i) == "US" and normalize(g.name(i)) == "hudson"}
+    assert len(in_us) >= rules.GENERIC_NAME_DIVISIONS

@@ -302,8 +302,12 @@ def claim_evidence(
             continue  # "Dupont Circle in Washington": the city, not the state of that name
         if claimed_subdivision(c.key, claim.region, g):
             continue  # "Surrey, England": the county, not Surrey in British Columbia
-        similar = similar_in_region(c.key, claim.region, g, budget)
         claimed_countries = {code.split(".")[0] for code in claim.region.codes}
+        # A common town name of the claimed country is written as meant: a place two letters
+        # off inside the region is no sign of a slip ("Weston, Connecticut" is no Wilton).
+        similar = similar_in_region(
+            c.key, claim.region, g, budget, two_edits=not common_town_name(c.key, r.ids, claimed_countries, g),
+        )
         own = frozenset(r.ids)
         # The article's world anchors the place only against a division: a whole country
         # ("Surrey, UK") may hold a place GeoNames lacks, whatever the article's other towns.
@@ -316,7 +320,11 @@ def claim_evidence(
         # stands for the place; a big one abroad only against a division ("Rochester, a city
         # in New Brunswick"), not a whole country ("Surrey, UK").
         home = [i for i in r.ids if g.country_code(i) in claimed_countries]
-        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in home) or (
+        # Only the towns whose own (main) name it is, when the country has some: a town bearing
+        # it as a mere alternate name ("Rocky Hill" of Rock Hill, South Carolina, 71,000, beside
+        # Rocky Hill, New Jersey, 690) says less of what the name means than they do.
+        sized = [i for i in home if normalize(g.name(i)) == c.key] or home
+        notable = any(int(g.pop[i]) >= rules.WRONG_REGION_MIN_POP for i in sized) or (
             claim.region.kind != "country" and int(g.pop[best]) >= rules.WRONG_REGION_ABROAD_POP
         )
         return ClaimEvidence(
@@ -427,12 +435,25 @@ def _in_city_named_like(i: int, claim: Claim, g: Gazetteer) -> bool:
     )
 
 
-def similar_in_region(key: str, region: Region, g: Gazetteer, budget: FuzzyBudget) -> list[int]:
-    """Places inside the claimed region whose name is close to `key` ("Sevsk" -> Seversk)."""
+def common_town_name(key: str, ids: list[int], countries: set[str], g: Gazetteer) -> bool:
+    """Is `key` the own (main) name of towns in GENERIC_NAME_DIVISIONS or more first-level
+    divisions of the claimed `countries` ("Weston": Florida, Wisconsin, Massachusetts, West
+    Virginia, Missouri…)? Then it is an ordinary town name there: one more town of it in another
+    division, too small for GeoNames, is likelier than a slip of two letters."""
+    divisions = {g.admin_code(i) for i in ids if g.country_code(i) in countries and normalize(g.name(i)) == key}
+    return len(divisions) >= rules.GENERIC_NAME_DIVISIONS
+
+
+def similar_in_region(
+    key: str, region: Region, g: Gazetteer, budget: FuzzyBudget, two_edits: bool = True,
+) -> list[int]:
+    """Places inside the claimed region whose name is close to `key` ("Sevsk" -> Seversk): up to
+    SIMILAR_IN_REGION_EDITS letters off inside a division, one letter off when not `two_edits`
+    (a common town name of the country, `common_town_name`) or inside a whole country."""
     found: dict[int, tuple[int, int]] = {}
     # Two letters only inside a division: a whole country has a town two letters from anything.
     division = region.kind != "country"
-    edits = rules.SIMILAR_IN_REGION_EDITS if division and len(key) >= rules.MIN_MISSPELLING_LEN else 1
+    edits = rules.SIMILAR_IN_REGION_EDITS if two_edits and division and len(key) >= rules.MIN_MISSPELLING_LEN else 1
     for miss in budget.fuzzy(key, edits, limit=200):
         if miss.distance > 1 and all(int(g.pop[i]) < rules.SIMILAR_TWO_EDITS_MIN_POP for i in miss.ids):
             continue  # two letters from a village: every division has one

@@ -159,8 +159,14 @@ NEIGHBOUR_MIN_POP = 5_000
 # in the claimed division's country, for a town of this size ("Lynchburg, a small Quebec town"
 # in a story of US states and towns): a namesake village abroad is no part of its world ...
 ABROAD_CLAIM_MIN_POP = 5_000
-# ... or when a place of a similar name (this many edits) lies inside the claimed region.
+# ... or when a place of a similar name (this many edits) lies inside the claimed region ...
 SIMILAR_IN_REGION_EDITS = 2
+# ... but only one letter off for a name that is the own (main) name of towns in this many
+# first-level divisions of the claimed country or more ("Weston": ten US states): an ordinary
+# town name there, written as meant, whose namesake too small for GeoNames in one more division
+# is likelier than a slip of two letters ("Weston, Connecticut" is no Wilton). A name of one or
+# two towns keeps the two letters ("Sevsk" for Seversk).
+GENERIC_NAME_DIVISIONS = 3
 # In "X, Y" a bare division name Y that is also the name of a town this big is read as a list
 # of towns ("in Kyiv, Kharkiv"), not as a claim.
 TOWN_NAMED_REGION_POP = 10_000
