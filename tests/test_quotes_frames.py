@@ -596,3 +596,34 @@ def test_the_subject_of_a_that_clause_after_a_quote_is_not_its_speaker(nlp):
     text, quotes, _ = run(nlp, "To show his mood, Roe went on to promote “Summer Nights,” note "
                                "that he had just bought the old mill in town, and boast about his new golf club.")
     assert speaker_of(text, quotes, "Summer Nights") == ("Roe", "named")
+
+
+def test_a_participle_after_a_short_quote_of_a_verb_that_reports_nothing_borrows_its_subject(nlp):
+    # "…, saying" hangs from "deemed", whose object is a short quote: "deemed" reports nothing,
+    # so the quote before "saying" is no report of its own and the participle takes the
+    # subject of the clause "deemed" hangs from (the parse is written out: the model's varies)
+    from spacy.tokens import Doc
+
+    from server.quotes import marks
+    from server.quotes.frames import Frames
+
+    rows = [  # word, space after, tag, pos, dep, head
+        ("She", True, "PRP", "PRON", "nsubj", 1), ("joined", True, "VBD", "VERB", "ROOT", 1),
+        ("aides", True, "NNS", "NOUN", "dobj", 1), ("in", True, "IN", "ADP", "prep", 1),
+        ("citing", True, "VBG", "VERB", "pcomp", 3), ("files", True, "NNS", "NOUN", "dobj", 4),
+        ("later", True, "RB", "ADV", "advmod", 7), ("deemed", True, "VBD", "VERB", "advcl", 1),
+        ("“", False, "``", "PUNCT", "punct", 7), ("secret", False, "NN", "NOUN", "dobj", 7),
+        (",", False, ",", "PUNCT", "punct", 7), ("”", True, "''", "PUNCT", "punct", 7),
+        ("saying", False, "VBG", "VERB", "advcl", 7), (":", True, ":", "PUNCT", "punct", 1),
+        ("“", False, "``", "PUNCT", "punct", 1), ("The", True, "DT", "DET", "det", 16),
+        ("audit", True, "NN", "NOUN", "nsubj", 17), ("is", True, "VBZ", "AUX", "ccomp", 1),
+        ("bad", False, "JJ", "ADJ", "acomp", 17), (".", False, ".", "PUNCT", "punct", 17),
+        ("”", False, "''", "PUNCT", "punct", 17),
+    ]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[r[1] for r in rows],
+              tags=[r[2] for r in rows], pos=[r[3] for r in rows], deps=[r[4] for r in rows],
+              heads=[r[5] for r in rows])
+    frames = Frames(doc, marks.find_quotes(doc.text))
+    assert frames.subject_of(doc[12]).text == "She"
+    # a shout before the next report keeps its own quote ("Someone shouted, “Roe,” Smith joked")
+    assert frames.is_cue(doc[7]) is False

@@ -783,8 +783,13 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
-                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb):
-                    return None  # "Someone shouted, “Roe,” Smith joked": not the shouter's
+                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb) and (
+                    self.in_quote[verb.head.i] or self.is_cue(verb.head)
+                ):
+                    # "Someone shouted, “Roe,” Smith joked": not the shouter's; a verb outside
+                    # the marks that reports nothing ("messages later deemed “top secret,”
+                    # saying …") only passes its clause's subject on
+                    return None
                 conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
                     self.in_quote[verb.head.i])
                 verb = verb.head
