@@ -627,3 +627,22 @@ def test_a_participle_after_a_short_quote_of_a_verb_that_reports_nothing_borrows
     assert frames.subject_of(doc[12]).text == "She"
     # a shout before the next report keeps its own quote ("Someone shouted, “Roe,” Smith joked")
     assert frames.is_cue(doc[7]) is False
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the quote lies in a clause of time with a subject of its own who can say it: theirs
+    ("The governor visited the plant after Jane Roe organized a “march for fair wages” in the "
+     "capital.", "march for", "Jane Roe"),
+    ("Senator Ann Lee left the hall when Bob Stone pushed for a “complete overhaul” of the tax "
+     "code.", "complete overhaul", "Bob Stone"),
+    # the quote in the main clause, or the clause of time with nobody in it: the sentence's subject
+    ("When Bob Stone left the party, Senator Ann Lee pushed for a “complete overhaul” of the tax "
+     "code.", "complete overhaul", "Senator Ann Lee"),
+    ("Gov. Ann Lee praised the crews for their “quiet courage” when the storm passed.",
+     "quiet courage", "Gov. Ann Lee"),
+    # a condition inside what someone said is no clause of its own speaker
+    ("Senator Ann Lee said she would resign if Bob Stone pushed for a “complete overhaul” of the "
+     "tax code.", "complete overhaul", "Senator Ann Lee"),
+])
+def test_a_partial_quote_in_a_clause_of_time_is_that_clauses_subjects(nlp, text, words, speaker):
+    assert_named_speaker(nlp, text, words, speaker)

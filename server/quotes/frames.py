@@ -994,14 +994,16 @@ class Frames:
         subject of the clause the quote belongs to ("Gov. John Doe thanked the nurses for their
         “quiet courage.”"). Up the quote's chain of syntactic heads, the first reporting verb's
         subject wins ("McConnell says that … Obama is giving them “lectures …”"); else the
-        nearest clause subject that names a person, an organisation or an unnamed source."""
+        subject of the quote's own clause of time or concession, if it can speak ("… after
+        Jane Roe organized a “march …”"); else the nearest clause subject that names a person,
+        an organisation or an unnamed source."""
         q_lo, q_hi = self.ranges[k]
         doc = self.doc
         top = self.quote_top(k)
         if top is None:
             return None
         cur = top.head
-        root_subject = clause_subject = agent_subject = relative = None
+        root_subject = clause_subject = agent_subject = relative = adverbial_subject = None
         first_clause = True
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
@@ -1009,10 +1011,20 @@ class Frames:
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
                 if first_clause and cur.dep_ == "relcl" and not self.is_cue(cur):
                     relative = self._thing_relative(cur, lo, q_lo)
+                own_clause = first_clause and any(c.dep_ == "nsubj" for c in cur.children)
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                     first_clause = False  # a clause of its own (a participle borrows one)
                 subj = self.subject_of(cur)
                 usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
+                if own_clause and usable and cur.dep_ == "advcl" and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in word_set("event_marks")
+                    and c.i < subj.i for c in cur.children
+                ) and could_speak(subj) and not self.is_cue(cur):
+                    # "Mr. Trump sent it after Mr. Singer published “…”", "when the party
+                    # meets to pick “at-large” delegates": the quote's own clause of time or
+                    # concession has a subject who can say the words; the sentence's subject
+                    # only frames it (not a condition: "he said she should go if she gave “…”")
+                    adverbial_subject = subj
                 if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
@@ -1046,6 +1058,8 @@ class Frames:
         if agent_subject is not None:
             # the one by whom the quoted view is held, on the quote's own chain of clauses
             nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
+        elif adverbial_subject is not None:
+            nearest = self.phrase(adverbial_subject, lo, q_lo, None, How.SUBJECT)
         elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
         elif clause_subject is not None:
