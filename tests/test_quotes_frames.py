@@ -646,3 +646,17 @@ def test_a_participle_after_a_short_quote_of_a_verb_that_reports_nothing_borrows
 ])
 def test_a_partial_quote_in_a_clause_of_time_is_that_clauses_subjects(nlp, text, words, speaker):
     assert_named_speaker(nlp, text, words, speaker)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the quote ends in a comma inside the sentence's opening clause: the main clause after it
+    # ("Tom Hale has struggled") is no report of it
+    ("While his mother could rely on the union vote in 1994, when she devoted her campaign to the "
+     "“working poor,” Tom Hale has struggled to find a clear theme for his race.", "working poor",
+     ("she", "pronoun")),
+    # a quote and the clause after it with a verb of its own, no opening clause: still its report
+    ("“The river is cleaner than it was,” Jane Roe shot back.", "river is", ("Jane Roe", "named")),
+])
+def test_the_main_clause_after_an_opening_clause_quote_is_not_its_report(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

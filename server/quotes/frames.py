@@ -518,11 +518,15 @@ class Frames:
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
         whatever the verb; its subject is the speaker (on a broken parse, the name between the
-        quote and the verb: “…,” Trump barked)."""
+        quote and the verb: “…,” Trump barked). Not when the quote lies in a clause of the
+        sentence's opening that hangs from that verb ("When he ran on the “forgotten middle
+        class,” Mrs. Clinton was in school"): the clause after it is the main clause."""
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
+            if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
+                return None
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
                     not self.in_quote[child.i]
@@ -553,6 +557,22 @@ class Frames:
                                    cue=(i, i + 1), how=How.AFTER_CLAUSE)
             return None
         return None
+
+    def _in_opening_clause(self, k: int, verb: Token) -> bool:
+        """Does quotation k hang from `verb`, after it, only through an adverbial clause that
+        opens before the quote ("When he ran on the “…,” Mrs. Clinton was …": "ran" is a clause
+        of "was")? Then the quote is that clause's, and `verb` is no report of it."""
+        if k < 0:
+            return False
+        q_lo, _ = self.ranges[k]
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return False
+            if cur.head.i == verb.i:
+                return cur.dep_ == "advcl" and cur.i < q_lo and not self.in_quote[cur.i]
+            cur = cur.head
+        return False
 
     def _outer_reporter(self, verb: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
         """The outermost reporting verb, within the frame, whose clause holds `verb`, and its
