@@ -660,3 +660,17 @@ def test_a_partial_quote_in_a_clause_of_time_is_that_clauses_subjects(nlp, text,
 def test_the_main_clause_after_an_opening_clause_quote_is_not_its_report(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the quote is the subject of a passive verb whose agent follows it in the sentence
+    ("The so-called “Clean River Plan” was drafted by Senator Tom Hale.", "Clean River",
+     ("Senator Tom Hale", "named")),
+    ("The phrase “fair shares” was used twice, by Mayor Jane Roe.", "fair shares",
+     ("Mayor Jane Roe", "named")),
+    # an agent that is no one who can speak gives no speaker
+    ("The “river tax” was passed by the council in May.", "river tax", (None, "none")),
+])
+def test_a_passive_agent_after_the_quote_is_its_source(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

@@ -1024,11 +1024,14 @@ class Frames:
             return None
         cur = top.head
         root_subject = clause_subject = agent_subject = relative = adverbial_subject = None
+        agent_after = None
         first_clause = True
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
+                if agent_after is None:
+                    agent_after = self._agent_after_quote(k, cur)
                 if first_clause and cur.dep_ == "relcl" and not self.is_cue(cur):
                     relative = self._thing_relative(cur, lo, q_lo)
                 own_clause = first_clause and any(c.dep_ == "nsubj" for c in cur.children)
@@ -1078,6 +1081,8 @@ class Frames:
         if agent_subject is not None:
             # the one by whom the quoted view is held, on the quote's own chain of clauses
             nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
+        elif agent_after is not None:
+            return agent_after
         elif adverbial_subject is not None:
             nearest = self.phrase(adverbial_subject, lo, q_lo, None, How.SUBJECT)
         elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
@@ -1085,6 +1090,24 @@ class Frames:
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _agent_after_quote(self, k: int, verb: Token) -> Attribution | None:
+        """"The phrase “…” was uttered once, by Mr. Cruz", "the so-called “…” was launched by the
+        party": a passive verb on the quote's chain of heads whose agent ("by X") follows the
+        quote in its sentence, X someone who can speak: X's words."""
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
+        a_lo, a_hi = self.after(k)
+        for by in verb.children:
+            if by.dep_ != "agent" or not a_lo <= by.i < a_hi:
+                continue
+            agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if agent is None or self.in_quote[agent.i] or not a_lo <= agent.i < a_hi:
+                return None
+            if not could_speak(agent) or agent.ent_type_ in PLACE_OR_TIME:
+                return None
+            return self.phrase(agent, by.i + 1, a_hi, (verb.i, verb.i + 1), How.AFTER)
+        return None
 
     def chant_owner(self, k: int, lo: int) -> Attribution | None:
         """A quote right after a chant or cheer word is the chanting group's: "the crowd reprised
