@@ -674,3 +674,32 @@ def test_the_main_clause_after_an_opening_clause_quote_is_not_its_report(nlp, te
 def test_a_passive_agent_after_the_quote_is_its_source(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+def test_a_report_inside_a_with_phrase_is_not_the_clause_outside_its_words(nlp):
+    # "…, with Senator Roe telling reporters he saw it as “…”": the with-phrase has a subject of
+    # its own; the report outside it ("Ohio responds") did not say what Roe told reporters
+    # (the parse is written out: the model's varies)
+    from spacy.tokens import Doc
+
+    from server.quotes import marks
+    from server.quotes.frames import Frames
+
+    rows = [  # word, space after, tag, pos, dep, head
+        ("Ohio", True, "NNP", "PROPN", "nsubj", 1), ("responds", True, "VBZ", "VERB", "ROOT", 1),
+        ("to", True, "IN", "ADP", "prep", 1), ("storms", False, "NNS", "NOUN", "pobj", 2),
+        (",", True, ",", "PUNCT", "punct", 1), ("with", True, "IN", "ADP", "prep", 1),
+        ("Senator", True, "NNP", "PROPN", "compound", 7), ("Roe", True, "NNP", "PROPN", "nsubj", 8),
+        ("telling", True, "VBG", "VERB", "pcomp", 5), ("reporters", True, "NNS", "NOUN", "dobj", 8),
+        ("he", True, "PRP", "PRON", "nsubj", 11), ("saw", True, "VBD", "VERB", "ccomp", 8),
+        ("it", True, "PRP", "PRON", "dobj", 11), ("as", True, "IN", "ADP", "prep", 11),
+        ("“", False, "``", "PUNCT", "punct", 13), ("a", True, "DT", "DET", "det", 16),
+        ("disgrace", False, "NN", "NOUN", "pobj", 13), ("”", False, "''", "PUNCT", "punct", 13),
+        (".", False, ".", "PUNCT", "punct", 1),
+    ]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[r[1] for r in rows],
+              tags=[r[2] for r in rows], pos=[r[3] for r in rows], deps=[r[4] for r in rows],
+              heads=[r[5] for r in rows])
+    frames = Frames(doc, marks.find_quotes(doc.text))
+    assert frames.subject_of(doc[8]).text == "Roe"
+    assert frames._outer_reporter(doc[8], 0, 14) is None

@@ -586,6 +586,8 @@ class Frames:
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
             if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
+            if cur.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in cur.children):
+                break  # "…, with Sen. Roe telling reporters …": a clause of its own in a phrase
             cur = cur.head
             if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
                 break
