@@ -703,3 +703,17 @@ def test_a_report_inside_a_with_phrase_is_not_the_clause_outside_its_words(nlp):
     frames = Frames(doc, marks.find_quotes(doc.text))
     assert frames.subject_of(doc[8]).text == "Roe"
     assert frames._outer_reporter(doc[8], 0, 14) is None
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a cleft: the sentence's subject is "it"; the relative clause holding the quote speaks for
+    # the one it stands for, and the phrase runs on to the pronoun
+    ("In the end it was Senator Jane Roe who pushed for a “grand bargain” on taxes.",
+     "grand bargain", ("Senator Jane Roe who", "named")),
+    # the sentence's own subject can speak: it keeps the quote
+    ("Gov. Ann Lee met voters who wanted a “fresh start” for the town.", "fresh start",
+     ("Gov. Ann Lee", "named")),
+])
+def test_a_cleft_gives_the_quote_to_the_one_the_relative_pronoun_stands_for(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

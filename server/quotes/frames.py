@@ -1026,7 +1026,7 @@ class Frames:
             return None
         cur = top.head
         root_subject = clause_subject = agent_subject = relative = adverbial_subject = None
-        agent_after = None
+        agent_after = relative_subject = None
         first_clause = True
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
@@ -1050,6 +1050,14 @@ class Frames:
                     # concession has a subject who can say the words; the sentence's subject
                     # only frames it (not a condition: "he said she should go if she gave “…”")
                     adverbial_subject = subj
+                elif own_clause and usable and cur.dep_ == "relcl" and not self.is_cue(cur) and (
+                    subj.i == cur.head.i and could_speak(subj) and any(
+                        c.dep_ == "nsubj" and c.lower_ in word_set("relative") for c in cur.children)
+                ):
+                    # "it was Obama who pressed for a “Grand Bargain”": the quote's own clause is
+                    # a relative one whose pronoun stands for someone who can speak (when the
+                    # sentence's own subject cannot: "it", a thing)
+                    relative_subject = subj
                 if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
@@ -1089,6 +1097,8 @@ class Frames:
             nearest = self.phrase(adverbial_subject, lo, q_lo, None, How.SUBJECT)
         elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
+        elif relative_subject is not None:
+            nearest = self.phrase(relative_subject, lo, q_lo, None, How.SUBJECT)
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
