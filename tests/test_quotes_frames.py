@@ -717,3 +717,18 @@ def test_a_report_inside_a_with_phrase_is_not_the_clause_outside_its_words(nlp):
 def test_a_cleft_gives_the_quote_to_the_one_the_relative_pronoun_stands_for(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the quote hangs from a second main clause with a subject of its own ("she has long used
+    # …"): the reporting verb of the first clause ("promised") does not report it
+    ("Roe is the only mayor here to have promised to visit every school and she has long used "
+     "that record to needle her rivals, Tom Hale and Ann Lee, for not teaching “the local way.”",
+     "local way", ("she", "pronoun")),
+    # one subject for both verbs: the report is hers
+    ("Jane Roe promised to fix the roads and said the plan was “a done deal.”", "done deal",
+     ("Jane Roe", "named")),
+])
+def test_a_second_main_clause_with_its_own_subject_keeps_its_quote(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

@@ -370,6 +370,8 @@ class Frames:
             if head.pos_ == "NOUN" and head.dep_ in OBJECTS and not could_speak(head):
                 # "Sanders is releasing a new ad that urges voters to “…”": whose ad it is
                 head = self._object_owner(head, lo, hi) or head
+            if side == "before" and self._second_main_clause(k, tok):
+                continue  # "Cruz pledged to … and he has used it to …, for not “…”": he's
             if side == "before":
                 adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
                 governor = None if adjoining else self._governing_cue(k, lo, hi)
@@ -386,6 +388,27 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _second_main_clause(self, k: int, cue: Token) -> bool:
+        """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
+        the cue with a subject of its own that can speak ("Cruz pledged to visit … and he has
+        long used that fact to bludgeon rivals for not campaigning “…”")? Then the cue reports
+        the first clause, not the quote."""
+        q_lo, _ = self.ranges[k]
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == cue.i or self.in_quote[cur.i]:
+                return False
+            if cur.dep_ == "conj" and cue.i < cur.i < q_lo and cur.pos_ in ("VERB", "AUX"):
+                subj = nearest_subject(cur, left_only=True)
+                if subj is not None and cue.i < subj.i < cur.i and not self.in_quote[subj.i] and (
+                    could_speak(subj)
+                ):
+                    return True
+        return False
 
     def _report_read_as_noun(self, tok: Token, hi: int) -> bool:
         """“…,” a voice-over in the ad states.: a reporting verb's form closing the clause after
@@ -1026,6 +1049,7 @@ class Frames:
             return None
         cur = top.head
         root_subject = clause_subject = agent_subject = relative = adverbial_subject = None
+        own_main = False
         agent_after = relative_subject = None
         first_clause = True
         for _ in range(GOVERN_STEPS):
@@ -1066,8 +1090,11 @@ class Frames:
                         subj.pos_ != "PROPN" or subj.ent_type_ not in PLACE_OR_TIME
                     ):
                         agent_subject = subj  # "an option seen by organizers as a “lifeboat”"
-                    elif cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                    elif (cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i) and not own_main:
                         root_subject = subj  # the sentence's own subject, not a clause's
+                        # "Cruz pledged … and he has long used it to …": a second main clause
+                        # with a subject of its own keeps it over the first's
+                        own_main = cur.dep_ == "conj" and subj.dep_ == "nsubj" and subj.head.i == cur.i
                     elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
                         could_speak(subj)
                     ):
