@@ -732,3 +732,19 @@ def test_a_cleft_gives_the_quote_to_the_one_the_relative_pronoun_stands_for(nlp,
 def test_a_second_main_clause_with_its_own_subject_keeps_its_quote(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a clause of concession hung on the reporting verb is set against the report, not what it
+    # reports: the quote in it is its own subject's
+    ("Agency director Jane Roe decided not to recommend charging the firm at a briefing on Monday "
+     "even though she found “clear signs” of waste in its books.", "clear signs", ("she", "pronoun")),
+    ("Director Tom Hale declined to recommend any charges on Friday although he saw “serious "
+     "lapses” in the records.", "serious lapses", ("he", "pronoun")),
+    # a clause of time under the report may be what it describes: the report keeps it
+    ("Jane Roe described the mood when Tom Hale pitched a remake of “Night Harbor,” the old crime "
+     "show.", "Night Harbor", ("Jane Roe", "named")),
+])
+def test_a_clause_of_concession_under_a_report_keeps_its_own_quote(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

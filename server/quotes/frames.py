@@ -402,13 +402,20 @@ class Frames:
             cur = cur.head
             if cur.i == cue.i or self.in_quote[cur.i]:
                 return False
-            if cur.dep_ == "conj" and cue.i < cur.i < q_lo and cur.pos_ in ("VERB", "AUX"):
+            if (cur.dep_ == "conj" or cur.dep_ == "advcl" and cur.head.i == cue.i and self._conceding(cur)) and (
+                cue.i < cur.i < q_lo and cur.pos_ in ("VERB", "AUX")
+            ):
                 subj = nearest_subject(cur, left_only=True)
                 if subj is not None and cue.i < subj.i < cur.i and not self.in_quote[subj.i] and (
                     could_speak(subj)
                 ):
                     return True
         return False
+
+    def _conceding(self, clause: Token) -> bool:
+        """A clause of concession ("even though he found …", "although she called …"): set
+        against the clause it hangs from, not what that clause's verb reports."""
+        return any(c.dep_ == "mark" and c.lower_ in word_set("concession_marks") for c in clause.children)
 
     def _report_read_as_noun(self, tok: Token, hi: int) -> bool:
         """“…,” a voice-over in the ad states.: a reporting verb's form closing the clause after
@@ -1083,6 +1090,12 @@ class Frames:
                     # sentence's own subject cannot: "it", a thing)
                     relative_subject = subj
                 if usable and subj.lower_ not in word_set("not_subject"):
+                    if self.is_cue(cur) and adverbial_subject is not None and (
+                        adverbial_subject.head.head.i == cur.i and self._conceding(adverbial_subject.head)
+                    ):
+                        # "Comey decided not to recommend … even though he found “evidence”":
+                        # the quote's own clause of concession has its speaker
+                        break
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     agent = subj.dep_ == "pobj" and subj.head.dep_ == "agent"
