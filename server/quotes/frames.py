@@ -391,9 +391,10 @@ class Frames:
 
     def _second_main_clause(self, k: int, cue: Token) -> bool:
         """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
-        the cue with a subject of its own that can speak ("Cruz pledged to visit … and he has
-        long used that fact to bludgeon rivals for not campaigning “…”")? Then the cue reports
-        the first clause, not the quote."""
+        the cue, or a clause of concession hung right on it, with a subject of its own that can
+        speak ("Cruz pledged to visit … and he has long used that fact to bludgeon rivals for
+        not campaigning “…”", "Roe decided not to recommend … even though she found “…”")?
+        Then the cue reports its own clause, not the quote."""
         q_lo, _ = self.ranges[k]
         cur = self.quote_top(k)
         for _ in range(GOVERN_STEPS):
