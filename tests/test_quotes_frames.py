@@ -748,3 +748,17 @@ def test_a_second_main_clause_with_its_own_subject_keeps_its_quote(nlp, text, wo
 def test_a_clause_of_concession_under_a_report_keeps_its_own_quote(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a participle describing people the sentence's verb takes as its object: they do what the
+    # quote names, not the subject who has or employs them
+    ("The agency now has over 40 inspectors compiling detailed “safety dossiers” on every plant "
+     "in the state.", "safety dossiers", ("over 40 inspectors", "anonymous")),
+    # no participle: the sentence's subject keeps the quote
+    ("Gov. Ann Lee thanked the nurses for their “quiet courage.”", "quiet courage",
+     ("Gov. Ann Lee", "named")),
+])
+def test_people_a_participle_describes_do_what_the_quote_names(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

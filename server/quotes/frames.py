@@ -1082,6 +1082,13 @@ class Frames:
                     # concession has a subject who can say the words; the sentence's subject
                     # only frames it (not a condition: "he said she should go if she gave “…”")
                     adverbial_subject = subj
+                elif first_clause and cur.dep_ == "acl" and cur.tag_ == "VBG" and not self.is_cue(cur) and (
+                    cur.head.dep_ in ("dobj", "attr") and cur.head.pos_ == "NOUN" and lo <= cur.head.i < q_lo
+                    and not self.in_quote[cur.head.i] and person_class(cur.head.lower_)[0] is not None
+                ):
+                    # "The company now has over 170 researchers compiling detailed “…”": the
+                    # people the participle describes do what the quote names
+                    adverbial_subject = cur.head
                 elif own_clause and usable and cur.dep_ == "relcl" and not self.is_cue(cur) and (
                     subj.i == cur.head.i and could_speak(subj) and any(
                         c.dep_ == "nsubj" and c.lower_ in word_set("relative") for c in cur.children)
