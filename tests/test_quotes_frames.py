@@ -762,3 +762,19 @@ def test_a_clause_of_concession_under_a_report_keeps_its_own_quote(nlp, text, wo
 def test_people_a_participle_describes_do_what_the_quote_names(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a report whose subject is a thing ("the quarrel echoes") does not take a quote from the
+    # clause of time under it that has a speaker of its own
+    ("The quarrel with the family echoes a dispute in May when Senator Jane Roe attacked a judge, "
+     "Tom Hale, for his “foreign ties.”", "foreign ties", ("Senator Jane Roe", "named")),
+    ("The new fight recalls a feud last year when Mayor Tom Hale mocked the council for its “slow "
+     "hands.”", "slow hands", ("Mayor Tom Hale", "named")),
+    # a person who recalls it keeps the report
+    ("Senator Ann Lee recalled a feud last year when Mayor Tom Hale mocked the council for its "
+     "“slow hands.”", "slow hands", ("Senator Ann Lee", "named")),
+])
+def test_a_thing_that_echoes_a_clause_of_time_leaves_the_quote_to_that_clause(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

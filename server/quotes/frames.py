@@ -370,7 +370,8 @@ class Frames:
             if head.pos_ == "NOUN" and head.dep_ in OBJECTS and not could_speak(head):
                 # "Sanders is releasing a new ad that urges voters to “…”": whose ad it is
                 head = self._object_owner(head, lo, hi) or head
-            if side == "before" and self._second_main_clause(k, tok):
+            if side == "before" and self._second_main_clause(k, tok, weak=head is not None and (
+                    not could_speak(head) and head.pos_ != "PROPN")):
                 continue  # "Cruz pledged to … and he has used it to …, for not “…”": he's
             if side == "before":
                 adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
@@ -389,12 +390,14 @@ class Frames:
             return self._comma_clause(lo, hi)
         return None
 
-    def _second_main_clause(self, k: int, cue: Token) -> bool:
+    def _second_main_clause(self, k: int, cue: Token, weak: bool = False) -> bool:
         """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
         the cue, or a clause of concession hung right on it, with a subject of its own that can
         speak ("Cruz pledged to visit … and he has long used that fact to bludgeon rivals for
         not campaigning “…”", "Roe decided not to recommend … even though she found “…”")?
-        Then the cue reports its own clause, not the quote."""
+        Then the cue reports its own clause, not the quote. With `weak` (the cue's subject is a
+        thing: "The confrontation echoes a controversy in June when Mr. Trump assailed a judge
+        for his “…”") any clause of time or relative clause on the way with such a subject counts."""
         q_lo, _ = self.ranges[k]
         cur = self.quote_top(k)
         for _ in range(GOVERN_STEPS):
@@ -403,7 +406,8 @@ class Frames:
             cur = cur.head
             if cur.i == cue.i or self.in_quote[cur.i]:
                 return False
-            if (cur.dep_ == "conj" or cur.dep_ == "advcl" and cur.head.i == cue.i and self._conceding(cur)) and (
+            if (cur.dep_ == "conj" or cur.dep_ == "advcl" and cur.head.i == cue.i and self._conceding(cur)
+                    or weak and cur.dep_ in ("advcl", "relcl")) and (
                 cue.i < cur.i < q_lo and cur.pos_ in ("VERB", "AUX")
             ):
                 subj = nearest_subject(cur, left_only=True)
@@ -1073,7 +1077,7 @@ class Frames:
                     first_clause = False  # a clause of its own (a participle borrows one)
                 subj = self.subject_of(cur)
                 usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
-                if own_clause and usable and cur.dep_ == "advcl" and any(
+                if own_clause and usable and cur.dep_ in ("advcl", "relcl") and any(
                     c.dep_ in ("mark", "advmod") and c.lower_ in word_set("event_marks")
                     and c.i < subj.i for c in cur.children
                 ) and could_speak(subj) and not self.is_cue(cur):
@@ -1100,6 +1104,7 @@ class Frames:
                 if usable and subj.lower_ not in word_set("not_subject"):
                     if self.is_cue(cur) and adverbial_subject is not None and (
                         adverbial_subject.head.head.i == cur.i and self._conceding(adverbial_subject.head)
+                        or not could_speak(subj) and subj.pos_ != "PROPN"
                     ):
                         # "Comey decided not to recommend … even though he found “evidence”":
                         # the quote's own clause of concession has its speaker
