@@ -196,3 +196,16 @@ def test_wordnet_data_keeps_its_licence():
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in head
     licence = datafiles.path("quotes/WORDNET-LICENSE.txt").read_text(encoding="utf-8")
     assert "Permission to use, copy, modify and distribute" in licence
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    # a collective numeral counts the people after its "of", like "a group of" or "a handful of"
+    ("A trio of council members said it.", "A trio of council members", "anonymous"),
+    ("A pair of aides to the mayor said it.", "A pair of aides to the mayor", "anonymous"),
+    # … or the things: a pair of reports is as named as the reports
+    ("A pair of reports said it.", "A pair of reports", "named"),
+])
+def test_a_pair_or_trio_of_people_is_as_unnamed_as_they(nlp, text, phrase, kind):
+    doc = nlp(text)
+    start = text.index(phrase)
+    assert classify_source(doc, start, start + len(phrase)) == kind

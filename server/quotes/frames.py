@@ -370,6 +370,9 @@ class Frames:
             if head.pos_ == "NOUN" and head.dep_ in OBJECTS and not could_speak(head):
                 # "Sanders is releasing a new ad that urges voters to “…”": whose ad it is
                 head = self._object_owner(head, lo, hi) or head
+            if side == "before" and self._second_main_clause(k, tok, weak=head is not None and (
+                    not could_speak(head) and head.pos_ != "PROPN")):
+                continue  # "Cruz pledged to … and he has used it to …, for not “…”": he's
             if side == "before":
                 adjoining = all(t.is_punct or t.is_space for t in self.doc[tok.i + 1 : hi])
                 governor = None if adjoining else self._governing_cue(k, lo, hi)
@@ -386,6 +389,38 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _second_main_clause(self, k: int, cue: Token, weak: bool = False) -> bool:
+        """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
+        the cue, or a clause of concession hung right on it, with a subject of its own that can
+        speak ("Cruz pledged to visit … and he has long used that fact to bludgeon rivals for
+        not campaigning “…”", "Roe decided not to recommend … even though she found “…”")?
+        Then the cue reports its own clause, not the quote. With `weak` (the cue's subject is a
+        thing: "The confrontation echoes a controversy in June when Mr. Trump assailed a judge
+        for his “…”") any clause of time or relative clause on the way with such a subject counts."""
+        q_lo, _ = self.ranges[k]
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == cue.i or self.in_quote[cur.i]:
+                return False
+            if (cur.dep_ == "conj" or cur.dep_ == "advcl" and cur.head.i == cue.i and self._conceding(cur)
+                    or weak and cur.dep_ in ("advcl", "relcl")) and (
+                cue.i < cur.i < q_lo and cur.pos_ in ("VERB", "AUX")
+            ):
+                subj = nearest_subject(cur, left_only=True)
+                if subj is not None and cue.i < subj.i < cur.i and not self.in_quote[subj.i] and (
+                    could_speak(subj)
+                ):
+                    return True
+        return False
+
+    def _conceding(self, clause: Token) -> bool:
+        """A clause of concession ("even though he found …", "although she called …"): set
+        against the clause it hangs from, not what that clause's verb reports."""
+        return any(c.dep_ == "mark" and c.lower_ in word_set("concession_marks") for c in clause.children)
 
     def _report_read_as_noun(self, tok: Token, hi: int) -> bool:
         """“…,” a voice-over in the ad states.: a reporting verb's form closing the clause after
@@ -518,11 +553,15 @@ class Frames:
     def _comma_clause(self, lo: int, hi: int) -> Attribution | None:
         """“…,” Badenoch shot back: a quote ending in a comma is followed by its attribution,
         whatever the verb; its subject is the speaker (on a broken parse, the name between the
-        quote and the verb: “…,” Trump barked)."""
+        quote and the verb: “…,” Trump barked). Not when the quote lies in a clause of the
+        sentence's opening that hangs from that verb ("When he ran on the “forgotten middle
+        class,” Mrs. Clinton was in school"): the clause after it is the main clause."""
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
+            if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
+                return None
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
                     not self.in_quote[child.i]
@@ -554,6 +593,22 @@ class Frames:
             return None
         return None
 
+    def _in_opening_clause(self, k: int, verb: Token) -> bool:
+        """Does quotation k hang from `verb`, after it, only through an adverbial clause that
+        opens before the quote ("When he ran on the “…,” Mrs. Clinton was …": "ran" is a clause
+        of "was")? Then the quote is that clause's, and `verb` is no report of it."""
+        if k < 0:
+            return False
+        q_lo, _ = self.ranges[k]
+        cur = self.quote_top(k)
+        for _ in range(GOVERN_STEPS):
+            if cur is None or cur.head.i == cur.i:
+                return False
+            if cur.head.i == verb.i:
+                return cur.dep_ == "advcl" and cur.i < q_lo and not self.in_quote[cur.i]
+            cur = cur.head
+        return False
+
     def _outer_reporter(self, verb: Token, lo: int, hi: int) -> tuple[Token, Token] | None:
         """The outermost reporting verb, within the frame, whose clause holds `verb`, and its
         subject: in "McConnell says that … Obama is giving them “…”", "Trump argued that a
@@ -566,6 +621,8 @@ class Frames:
                 break  # "…, which he called “…”", "while Cruz said that …": its own report
             if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Cruz accuses Obama of … and Trump says …": a second report, Trump's
+            if cur.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in cur.children):
+                break  # "…, with Sen. Roe telling reporters …": a clause of its own in a phrase
             cur = cur.head
             if not (lo <= cur.i < hi) or self.in_quote[cur.i]:
                 break
@@ -783,8 +840,13 @@ class Frames:
             ):
                 return verb.head  # "The leader of Ennahda, …, saying …" (not "emailed supporters saying")
             if verb.dep_ in climb and verb.head.i != verb.i:
-                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb):
-                    return None  # "Someone shouted, “Roe,” Smith joked": not the shouter's
+                if verb.head.i < verb.i and self._reports_own_quote(verb.head, verb) and (
+                    self.in_quote[verb.head.i] or self.is_cue(verb.head)
+                ):
+                    # "Someone shouted, “Roe,” Smith joked": not the shouter's; a verb outside
+                    # the marks that reports nothing ("messages later deemed “top secret,”
+                    # saying …") only passes its clause's subject on
+                    return None
                 conj_into_quote = verb.dep_ == "conj" and not self.in_quote[verb.i] and (
                     self.in_quote[verb.head.i])
                 verb = verb.head
@@ -989,26 +1051,64 @@ class Frames:
         subject of the clause the quote belongs to ("Gov. John Doe thanked the nurses for their
         “quiet courage.”"). Up the quote's chain of syntactic heads, the first reporting verb's
         subject wins ("McConnell says that … Obama is giving them “lectures …”"); else the
-        nearest clause subject that names a person, an organisation or an unnamed source."""
+        subject of the quote's own clause of time or concession, if it can speak ("… after
+        Jane Roe organized a “march …”"); else the nearest clause subject that names a person,
+        an organisation or an unnamed source."""
         q_lo, q_hi = self.ranges[k]
         doc = self.doc
         top = self.quote_top(k)
         if top is None:
             return None
         cur = top.head
-        root_subject = clause_subject = agent_subject = relative = None
+        root_subject = clause_subject = agent_subject = relative = adverbial_subject = None
+        own_main = False
+        agent_after = relative_subject = None
         first_clause = True
         for _ in range(GOVERN_STEPS):
             if cur.i < lo:
                 break  # before the quote's own sentence (or paragraph)
             if cur.pos_ in ("VERB", "AUX") and not (q_lo <= cur.i < q_hi):
+                if agent_after is None:
+                    agent_after = self._agent_after_quote(k, cur)
                 if first_clause and cur.dep_ == "relcl" and not self.is_cue(cur):
                     relative = self._thing_relative(cur, lo, q_lo)
+                own_clause = first_clause and any(c.dep_ == "nsubj" for c in cur.children)
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                     first_clause = False  # a clause of its own (a participle borrows one)
                 subj = self.subject_of(cur)
                 usable = subj is not None and not self.in_quote[subj.i] and lo <= subj.i < q_lo
+                if own_clause and usable and cur.dep_ in ("advcl", "relcl") and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in word_set("event_marks")
+                    and c.i < subj.i for c in cur.children
+                ) and could_speak(subj) and not self.is_cue(cur):
+                    # "Mr. Trump sent it after Mr. Singer published “…”", "when the party
+                    # meets to pick “at-large” delegates": the quote's own clause of time or
+                    # concession has a subject who can say the words; the sentence's subject
+                    # only frames it (not a condition: "he said she should go if she gave “…”")
+                    adverbial_subject = subj
+                elif first_clause and cur.dep_ == "acl" and cur.tag_ == "VBG" and not self.is_cue(cur) and (
+                    cur.head.dep_ in ("dobj", "attr") and cur.head.pos_ == "NOUN" and lo <= cur.head.i < q_lo
+                    and not self.in_quote[cur.head.i] and person_class(cur.head.lower_)[0] is not None
+                ):
+                    # "The company now has over 170 researchers compiling detailed “…”": the
+                    # people the participle describes do what the quote names
+                    adverbial_subject = cur.head
+                elif own_clause and usable and cur.dep_ == "relcl" and not self.is_cue(cur) and (
+                    subj.i == cur.head.i and could_speak(subj) and any(
+                        c.dep_ == "nsubj" and c.lower_ in word_set("relative") for c in cur.children)
+                ):
+                    # "it was Obama who pressed for a “Grand Bargain”": the quote's own clause is
+                    # a relative one whose pronoun stands for someone who can speak (when the
+                    # sentence's own subject cannot: "it", a thing)
+                    relative_subject = subj
                 if usable and subj.lower_ not in word_set("not_subject"):
+                    if self.is_cue(cur) and adverbial_subject is not None and (
+                        adverbial_subject.head.head.i == cur.i and self._conceding(adverbial_subject.head)
+                        or not could_speak(subj) and subj.pos_ != "PROPN"
+                    ):
+                        # "Comey decided not to recommend … even though he found “evidence”":
+                        # the quote's own clause of concession has its speaker
+                        break
                     if self.is_cue(cur):
                         return self.phrase(subj, lo, q_lo, (cur.i, cur.i + 1), How.SUBJECT)
                     agent = subj.dep_ == "pobj" and subj.head.dep_ == "agent"
@@ -1016,8 +1116,11 @@ class Frames:
                         subj.pos_ != "PROPN" or subj.ent_type_ not in PLACE_OR_TIME
                     ):
                         agent_subject = subj  # "an option seen by organizers as a “lifeboat”"
-                    elif cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i:
+                    elif (cur.dep_ in ("ROOT", "conj") or cur.head.i == cur.i) and not own_main:
                         root_subject = subj  # the sentence's own subject, not a clause's
+                        # "Cruz pledged … and he has long used it to …": a second main clause
+                        # with a subject of its own keeps it over the first's
+                        own_main = cur.dep_ == "conj" and subj.dep_ == "nsubj" and subj.head.i == cur.i
                     elif clause_subject is None and subj.pos_ == "PROPN" and cur.dep_ != "relcl" and (
                         could_speak(subj)
                     ):
@@ -1041,11 +1144,35 @@ class Frames:
         if agent_subject is not None:
             # the one by whom the quoted view is held, on the quote's own chain of clauses
             nearest = self.phrase(agent_subject, lo, q_lo, None, How.SUBJECT)
+        elif agent_after is not None:
+            return agent_after
+        elif adverbial_subject is not None:
+            nearest = self.phrase(adverbial_subject, lo, q_lo, None, How.SUBJECT)
         elif root_subject is not None and (could_speak(root_subject) or is_document(root_subject)):
             nearest = self.phrase(root_subject, lo, q_lo, None, How.SUBJECT)
+        elif relative_subject is not None:
+            nearest = self.phrase(relative_subject, lo, q_lo, None, How.SUBJECT)
         elif clause_subject is not None:
             nearest = self.phrase(clause_subject, lo, q_lo, None, How.SUBJECT)
         return nearest
+
+    def _agent_after_quote(self, k: int, verb: Token) -> Attribution | None:
+        """"The phrase “…” was uttered once, by Mr. Cruz", "the so-called “…” was launched by the
+        party": a passive verb on the quote's chain of heads whose agent ("by X") follows the
+        quote in its sentence, X someone who can speak: X's words."""
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
+        a_lo, a_hi = self.after(k)
+        for by in verb.children:
+            if by.dep_ != "agent" or not a_lo <= by.i < a_hi:
+                continue
+            agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if agent is None or self.in_quote[agent.i] or not a_lo <= agent.i < a_hi:
+                return None
+            if not could_speak(agent) or agent.ent_type_ in PLACE_OR_TIME:
+                return None
+            return self.phrase(agent, by.i + 1, a_hi, (verb.i, verb.i + 1), How.AFTER)
+        return None
 
     def chant_owner(self, k: int, lo: int) -> Attribution | None:
         """A quote right after a chant or cheer word is the chanting group's: "the crowd reprised
