@@ -292,7 +292,8 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> lis
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="dev",
+                    help="dev by default: test is measured once, at the end of the work (make eval-places passes both)")
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder holding geo/lgl.xml, geo/GeoVirus.xml")
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of the shared real pages")
     ap.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1, help="GeoNames admin1CodesASCII.txt")

@@ -77,7 +77,8 @@ def print_misses(scores, out) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="dev",
+                        help="dev by default: test is measured once, at the end of the work (make eval-quotes passes both)")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
                         help="folder holding polnear/ (default ../shared/corpora from the repo)")
     parser.add_argument("--limit", type=int, help="only the first N articles of each split")
