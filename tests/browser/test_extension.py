@@ -145,6 +145,10 @@ def test_real_page(browser, server, pages_url, page, name):
     state = browser.wait_state(page)
     assert_every_finding_drawn(server, state)
     assert_highlights_match(page, state)
+    # honest pages: no place warning or caution drawn on the text the extension itself extracted
+    alarms = [(f["code"], f["text"]) for f in state["findings"]
+              if f["code"].startswith("place.") and f["severity"] in ("warning", "caution")]
+    assert alarms == [], alarms
     # the pages' own scripts fail without their publishers' servers; none of it may be ours
     assert not [e for e in page.errors if "-extension://" in e or "sourcemark" in e.lower()]
     assert state["errors"] == [], "the content script caught errors"
