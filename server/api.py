@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 api = Blueprint("api", __name__)
 
-# How much of an oversized chunked upload is read and dropped before answering 413 (16 MB).
+# How much of an oversized upload, chunked or of a given length, is read and dropped before
+# answering 413 (16 MB), so that the client gets the answer rather than a reset.
 DRAIN_CHUNKS = 256
 
 # The app's cache of reports, in app.extensions.
@@ -92,18 +93,35 @@ def read_analyze_request() -> tuple[str, str | None]:
 def read_body() -> bytes:
     """The request body, or 413 beyond MAX_CONTENT_LENGTH, whether its length is given or not."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is None and request.environ.get("wsgi.input_terminated"):
+    stream = request.environ["wsgi.input"]
+    declared = request.content_length
+    if declared is None and request.environ.get("wsgi.input_terminated"):
         # A chunked upload has no Content-Length; Werkzeug would silently cut it at the limit.
-        stream = request.environ["wsgi.input"]
         raw = stream.read(limit + 1)
         if len(raw) > limit:
-            # Read on a little so that a client still sending gets the answer, not a reset.
-            for _ in range(DRAIN_CHUNKS):
-                if not stream.read(65536):
-                    break
+            _drain(stream)
             raise ApiError(413, "body_too_large", "The request body is too large.")
         return raw
-    return request.get_data(cache=False)  # Flask answers 413 beyond the given length
+    if declared is not None and declared > limit:
+        # Answered before reading, the client still sending would meet a closed connection
+        # (a broken pipe, no answer) rather than the 413.
+        _drain(stream, declared)
+        raise ApiError(413, "body_too_large", "The request body is too large.")
+    return request.get_data(cache=False)
+
+
+def _drain(stream, length: int | None = None) -> None:
+    """Read on a little, at most DRAIN_CHUNKS, and drop it, so that a client still sending an
+    oversized body gets the answer, not a reset."""
+    left = length
+    for _ in range(DRAIN_CHUNKS):
+        got = stream.read(65536 if left is None else min(65536, left))
+        if not got:
+            break
+        if left is not None:
+            left -= len(got)
+            if left <= 0:
+                break
 
 
 @api.get("/api/v1/info")

@@ -121,6 +121,25 @@ def test_gunicorn_takes_a_chunked_upload_and_refuses_one_over_the_limit(server):
     assert (status, answer["error"]["code"]) == (413, "body_too_large")
 
 
+def test_gunicorn_answers_413_to_a_client_still_sending_an_oversized_body(server):
+    """A declared length over the limit: the body is read on and dropped, so a client that sends
+    all of it, then reads, gets the 413 rather than a broken pipe or a reset."""
+    host, port = server["base"].removeprefix("http://").split(":")
+    body = b'{"text": "' + b"a" * 4_000_000 + b'"}'
+    with socket.create_connection((host, int(port)), timeout=60) as sock:
+        sock.sendall(
+            b"POST /api/v1/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        )
+        sock.sendall(body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.split()[1] == b"413"
+    assert json.loads(payload)["error"]["code"] == "body_too_large"
+
+
 def test_gunicorn_404_and_405_are_json(server):
     for path, method, status in (("/nowhere", "GET", 404), ("/api/v1/analyze", "GET", 405)):
         request = urllib.request.Request(server["base"] + path, method=method)
