@@ -1,5 +1,7 @@
 """Pass 4, carry-over: quotations with no frame of their own, and what they may not inherit."""
 
+import pytest
+
 from server import quotes as quote_analysis
 from tests.quote_helpers import run, speaker_of
 
@@ -8,6 +10,31 @@ def test_a_quote_after_a_sentence_with_no_speech_verb_has_no_speaker(nlp):
     text = "Families are stocking up on firewood. “Nobody will heat these flats in January.”"
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert quotes[0].speaker.kind == "none"
+    assert [f.code for f in findings] == ["quote.unattributed"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The vote was close. Hill went further. “This is the worst bill I have seen in Congress.”",
+     "Hill"),
+    ("Sen. Ann Hill, the Vermont Democrat who leads the panel, is skeptical. “I have heard these "
+     "promises before.”", "Sen. Ann Hill"),
+    ("The hearing ran late.\n\nOtto Brandt, the committee's chairman, was in no mood to "
+     "celebrate.\n\n“We have a long way to go before the budget passes.”", "Otto Brandt"),
+])
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(nlp, text, speaker):
+    # no speech verb, but the sentence before introduces the person: the statement is theirs
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, "“") == (speaker, "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in the district are angry. “Nobody listens to us out here.”",
+    "The bill stalled in the Senate. “Nobody listens to us out here.”",
+])
+def test_a_quote_after_a_sentence_about_people_described_or_a_thing_has_no_speaker(nlp, text):
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[-1].speaker.kind == "none"
     assert [f.code for f in findings] == ["quote.unattributed"]
 
 

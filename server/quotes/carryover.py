@@ -3,8 +3,8 @@
 The second half of a split quote, a quote continued in the next paragraph, a paragraph-long
 quote after its speaker's paragraph, a quote resumed after an ellipsis, an answer in a
 question-and-answer interview: each takes the speaker of the quotation or sentence before it.
-A quote standing alone after a sentence with no speech verb is not its subject's: it has no
-speaker. After the pass in text order, three passes look forward: a headline quote takes the
+A quote standing alone after a sentence with no speech verb is not its subject's (it has no
+speaker) unless that subject is one person by name ("Roe went further. “…”"). After the pass in text order, three passes look forward: a headline quote takes the
 speaker of the fuller quote or the lede sentence that repeats its words, and a lede's "a man who
 …" is named when the next paragraph opens with "Harrison, 45,". Every loop looks at a bounded
 number of quotes or paragraphs (rules.py), so the pass is linear in the text.
@@ -17,7 +17,7 @@ from bisect import bisect_left
 from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
-from .speakers import classify, from_attribution
+from .speakers import _plural, classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
 from .frames import TERMINATORS, could_speak
 from .rules import (
@@ -539,11 +539,34 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
         att = _later_relative_report(art, att, min(hi + 1, s_end)) or att
         break
     else:
-        # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
-        # its subject nothing; the quote has no speaker
-        return None
+        return _person_introduced(art, results, max(lo, s_start), min(hi + 1, s_end))
     res = from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
+    return res
+
+
+def _person_introduced(art: Article, results, lo: int, hi: int) -> Resolution | None:
+    """A sentence with no speech verb about one person by name, then a statement standing
+    alone ("Sen. Jane Roe is skeptical. “…”", "Roe went further. “…”"): the sentence
+    introduces the quote, its subject is the speaker. "Families are stocking up on firewood.
+    “…”": people merely described lend the quote nothing, it has no speaker (nor does a thing,
+    a plural or a group)."""
+    doc, frames = art.doc, art.frames
+    root = next((doc[j] for j in range(lo, hi) if doc[j].dep_ == "ROOT"), None)
+    if root is None or frames.in_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
+        return None
+    head = next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+    if head is None or frames.in_quote[head.i] or not could_speak(head) or _plural(head):
+        return None
+    att = frames.phrase(head, lo, hi, None, How.PREVIOUS_SENTENCE)
+    res = from_attribution(art, results, att)
+    if res.kind is SpeakerKind.ANONYMOUS or not res.person and res.kind is SpeakerKind.NAMED and (
+        head.pos_ != "PROPN"
+    ):
+        return None  # someone described, not named; or a thing ("The bill stalls.")
+    if res.kind is SpeakerKind.PRONOUN and head.lower_ not in tables().person_pronouns:
+        return None
+    res.reason = "the sentence before is about the speaker"
     return res
 
 
