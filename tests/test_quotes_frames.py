@@ -662,6 +662,16 @@ def test_the_main_clause_after_an_opening_clause_quote_is_not_its_report(nlp, te
     assert speaker_of(text, quotes, words) == speaker
 
 
+@pytest.mark.parametrize("text, words", [
+    # the quote's clause opens with its conjunction and subject before the quote, its verb inside
+    ('Although the union leaders were "deeply disappointed by the ruling and the way it was '
+     'reached," he will not appeal.', "deeply disappointed"),
+])
+def test_the_main_clause_after_a_quote_in_a_subordinate_clause_is_not_its_report(nlp, text, words):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] != "he"
+
+
 @pytest.mark.parametrize("text, words, speaker", [
     # the quote is the subject of a passive verb whose agent follows it in the sentence
     ("The so-called “Clean River Plan” was drafted by Senator Tom Hale.", "Clean River",

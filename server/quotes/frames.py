@@ -601,11 +601,22 @@ class Frames:
             return False
         q_lo, _ = self.ranges[k]
         cur = self.quote_top(k)
+        subordinate = False  # a clause on the way opens with its conjunction ("and though X is “…”")
         for _ in range(GOVERN_STEPS):
             if cur is None or cur.head.i == cur.i:
                 return False
+            # the clause opens before the quote: its verb, or its conjunction or subject, is there
+            opening = any(
+                t.i < q_lo and not self.in_quote[t.i] and (t is cur or t.dep_ in ("mark", "nsubj", "nsubjpass"))
+                for t in (cur, *cur.children)
+            )
+            subordinate = subordinate or any(
+                c.dep_ == "mark" and c.i < q_lo and not self.in_quote[c.i]
+                and c.lower_ not in ("that", "to")
+                for c in cur.children
+            )
             if cur.head.i == verb.i:
-                return cur.dep_ == "advcl" and cur.i < q_lo and not self.in_quote[cur.i]
+                return opening and (cur.dep_ == "advcl" or subordinate)
             cur = cur.head
         return False
 
