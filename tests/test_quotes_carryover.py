@@ -189,3 +189,22 @@ def test_a_heading_opening_with_names_of_the_article_outside_any_entity_is_their
             "“Mexican Enough.”\n\nGetty.\n\nEva Longoria spoke about her home town in an "
             "interview.")
     assert _first_speaker(nlp, text)[:2] == ("Eva Longoria", "named")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the report goes on with someone else taking the floor: the next quote is theirs
+    ("“We drove all night to get here,” Otto Brandt said, and his daughter cut in. “He drove, "
+     "I slept the whole way.”", "his daughter"),
+    ("“The roof leaks in every storm,” Jane Roe said, and her neighbour interrupted. "
+     "“Only in the kitchen.”", "her neighbour"),
+    # a pronoun may be the same speaker, a verb with an object tells of something else
+    ("“We drove all night to get here,” Otto Brandt said, and he laughed. “Twelve hours.”",
+     "Otto Brandt"),
+    ("“We drove all night to get here,” Otto Brandt said, and his daughter took a photo. "
+     "“Twelve hours.”", "Otto Brandt"),
+])
+def test_a_quote_after_someone_takes_the_floor_is_theirs(nlp, text, speaker):
+    text, quotes, findings = run(nlp, text)
+    last = quotes[-1].span
+    assert speaker_of(text, quotes, text[last.start : last.end])[0] == speaker
+    assert findings == []

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
+from .kinds import is_pronoun
 from .speakers import _plural, classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
 from .frames import TERMINATORS, could_speak
@@ -242,7 +243,8 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         if between is not None:
             return between  # “…,” Jones said. Greene added that … . “…”: Greene's
         if prev.att is not None:
-            return _continued(art, prev)
+            turn = _turn_taken(art, results, prev.att, art.frames.ranges[k][0])
+            return turn if turn is not None else _continued(art, prev)
         return None
     lead = art.frames.before(k)[0]
     # the sentence starts after the quote before, or its frame stepped over that short quote
@@ -306,6 +308,31 @@ def _continued(art: Article, prev: Resolution) -> Resolution:
         if later is not None:
             res.att = later
     return res
+
+
+def _turn_taken(art: Article, results, att: Attribution, start: int) -> Resolution | None:
+    """The report of the quote before goes on with a second clause in which someone else takes
+    the floor, a verb with no object ("“…,” Roe said, and her husband cut in. “…”", "…, and
+    Doe interrupted."): the quote after it is that other person's. A pronoun subject ("and she
+    laughed") may be the same speaker, and a verb with an object ("and Doe took notes") tells
+    of something else; both leave the quote to the speaker before."""
+    if att.cue is None or not art.parsed:
+        return None
+    doc, frames = art.doc, art.frames
+    cue = doc[att.cue[0]]
+    for verb in cue.rights:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not verb.i < start or frames.in_quote[verb.i]:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep") for c in verb.children):
+            continue
+        subj = next((c for c in verb.lefts if c.dep_ == "nsubj" and cue.i < c.i), None)
+        if subj is None or frames.in_quote[subj.i] or is_pronoun(subj) or not could_speak(subj):
+            continue
+        att = frames.phrase(subj, cue.i + 1, verb.i, (verb.i, verb.i + 1), How.PREVIOUS_SENTENCE)
+        res = from_attribution(art, results, att)
+        res.reason = "the sentence before hands the floor to the speaker"
+        return res
+    return None
 
 
 def _before_aside(art: Article, i: int) -> int:

@@ -596,7 +596,9 @@ class Frames:
     def _in_opening_clause(self, k: int, verb: Token) -> bool:
         """Does quotation k hang from `verb`, after it, only through an adverbial clause that
         opens before the quote ("When he ran on the “…,” Mrs. Clinton was …": "ran" is a clause
-        of "was")? Then the quote is that clause's, and `verb` is no report of it."""
+        of "was"), or through a clause opening with its conjunction before the quote however
+        the parse joins it ("…, and though the group is “…,” she may split")? Then the quote is
+        that clause's, and `verb` is no report of it."""
         if k < 0:
             return False
         q_lo, _ = self.ranges[k]
