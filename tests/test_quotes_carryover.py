@@ -208,3 +208,23 @@ def test_a_quote_after_someone_takes_the_floor_is_theirs(nlp, text, speaker):
     last = quotes[-1].span
     assert speaker_of(text, quotes, text[last.start : last.end])[0] == speaker
     assert findings == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the report set in the sentence as an aside after the second quote is the whole sentence's
+    ("Those who spend their days “watching cable news” and reading posts on “the darker corners "
+     "of the web,” he said, end up angry and confused.", ("he", "pronoun")),
+    ("A decade of “benign neglect” by the county and a string of “broken promises from the "
+     "state,” Jane Roe said, left the roads in ruins.", ("Jane Roe", "named")),
+])
+def test_quotes_of_a_sentence_share_its_report_set_after_the_last(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert [speaker_of(text, quotes, text[q.span.start : q.span.end]) for q in quotes] == [speaker] * 2
+
+
+def test_a_quote_with_its_own_reporter_keeps_it_before_a_sentence_report(nlp):
+    text, quotes, _ = run(nlp, (
+        "Critics say the plan is “a giveaway,” but it will “create thousands of jobs,” Jane Roe "
+        "said."))
+    assert speaker_of(text, quotes, "giveaway")[1] == "anonymous"
+    assert speaker_of(text, quotes, "create thousands") == ("Jane Roe", "named")

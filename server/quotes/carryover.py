@@ -198,7 +198,8 @@ def _after_kicker(doc, lo: int, hi: int) -> int:
 
 def _joined_with_next(art: Article, results: list[Resolution]) -> None:
     """Guns are “a crisis” and “stunt growth,” Howard Dean said: two quotes joined by a
-    conjunction share the attribution that follows the second."""
+    conjunction share the attribution that follows the second, as do two quotes of a sentence
+    whose report after the second is the whole sentence's (`_reports_sentence`)."""
     frames = art.frames
     for k in range(len(results) - 2, -1, -1):
         deadline.check()
@@ -206,13 +207,30 @@ def _joined_with_next(art: Article, results: list[Resolution]) -> None:
         if results[k].att is not None or nxt.att is None or nxt.att.how not in FOLLOWING:
             continue
         gap = art.text[art.quotes[k].end : art.quotes[k + 1].start].strip(" ,")
-        if gap.lower() not in ("and", "or", "but", "") or "\n" in gap:
+        if "\n" in gap:
             continue
         if art.sentence(frames.ranges[k][0])[0] != art.sentence(frames.ranges[k + 1][0])[0]:
+            continue
+        if gap.lower() not in ("and", "or", "but", "") and not _reports_sentence(art, k, nxt.att):
             continue
         speech = results[k].speech  # a phrase stays a phrase, now with its speaker
         results[k] = _copy(nxt)
         results[k].speech = speech
+
+
+def _reports_sentence(art: Article, k: int, att: Attribution) -> bool:
+    """The report after quotation k + 1 is the whole sentence's ("Those who spend hours
+    “watching cable news” and reading “the darker corners of the web,” he said, end up …"): its
+    verb is the sentence's root or set in it as an aside, and no other reporting verb stands
+    between the two quotations. Every quotation of the sentence is then the reporter's."""
+    if att.cue is None or not art.parsed:
+        return False
+    doc, frames = art.doc, art.frames
+    if doc[att.cue[0]].dep_ not in ("ROOT", "parataxis"):
+        return False
+    return not any(not frames.in_quote[i] and (frames.is_according(i) or frames.is_cue(doc[i]) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children))  # a report with a speaker of its own
+        for i in range(frames.ranges[k][1], frames.ranges[k + 1][0]))
 
 
 def _copy(prev: Resolution) -> Resolution:
