@@ -788,3 +788,12 @@ def test_people_a_participle_describes_do_what_the_quote_names(nlp, text, words,
 def test_a_thing_that_echoes_a_clause_of_time_leaves_the_quote_to_that_clause(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+def test_a_sentence_ending_in_its_own_report_is_the_reporters_whatever_the_parse(nlp):
+    # ", said X." closing the sentence reports all of it, the quotes early in it too
+    text, quotes, findings = run(nlp, (
+        "The pledge to “drain the swamp” and “put workers first” appeals to voters who feel that "
+        "nobody in the capital listens to them anymore, said Ann Hill, a pollster in Ohio."))
+    assert [speaker_of(text, quotes, w) for w in ("drain", "workers")] == [("Ann Hill", "named")] * 2
+    assert findings == []

@@ -666,6 +666,32 @@ class Frames:
             i += 1
         return i < inner.i and bool(self.in_quote[i])
 
+    def closing_report(self, k: int) -> Attribution | None:
+        """The sentence ends in its own report, set off by a comma ("The promise to “take our
+        country back” appeals to voters who …, said Alan Abramowitz, a demographer."): the
+        sentence's root is that reporting verb, after the quote, with its subject after the
+        comma (inverted, or "…, Roe said."). Whatever the parse made of the words between, the
+        whole sentence is what the reporter said, the quote in it too."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        for i in range(lo, hi):
+            verb = doc[i]
+            if verb.dep_ != "ROOT" or self.in_quote[i]:
+                continue
+            if not (verb.pos_ == "VERB" and self.is_cue(verb)):
+                return None
+            comma = next((j for j in range(i - 1, lo - 1, -1) if doc[j].text == "," or not (
+                doc[j].pos_ == "PROPN" or doc[j].dep_ in ("compound", "det", "amod", "nsubj"))), None)
+            if comma is None or doc[comma].text != "," or self.in_quote[comma]:
+                return None
+            subj = self.subject_of(verb)
+            if subj is None or not comma < subj.i < hi or self.in_quote[subj.i] or not could_speak(subj):
+                return None
+            if not any(doc[j].text in TERMINATORS for j in range(i + 1, min(len(doc), subj.right_edge.i + 3))):
+                return None  # the sentence goes on after the report
+            return self.phrase(subj, comma + 1, hi, (i, i + 1), How.AFTER)
+        return None
+
     def report_after(self, k: int, verb: Token) -> Attribution | None:
         """A report after the quote whose complement holds the clause of the verb before it:
         "But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
@@ -1549,6 +1575,8 @@ def find(art) -> list[Frame]:
             att = frames.report_after(k, top) if top is not None else None
         if att is None and has_lead:
             att = frames.governing(k, lo)
+        if att is None:
+            att = frames.closing_report(k)
         if att is not None:
             att = frames.through_relative(k, att)  # "Beck, who has called it “…”"
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))
