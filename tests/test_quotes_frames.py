@@ -797,3 +797,17 @@ def test_a_sentence_ending_in_its_own_report_is_the_reporters_whatever_the_parse
         "nobody in the capital listens to them anymore, said Ann Hill, a pollster in Ohio."))
     assert [speaker_of(text, quotes, w) for w in ("drain", "workers")] == [("Ann Hill", "named")] * 2
     assert findings == []
+
+
+def test_a_surname_of_the_article_read_as_an_adverb_is_the_speaker(nlp):
+    # "Early" right before the verb, capitalised mid-sentence and a name met before: the subject
+    assert_named_speaker(nlp, (
+        "The county chairman, Sam Early, backed the plan in March. Told of the new poll, Early "
+        "described it as “a pleasant surprise.”"), "pleasant surprise", "Early")
+
+
+def test_a_capitalised_adverb_that_names_nobody_of_the_article_is_no_speaker(nlp):
+    text, quotes, _ = run(nlp, (
+        "The county chairman backed the plan in March. Told of the new poll, Early described it "
+        "as “a pleasant surprise.”"))
+    assert speaker_of(text, quotes, "pleasant surprise")[0] != "Early"

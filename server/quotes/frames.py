@@ -910,13 +910,21 @@ class Frames:
     def _modal_name(self, verb: Token) -> Token | None:
         """“…,” Will wrote: a capitalised "Will" or "May" inside a sentence, tagged as a modal
         right before a verb in the past, a participle or the third person (which no modal takes
-        there), is a name."""
+        there), is a name; so is a capitalised adverb or adjective there that is a word of a
+        name the article gives a person or organisation ("…, Early described it as “…”")."""
         if verb.tag_ not in ("VBD", "VBZ", "VBN"):
             return None
         for child in verb.lefts:
             if child.dep_ == "aux" and child.tag_ == "MD" and child.is_title and (
                 not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
             ):
+                return child
+            if child.dep_ == "advmod" and child.pos_ in ("ADV", "ADJ") and child.is_title and (
+                not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
+                and child.text in self.name_words
+            ):
+                # "…, Early described it as “…”": a name of the article's people read as an
+                # adverb, capitalised where no adverb would be
                 return child
         return None
 
