@@ -811,3 +811,16 @@ def test_a_capitalised_adverb_that_names_nobody_of_the_article_is_no_speaker(nlp
         "The county chairman backed the plan in March. Told of the new poll, Early described it "
         "as “a pleasant surprise.”"))
     assert speaker_of(text, quotes, "pleasant surprise")[0] != "Early"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a question ends its sentence: a clause after it doing something to an object is no report
+    ("Jane Roe turned to the clerk. “Is the vote recorded?” The clerk checked the ledger twice.",
+     ("Jane Roe", "named")),
+    # a clause with no object after it still is ("“Why?” she shot back"), as is a speech verb
+    ("“Is the vote recorded?” the clerk asked the mayor.", ("the clerk", "named")),
+    ("“Is the vote recorded?” a reporter can be heard asking.", ("a reporter", "anonymous")),
+])
+def test_a_clause_with_an_object_after_a_question_is_a_new_sentence(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "vote recorded") == speaker

@@ -556,11 +556,22 @@ class Frames:
         quote and the verb: “…,” Trump barked). Not when the quote lies in a clause of the
         sentence's opening that hangs from that verb ("When he ran on the “forgotten middle
         class,” Mrs. Clinton was in school"): the clause after it is the main clause."""
+        k = self.quote_of[lo - 1] if lo > 0 else -1
+        closed = k >= 0 and self.text[self.quotes[k].start : self.quotes[k].end].rstrip(
+            "”\"'’»› ").endswith(("?", "!"))
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
             if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
+                return None
+            if closed and self.verbs.get(tok.lower_) is None and any(
+                c.dep_ == "dobj" and c.i < hi for c in tok.rights
+            ):
+                # "“Mr. Roe?” I had prepared a statement": a question or an exclamation ends
+                # its sentence; a clause after it whose verb is no reporting verb and does
+                # something to an object is a new sentence, not its report ("“Why?” she shot
+                # back" has none)
                 return None
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
