@@ -824,3 +824,15 @@ def test_a_capitalised_adverb_that_names_nobody_of_the_article_is_no_speaker(nlp
 def test_a_clause_with_an_object_after_a_question_is_a_new_sentence(nlp, text, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, "vote recorded") == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "what he called" speaks for the clause subject it agrees with, and for the owner of the
+    # words when the sentence is about someone's claim
+    ("Perhaps Mr. Hale's most surprising claim was that Ms. Roe had acted in what he called “a "
+     "reckless and dangerous way.”", "Mr. Hale's"),
+    ("In the end, Mrs. Roe acted in what he called “a reckless and dangerous way.”", "he"),
+])
+def test_what_he_called_speaks_for_a_subject_it_can_stand_for(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "reckless")[0] == speaker

@@ -748,10 +748,16 @@ class Frames:
             if cur.pos_ not in ("VERB", "AUX"):
                 continue
             owner = self.subject_of(cur)
+            if owner is not None and owner.lower_ in speech_act_nouns():
+                # "Mr. Comey's most surprising suggestion was that … what he called “…”": the
+                # owner of the words the clause is
+                owner = self._possessor(owner) or owner
             if owner is None or self.in_quote[owner.i] or not lo <= owner.i < hi or is_pronoun(owner):
                 continue
             if owner.lower_ in word_set("not_subject") or is_dateline(owner):
                 continue
+            if _title_clash(subj, owner):
+                continue  # "Mrs. Roe had acted in what he called …": he is someone else
             if could_speak(owner) or self.is_cue(cur) and is_document(owner):
                 found = (cur, owner)
         return found
@@ -1492,6 +1498,14 @@ class Frames:
             ):
                 return att
         return None
+
+
+def _title_clash(pronoun: Token, name: Token) -> bool:
+    """"he" cannot stand for a name titled Mrs. or Ms., nor "she" for one titled Mr."""
+    clash = {"he": "titles_she", "she": "titles_he"}.get(pronoun.lower_)
+    if clash is None:
+        return False
+    return any(t.lower_ in word_set(clash) for t in name.lefts if t.dep_ == "compound")
 
 
 def nearest_subject(verb: Token, left_only: bool = False) -> Token | None:
