@@ -836,3 +836,14 @@ def test_a_clause_with_an_object_after_a_question_is_a_new_sentence(nlp, text, s
 def test_what_he_called_speaks_for_a_subject_it_can_stand_for(nlp, text, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, "reckless")[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # an age used as a noun is a person who may speak, though tagged an adjective of a date
+    ("“What if he had taken elocution lessons?” the 43-year-old asked in the video’s caption.",
+     "elocution", "the 43-year-old"),
+    ("The 19-year-old said he was “terrified the whole time.”", "terrified", "The 19-year-old"),
+])
+def test_an_age_used_as_a_noun_is_the_speaker(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .kinds import classify, is_poll_share, is_pronoun
+from .kinds import classify, is_age_noun, is_poll_share, is_pronoun
 from .lexicon import chant_words, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
@@ -881,6 +881,11 @@ class Frames:
             name = self._modal_name(verb)
             if name is not None:
                 return name
+            age = next((c for c in verb.lefts if is_age_noun(c) and not self.in_quote[c.i]), None)
+            if age is None and verb.dep_ == "acl" and verb.head.i < verb.i and is_age_noun(verb.head):
+                age = verb.head  # "the 43-year-old asked", the report read as the age's clause
+            if age is not None:
+                return age
             if verb.dep_ == "xcomp" and verb.head.i != verb.i and not self.is_cue(verb.head):
                 # "That record prompted the Atlas to state, “…”": the object of the verb an
                 # infinitive hangs from is who does it (not "Trump urged voters to say")
@@ -958,6 +963,8 @@ class Frames:
 
     def _nounish(self, i: int) -> bool:
         tok = self.doc[i]
+        if is_age_noun(tok) and not self.in_quote[i]:
+            return True  # "the 43-year-old asked", read as an adjective of a date
         if tok.pos_ not in NOUNISH or self.in_quote[i] or tok.lower_ == "it":
             return False
         return tok.ent_type_ not in PLACE_OR_TIME  # not a dateline or a date
@@ -1527,6 +1534,8 @@ def could_speak(tok: Token) -> bool:
         return True
     if is_pronoun(tok) and tok.lower_ != "it":
         return True
+    if is_age_noun(tok):
+        return True  # "the 43-year-old"
     if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
         return True  # "Some chanted “USA! USA!”", "a number of them"
     return person_class(tok.lower_)[0] is not None
