@@ -847,3 +847,15 @@ def test_what_he_called_speaks_for_a_subject_it_can_stand_for(nlp, text, speaker
 def test_an_age_used_as_a_noun_is_the_speaker(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a quote set between dashes is an aside; the clause after the second dash is no report
+    ("When Mayor Jane Roe finally finished — “This city will rise again!” — the confetti fell on "
+     "the crowd.", "rise again", ("Mayor Jane Roe", "named")),
+    ("As the senator left the stage — “We will win this fight!” — the band started to play.",
+     "win this fight", (None, "none")),
+])
+def test_the_clause_after_a_quote_between_dashes_is_not_its_report(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker

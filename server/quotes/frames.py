@@ -559,11 +559,18 @@ class Frames:
         k = self.quote_of[lo - 1] if lo > 0 else -1
         closed = k >= 0 and self.text[self.quotes[k].start : self.quotes[k].end].rstrip(
             "”\"'’»› ").endswith(("?", "!"))
+        dashes = ("—", "–", "--")
+        q_lo = self.ranges[k][0] if k >= 0 else 0
+        # "When Roe wrapped up — “…!” — the balloons fell": a quote set between dashes is an
+        # aside of its sentence; the clause after the second dash is the sentence's own
+        aside = k >= 0 and q_lo > 0 and self.doc[q_lo - 1].text in dashes and self.doc[lo].text in dashes
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
             if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
+                return None
+            if aside and self.verbs.get(tok.lower_) is None:
                 return None
             if closed and self.verbs.get(tok.lower_) is None and any(
                 c.dep_ == "dobj" and c.i < hi for c in tok.rights
