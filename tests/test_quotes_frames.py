@@ -859,3 +859,13 @@ def test_an_age_used_as_a_noun_is_the_speaker(nlp, text, words, speaker):
 def test_the_clause_after_a_quote_between_dashes_is_not_its_report(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+def test_a_person_named_in_a_coordinated_title_is_in_the_speaker_phrase(nlp):
+    # the parse joins "news and talk Otto Brandt" to the title: the name stays in the phrase
+    text, quotes, findings = run(nlp, (
+        "Northwind Radio Vice President for news and talk Otto Brandt called the program “the "
+        "finest hour on the air.”"))
+    phrase, kind = speaker_of(text, quotes, "finest hour")
+    assert "Otto Brandt" in phrase and kind == "named"
+    assert findings == []

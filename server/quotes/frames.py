@@ -1074,6 +1074,15 @@ class Frames:
                 # station": the one by whom the text was made is part of the source
                 end = max(end, min(hi, child.right_edge.i + 1))
                 continue
+            if child.dep_ == "cc" and child.i < hi:
+                conj = next((c for c in head.rights if c.dep_ == "conj" and c.i > child.i), None)
+                if conj is not None and conj.right_edge.i < hi and doc[conj.right_edge.i].ent_type_ == "PERSON" and (
+                    not any(self.in_quote[t.i] for t in conj.subtree)
+                ):
+                    # "Vice President for news and talk Dave Gorab", "Trump and Jane Roe": a
+                    # person named in the coordination is in the phrase
+                    end = max(end, conj.right_edge.i + 1)
+                    break
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
                 child.dep_ == "prep" and child.lower_ == "as"
             ):
