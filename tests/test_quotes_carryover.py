@@ -1,5 +1,7 @@
 """Pass 4, carry-over: quotations with no frame of their own, and what they may not inherit."""
 
+import pytest
+
 from server import quotes as quote_analysis
 from tests.quote_helpers import run, speaker_of
 
@@ -8,6 +10,31 @@ def test_a_quote_after_a_sentence_with_no_speech_verb_has_no_speaker(nlp):
     text = "Families are stocking up on firewood. “Nobody will heat these flats in January.”"
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert quotes[0].speaker.kind == "none"
+    assert [f.code for f in findings] == ["quote.unattributed"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The vote was close. Hill went further. “This is the worst bill I have seen in Congress.”",
+     "Hill"),
+    ("Sen. Ann Hill, the Vermont Democrat who leads the panel, is skeptical. “I have heard these "
+     "promises before.”", "Sen. Ann Hill"),
+    ("The hearing ran late.\n\nOtto Brandt, the committee's chairman, was in no mood to "
+     "celebrate.\n\n“We have a long way to go before the budget passes.”", "Otto Brandt"),
+])
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(nlp, text, speaker):
+    # no speech verb, but the sentence before introduces the person: the statement is theirs
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, "“") == (speaker, "named")
+    assert findings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in the district are angry. “Nobody listens to us out here.”",
+    "The bill stalled in the Senate. “Nobody listens to us out here.”",
+])
+def test_a_quote_after_a_sentence_about_people_described_or_a_thing_has_no_speaker(nlp, text):
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert quotes[-1].speaker.kind == "none"
     assert [f.code for f in findings] == ["quote.unattributed"]
 
 
@@ -162,3 +189,42 @@ def test_a_heading_opening_with_names_of_the_article_outside_any_entity_is_their
             "“Mexican Enough.”\n\nGetty.\n\nEva Longoria spoke about her home town in an "
             "interview.")
     assert _first_speaker(nlp, text)[:2] == ("Eva Longoria", "named")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the report goes on with someone else taking the floor: the next quote is theirs
+    ("“We drove all night to get here,” Otto Brandt said, and his daughter cut in. “He drove, "
+     "I slept the whole way.”", "his daughter"),
+    ("“The roof leaks in every storm,” Jane Roe said, and her neighbour interrupted. "
+     "“Only in the kitchen.”", "her neighbour"),
+    # a pronoun may be the same speaker, a verb with an object tells of something else
+    ("“We drove all night to get here,” Otto Brandt said, and he laughed. “Twelve hours.”",
+     "Otto Brandt"),
+    ("“We drove all night to get here,” Otto Brandt said, and his daughter took a photo. "
+     "“Twelve hours.”", "Otto Brandt"),
+])
+def test_a_quote_after_someone_takes_the_floor_is_theirs(nlp, text, speaker):
+    text, quotes, findings = run(nlp, text)
+    last = quotes[-1].span
+    assert speaker_of(text, quotes, text[last.start : last.end])[0] == speaker
+    assert findings == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the report set in the sentence as an aside after the second quote is the whole sentence's
+    ("Those who spend their days “watching cable news” and reading posts on “the darker corners "
+     "of the web,” he said, end up angry and confused.", ("he", "pronoun")),
+    ("A decade of “benign neglect” by the county and a string of “broken promises from the "
+     "state,” Jane Roe said, left the roads in ruins.", ("Jane Roe", "named")),
+])
+def test_quotes_of_a_sentence_share_its_report_set_after_the_last(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert [speaker_of(text, quotes, text[q.span.start : q.span.end]) for q in quotes] == [speaker] * 2
+
+
+def test_a_quote_with_its_own_reporter_keeps_it_before_a_sentence_report(nlp):
+    text, quotes, _ = run(nlp, (
+        "Critics say the plan is “a giveaway,” but it will “create thousands of jobs,” Jane Roe "
+        "said."))
+    assert speaker_of(text, quotes, "giveaway")[1] == "anonymous"
+    assert speaker_of(text, quotes, "create thousands") == ("Jane Roe", "named")

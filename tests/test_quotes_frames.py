@@ -662,6 +662,16 @@ def test_the_main_clause_after_an_opening_clause_quote_is_not_its_report(nlp, te
     assert speaker_of(text, quotes, words) == speaker
 
 
+@pytest.mark.parametrize("text, words", [
+    # the quote's clause opens with its conjunction and subject before the quote, its verb inside
+    ('Although the union leaders were "deeply disappointed by the ruling and the way it was '
+     'reached," he will not appeal.', "deeply disappointed"),
+])
+def test_the_main_clause_after_a_quote_in_a_subordinate_clause_is_not_its_report(nlp, text, words):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] != "he"
+
+
 @pytest.mark.parametrize("text, words, speaker", [
     # the quote is the subject of a passive verb whose agent follows it in the sentence
     ("The so-called “Clean River Plan” was drafted by Senator Tom Hale.", "Clean River",
@@ -778,3 +788,84 @@ def test_people_a_participle_describes_do_what_the_quote_names(nlp, text, words,
 def test_a_thing_that_echoes_a_clause_of_time_leaves_the_quote_to_that_clause(nlp, text, words, speaker):
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == speaker
+
+
+def test_a_sentence_ending_in_its_own_report_is_the_reporters_whatever_the_parse(nlp):
+    # ", said X." closing the sentence reports all of it, the quotes early in it too
+    text, quotes, findings = run(nlp, (
+        "The pledge to “drain the swamp” and “put workers first” appeals to voters who feel that "
+        "nobody in the capital listens to them anymore, said Ann Hill, a pollster in Ohio."))
+    assert [speaker_of(text, quotes, w) for w in ("drain", "workers")] == [("Ann Hill", "named")] * 2
+    assert findings == []
+
+
+def test_a_surname_of_the_article_read_as_an_adverb_is_the_speaker(nlp):
+    # "Early" right before the verb, capitalised mid-sentence and a name met before: the subject
+    assert_named_speaker(nlp, (
+        "The county chairman, Sam Early, backed the plan in March. Told of the new poll, Early "
+        "described it as “a pleasant surprise.”"), "pleasant surprise", "Early")
+
+
+def test_a_capitalised_adverb_that_names_nobody_of_the_article_is_no_speaker(nlp):
+    text, quotes, _ = run(nlp, (
+        "The county chairman backed the plan in March. Told of the new poll, Early described it "
+        "as “a pleasant surprise.”"))
+    assert speaker_of(text, quotes, "pleasant surprise")[0] != "Early"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a question ends its sentence: a clause after it doing something to an object is no report
+    ("Jane Roe turned to the clerk. “Is the vote recorded?” The clerk checked the ledger twice.",
+     ("Jane Roe", "named")),
+    # a clause with no object after it still is ("“Why?” she shot back"), as is a speech verb
+    ("“Is the vote recorded?” the clerk asked the mayor.", ("the clerk", "named")),
+    ("“Is the vote recorded?” a reporter can be heard asking.", ("a reporter", "anonymous")),
+])
+def test_a_clause_with_an_object_after_a_question_is_a_new_sentence(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "vote recorded") == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "what he called" speaks for the clause subject it agrees with, and for the owner of the
+    # words when the sentence is about someone's claim
+    ("Perhaps Mr. Hale's most surprising claim was that Ms. Roe had acted in what he called “a "
+     "reckless and dangerous way.”", "Mr. Hale's"),
+    ("In the end, Mrs. Roe acted in what he called “a reckless and dangerous way.”", "he"),
+])
+def test_what_he_called_speaks_for_a_subject_it_can_stand_for(nlp, text, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "reckless")[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # an age used as a noun is a person who may speak, though tagged an adjective of a date
+    ("“What if he had taken elocution lessons?” the 43-year-old asked in the video’s caption.",
+     "elocution", "the 43-year-old"),
+    ("The 19-year-old said he was “terrified the whole time.”", "terrified", "The 19-year-old"),
+])
+def test_an_age_used_as_a_noun_is_the_speaker(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a quote set between dashes is an aside; the clause after the second dash is no report
+    ("When Mayor Jane Roe finally finished — “This city will rise again!” — the confetti fell on "
+     "the crowd.", "rise again", ("Mayor Jane Roe", "named")),
+    ("As the senator left the stage — “We will win this fight!” — the band started to play.",
+     "win this fight", (None, "none")),
+])
+def test_the_clause_after_a_quote_between_dashes_is_not_its_report(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == speaker
+
+
+def test_a_person_named_in_a_coordinated_title_is_in_the_speaker_phrase(nlp):
+    # the parse joins "news and talk Otto Brandt" to the title: the name stays in the phrase
+    text, quotes, findings = run(nlp, (
+        "Northwind Radio Vice President for news and talk Otto Brandt called the program “the "
+        "finest hour on the air.”"))
+    phrase, kind = speaker_of(text, quotes, "finest hour")
+    assert "Otto Brandt" in phrase and kind == "named"
+    assert findings == []

@@ -9,8 +9,9 @@ from server import quotes as quote_analysis
     # a he/she in the quote's own sentence: the partial quote may well be his
     ("Putting the show together, Jane Roe said, allowed her to grow. Audiences can expect him to "
      "approach the evening with “maybe a little more recklessness than they are used to.”"),
-    # a person named in the sentence before: the statement may be hers, as the next line shows
-    ("Jane Roe is upbeat about the race, in part because the party is united.\n\n"
+    # a person named in the sentence before, not its subject: the statement may be hers
+    # (a sentence whose subject she is makes her the speaker: tests/test_quotes_carryover.py)
+    ("The party is united behind Jane Roe, in part because the race is close.\n\n"
      "“Not only can we win in November, we have the best chance of winning.”"),
 ])
 def test_no_warning_when_someone_near_may_have_said_it(nlp, text):

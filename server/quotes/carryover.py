@@ -3,8 +3,8 @@
 The second half of a split quote, a quote continued in the next paragraph, a paragraph-long
 quote after its speaker's paragraph, a quote resumed after an ellipsis, an answer in a
 question-and-answer interview: each takes the speaker of the quotation or sentence before it.
-A quote standing alone after a sentence with no speech verb is not its subject's: it has no
-speaker. After the pass in text order, three passes look forward: a headline quote takes the
+A quote standing alone after a sentence with no speech verb is not its subject's (it has no
+speaker) unless that subject is one person by name ("Roe went further. “…”"). After the pass in text order, three passes look forward: a headline quote takes the
 speaker of the fuller quote or the lede sentence that repeats its words, and a lede's "a man who
 …" is named when the next paragraph opens with "Harrison, 45,". Every loop looks at a bounded
 number of quotes or paragraphs (rules.py), so the pass is linear in the text.
@@ -17,7 +17,8 @@ from bisect import bisect_left
 from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
-from .speakers import classify, from_attribution
+from .kinds import is_pronoun
+from .speakers import _plural, classify, from_attribution
 from .lexicon import person_class, singular, sourcing_nouns, tables
 from .frames import TERMINATORS, could_speak
 from .rules import (
@@ -197,7 +198,8 @@ def _after_kicker(doc, lo: int, hi: int) -> int:
 
 def _joined_with_next(art: Article, results: list[Resolution]) -> None:
     """Guns are “a crisis” and “stunt growth,” Howard Dean said: two quotes joined by a
-    conjunction share the attribution that follows the second."""
+    conjunction share the attribution that follows the second, as do two quotes of a sentence
+    whose report after the second is the whole sentence's (`_reports_sentence`)."""
     frames = art.frames
     for k in range(len(results) - 2, -1, -1):
         deadline.check()
@@ -205,13 +207,30 @@ def _joined_with_next(art: Article, results: list[Resolution]) -> None:
         if results[k].att is not None or nxt.att is None or nxt.att.how not in FOLLOWING:
             continue
         gap = art.text[art.quotes[k].end : art.quotes[k + 1].start].strip(" ,")
-        if gap.lower() not in ("and", "or", "but", "") or "\n" in gap:
+        if "\n" in gap:
             continue
         if art.sentence(frames.ranges[k][0])[0] != art.sentence(frames.ranges[k + 1][0])[0]:
+            continue
+        if gap.lower() not in ("and", "or", "but", "") and not _reports_sentence(art, k, nxt.att):
             continue
         speech = results[k].speech  # a phrase stays a phrase, now with its speaker
         results[k] = _copy(nxt)
         results[k].speech = speech
+
+
+def _reports_sentence(art: Article, k: int, att: Attribution) -> bool:
+    """The report after quotation k + 1 is the whole sentence's ("Those who spend hours
+    “watching cable news” and reading “the darker corners of the web,” he said, end up …"): its
+    verb is the sentence's root or set in it as an aside, and no other reporting verb stands
+    between the two quotations. Every quotation of the sentence is then the reporter's."""
+    if att.cue is None or not art.parsed:
+        return False
+    doc, frames = art.doc, art.frames
+    if doc[att.cue[0]].dep_ not in ("ROOT", "parataxis"):
+        return False
+    return not any(not frames.in_quote[i] and (frames.is_according(i) or frames.is_cue(doc[i]) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children))  # a report with a speaker of its own
+        for i in range(frames.ranges[k][1], frames.ranges[k + 1][0]))
 
 
 def _copy(prev: Resolution) -> Resolution:
@@ -242,7 +261,8 @@ def _inherit(art: Article, spans, results, k: int, q: QuotedSpan, has_lead: bool
         if between is not None:
             return between  # “…,” Jones said. Greene added that … . “…”: Greene's
         if prev.att is not None:
-            return _continued(art, prev)
+            turn = _turn_taken(art, results, prev.att, art.frames.ranges[k][0])
+            return turn if turn is not None else _continued(art, prev)
         return None
     lead = art.frames.before(k)[0]
     # the sentence starts after the quote before, or its frame stepped over that short quote
@@ -306,6 +326,31 @@ def _continued(art: Article, prev: Resolution) -> Resolution:
         if later is not None:
             res.att = later
     return res
+
+
+def _turn_taken(art: Article, results, att: Attribution, start: int) -> Resolution | None:
+    """The report of the quote before goes on with a second clause in which someone else takes
+    the floor, a verb with no object ("“…,” Roe said, and her husband cut in. “…”", "…, and
+    Doe interrupted."): the quote after it is that other person's. A pronoun subject ("and she
+    laughed") may be the same speaker, and a verb with an object ("and Doe took notes") tells
+    of something else; both leave the quote to the speaker before."""
+    if att.cue is None or not art.parsed:
+        return None
+    doc, frames = art.doc, art.frames
+    cue = doc[att.cue[0]]
+    for verb in cue.rights:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not verb.i < start or frames.in_quote[verb.i]:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep") for c in verb.children):
+            continue
+        subj = next((c for c in verb.lefts if c.dep_ == "nsubj" and cue.i < c.i), None)
+        if subj is None or frames.in_quote[subj.i] or is_pronoun(subj) or not could_speak(subj):
+            continue
+        att = frames.phrase(subj, cue.i + 1, verb.i, (verb.i, verb.i + 1), How.PREVIOUS_SENTENCE)
+        res = from_attribution(art, results, att)
+        res.reason = "the sentence before hands the floor to the speaker"
+        return res
+    return None
 
 
 def _before_aside(art: Article, i: int) -> int:
@@ -539,11 +584,34 @@ def _previous_sentence(art: Article, results, end: int) -> Resolution | None:
         att = _later_relative_report(art, att, min(hi + 1, s_end)) or att
         break
     else:
-        # "Families are stocking up on firewood. “…”": a sentence with no speech verb lends
-        # its subject nothing; the quote has no speaker
-        return None
+        return _person_introduced(art, results, max(lo, s_start), min(hi + 1, s_end))
     res = from_attribution(art, results, att)
     res.reason = "the sentence before names the speaker"
+    return res
+
+
+def _person_introduced(art: Article, results, lo: int, hi: int) -> Resolution | None:
+    """A sentence with no speech verb about one person by name, then a statement standing
+    alone ("Sen. Jane Roe is skeptical. “…”", "Roe went further. “…”"): the sentence
+    introduces the quote, its subject is the speaker. "Families are stocking up on firewood.
+    “…”": people merely described lend the quote nothing, it has no speaker (nor does a thing,
+    a plural or a group)."""
+    doc, frames = art.doc, art.frames
+    root = next((doc[j] for j in range(lo, hi) if doc[j].dep_ == "ROOT"), None)
+    if root is None or frames.in_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
+        return None
+    head = next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+    if head is None or frames.in_quote[head.i] or not could_speak(head) or _plural(head):
+        return None
+    att = frames.phrase(head, lo, hi, None, How.PREVIOUS_SENTENCE)
+    res = from_attribution(art, results, att)
+    if res.kind is SpeakerKind.ANONYMOUS or not res.person and res.kind is SpeakerKind.NAMED and (
+        head.pos_ != "PROPN"
+    ):
+        return None  # someone described, not named; or a thing ("The bill stalls.")
+    if res.kind is SpeakerKind.PRONOUN and head.lower_ not in tables().person_pronouns:
+        return None
+    res.reason = "the sentence before is about the speaker"
     return res
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .kinds import classify, is_poll_share, is_pronoun
+from .kinds import classify, is_age_noun, is_poll_share, is_pronoun
 from .lexicon import chant_words, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
@@ -556,11 +556,29 @@ class Frames:
         quote and the verb: “…,” Trump barked). Not when the quote lies in a clause of the
         sentence's opening that hangs from that verb ("When he ran on the “forgotten middle
         class,” Mrs. Clinton was in school"): the clause after it is the main clause."""
+        k = self.quote_of[lo - 1] if lo > 0 else -1
+        closed = k >= 0 and self.text[self.quotes[k].start : self.quotes[k].end].rstrip(
+            "”\"'’»› ").endswith(("?", "!"))
+        dashes = ("—", "–", "--")
+        q_lo = self.ranges[k][0] if k >= 0 else 0
+        # "When Roe wrapped up — “…!” — the balloons fell": a quote set between dashes is an
+        # aside of its sentence; the clause after the second dash is the sentence's own
+        aside = k >= 0 and q_lo > 0 and self.doc[q_lo - 1].text in dashes and self.doc[lo].text in dashes
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
             if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
+                return None
+            if aside and self.verbs.get(tok.lower_) is None:
+                return None
+            if closed and self.verbs.get(tok.lower_) is None and any(
+                c.dep_ == "dobj" and c.i < hi for c in tok.rights
+            ):
+                # "“Mr. Roe?” I had prepared a statement": a question or an exclamation ends
+                # its sentence; a clause after it whose verb is no reporting verb and does
+                # something to an object is a new sentence, not its report ("“Why?” she shot
+                # back" has none)
                 return None
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi and (
@@ -596,16 +614,29 @@ class Frames:
     def _in_opening_clause(self, k: int, verb: Token) -> bool:
         """Does quotation k hang from `verb`, after it, only through an adverbial clause that
         opens before the quote ("When he ran on the “…,” Mrs. Clinton was …": "ran" is a clause
-        of "was")? Then the quote is that clause's, and `verb` is no report of it."""
+        of "was"), or through a clause opening with its conjunction before the quote however
+        the parse joins it ("…, and though the group is “…,” she may split")? Then the quote is
+        that clause's, and `verb` is no report of it."""
         if k < 0:
             return False
         q_lo, _ = self.ranges[k]
         cur = self.quote_top(k)
+        subordinate = False  # a clause on the way opens with its conjunction ("and though X is “…”")
         for _ in range(GOVERN_STEPS):
             if cur is None or cur.head.i == cur.i:
                 return False
+            # the clause opens before the quote: its verb, or its conjunction or subject, is there
+            opening = any(
+                t.i < q_lo and not self.in_quote[t.i] and (t is cur or t.dep_ in ("mark", "nsubj", "nsubjpass"))
+                for t in (cur, *cur.children)
+            )
+            subordinate = subordinate or any(
+                c.dep_ == "mark" and c.i < q_lo and not self.in_quote[c.i]
+                and c.lower_ not in ("that", "to")
+                for c in cur.children
+            )
             if cur.head.i == verb.i:
-                return cur.dep_ == "advcl" and cur.i < q_lo and not self.in_quote[cur.i]
+                return opening and (cur.dep_ == "advcl" or subordinate)
             cur = cur.head
         return False
 
@@ -653,6 +684,32 @@ class Frames:
             i += 1
         return i < inner.i and bool(self.in_quote[i])
 
+    def closing_report(self, k: int) -> Attribution | None:
+        """The sentence ends in its own report, set off by a comma ("The promise to “take our
+        country back” appeals to voters who …, said Alan Abramowitz, a demographer."): the
+        sentence's root is that reporting verb, after the quote, with its subject after the
+        comma (inverted, or "…, Roe said."). Whatever the parse made of the words between, the
+        whole sentence is what the reporter said, the quote in it too."""
+        lo, hi = self.after(k)
+        doc = self.doc
+        for i in range(lo, hi):
+            verb = doc[i]
+            if verb.dep_ != "ROOT" or self.in_quote[i]:
+                continue
+            if not (verb.pos_ == "VERB" and self.is_cue(verb)):
+                return None
+            comma = next((j for j in range(i - 1, lo - 1, -1) if doc[j].text == "," or not (
+                doc[j].pos_ == "PROPN" or doc[j].dep_ in ("compound", "det", "amod", "nsubj"))), None)
+            if comma is None or doc[comma].text != "," or self.in_quote[comma]:
+                return None
+            subj = self.subject_of(verb)
+            if subj is None or not comma < subj.i < hi or self.in_quote[subj.i] or not could_speak(subj):
+                return None
+            if not any(doc[j].text in TERMINATORS for j in range(i + 1, min(len(doc), subj.right_edge.i + 3))):
+                return None  # the sentence goes on after the report
+            return self.phrase(subj, comma + 1, hi, (i, i + 1), How.AFTER)
+        return None
+
     def report_after(self, k: int, verb: Token) -> Attribution | None:
         """A report after the quote whose complement holds the clause of the verb before it:
         "But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
@@ -698,10 +755,16 @@ class Frames:
             if cur.pos_ not in ("VERB", "AUX"):
                 continue
             owner = self.subject_of(cur)
+            if owner is not None and owner.lower_ in speech_act_nouns():
+                # "Mr. Comey's most surprising suggestion was that … what he called “…”": the
+                # owner of the words the clause is
+                owner = self._possessor(owner) or owner
             if owner is None or self.in_quote[owner.i] or not lo <= owner.i < hi or is_pronoun(owner):
                 continue
             if owner.lower_ in word_set("not_subject") or is_dateline(owner):
                 continue
+            if _title_clash(subj, owner):
+                continue  # "Mrs. Roe had acted in what he called …": he is someone else
             if could_speak(owner) or self.is_cue(cur) and is_document(owner):
                 found = (cur, owner)
         return found
@@ -825,6 +888,11 @@ class Frames:
             name = self._modal_name(verb)
             if name is not None:
                 return name
+            age = next((c for c in verb.lefts if is_age_noun(c) and not self.in_quote[c.i]), None)
+            if age is None and verb.dep_ == "acl" and verb.head.i < verb.i and is_age_noun(verb.head):
+                age = verb.head  # "the 43-year-old asked", the report read as the age's clause
+            if age is not None:
+                return age
             if verb.dep_ == "xcomp" and verb.head.i != verb.i and not self.is_cue(verb.head):
                 # "That record prompted the Atlas to state, “…”": the object of the verb an
                 # infinitive hangs from is who does it (not "Trump urged voters to say")
@@ -871,13 +939,21 @@ class Frames:
     def _modal_name(self, verb: Token) -> Token | None:
         """“…,” Will wrote: a capitalised "Will" or "May" inside a sentence, tagged as a modal
         right before a verb in the past, a participle or the third person (which no modal takes
-        there), is a name."""
+        there), is a name; so is a capitalised adverb or adjective there that is a word of a
+        name the article gives a person or organisation ("…, Early described it as “…”")."""
         if verb.tag_ not in ("VBD", "VBZ", "VBN"):
             return None
         for child in verb.lefts:
             if child.dep_ == "aux" and child.tag_ == "MD" and child.is_title and (
                 not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
             ):
+                return child
+            if child.dep_ == "advmod" and child.pos_ in ("ADV", "ADJ") and child.is_title and (
+                not child.is_sent_start and child.i + 1 == verb.i and not self.in_quote[child.i]
+                and child.text in self.name_words
+            ):
+                # "…, Early described it as “…”": a name of the article's people read as an
+                # adverb, capitalised where no adverb would be
                 return child
         return None
 
@@ -894,6 +970,8 @@ class Frames:
 
     def _nounish(self, i: int) -> bool:
         tok = self.doc[i]
+        if is_age_noun(tok) and not self.in_quote[i]:
+            return True  # "the 43-year-old asked", read as an adjective of a date
         if tok.pos_ not in NOUNISH or self.in_quote[i] or tok.lower_ == "it":
             return False
         return tok.ent_type_ not in PLACE_OR_TIME  # not a dateline or a date
@@ -996,6 +1074,15 @@ class Frames:
                 # station": the one by whom the text was made is part of the source
                 end = max(end, min(hi, child.right_edge.i + 1))
                 continue
+            if child.dep_ == "cc" and child.i < hi:
+                conj = next((c for c in head.rights if c.dep_ == "conj" and c.i > child.i), None)
+                if conj is not None and conj.right_edge.i < hi and doc[conj.right_edge.i].ent_type_ == "PERSON" and (
+                    not any(self.in_quote[t.i] for t in conj.subtree)
+                ):
+                    # "Vice President for news and talk Dave Gorab", "Trump and Jane Roe": a
+                    # person named in the coordination is in the phrase
+                    end = max(end, conj.right_edge.i + 1)
+                    break
             if child.dep_ not in PHRASE_RIGHT or child.i >= hi or (
                 child.dep_ == "prep" and child.lower_ == "as"
             ):
@@ -1436,6 +1523,14 @@ class Frames:
         return None
 
 
+def _title_clash(pronoun: Token, name: Token) -> bool:
+    """"he" cannot stand for a name titled Mrs. or Ms., nor "she" for one titled Mr."""
+    clash = {"he": "titles_she", "she": "titles_he"}.get(pronoun.lower_)
+    if clash is None:
+        return False
+    return any(t.lower_ in word_set(clash) for t in name.lefts if t.dep_ == "compound")
+
+
 def nearest_subject(verb: Token, left_only: bool = False) -> Token | None:
     """The verb's nsubj; of two a broken parse gives it, the one nearest the verb."""
     subjects = [c for c in (verb.lefts if left_only else verb.children) if c.dep_ == "nsubj"]
@@ -1455,6 +1550,8 @@ def could_speak(tok: Token) -> bool:
         return True
     if is_pronoun(tok) and tok.lower_ != "it":
         return True
+    if is_age_noun(tok):
+        return True  # "the 43-year-old"
     if tok.lower_ in word_set("quantifiers") or tok.lower_ in word_set("quantifier_nouns"):
         return True  # "Some chanted “USA! USA!”", "a number of them"
     return person_class(tok.lower_)[0] is not None
@@ -1536,6 +1633,8 @@ def find(art) -> list[Frame]:
             att = frames.report_after(k, top) if top is not None else None
         if att is None and has_lead:
             att = frames.governing(k, lo)
+        if att is None:
+            att = frames.closing_report(k)
         if att is not None:
             att = frames.through_relative(k, att)  # "Beck, who has called it “…”"
         out.append(Frame(k=k, quote=q, att=att, has_lead=has_lead, title=title))

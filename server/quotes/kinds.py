@@ -76,6 +76,21 @@ def is_pronoun(token: Token) -> bool:
     )
 
 
+def is_age_noun(tok: Token) -> bool:
+    """"the 43-year-old", "two 20-year-olds": an age used as a noun stands for a person (the
+    tagger reads its "old" as an adjective and often as part of a date), who may be a speaker.
+    Not when a noun follows, whose adjective the age is ("a 43-year-old teacher"). Its kind
+    is that of any other common-noun head: named (a bystander described by age, like "a
+    caller", is no unnamed source)."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ not in ("old", "olds") or i < 4:
+        return False
+    if not (doc[i - 1].text == "-" and doc[i - 2].lower_ in ("year", "years") and doc[i - 3].text == "-"
+            and doc[i - 4].like_num):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")
+
+
 def _determiners(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i]
 
