@@ -238,6 +238,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # A swap of two neighbouring letters is one edit of the optimal string alignment but two
         # of plain Levenshtein: the commonest slip of a typist.
         swapped=Levenshtein.distance(key, miss.key) > edits,
+        same_start=key[:1] == miss.key[:1],
     )
 
 

@@ -127,6 +127,7 @@ class NearPlace:
     off_world: bool  # on another continent from everything the article names
     home: bool = False  # in one of the article's countries
     swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
+    same_start: bool = True  # the word and the name begin with the same letter
 
 
 @dataclass
