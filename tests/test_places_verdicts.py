@@ -277,3 +277,31 @@ def test_size_and_a_firm_role_back_no_warning_for_a_word_of_another_first_letter
     # as real names often are ("Kerie" beside Erie), and typists seldom miss a first letter.
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
     assert got and got[0].code == "place.misspelled" and got[0].severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, word, severity",
+    [
+        pytest.param("The mayor of the city of Kobblestane said the budget was fine.", "Kobblestane", "info",
+                     id="a city spelt as places are"),
+        pytest.param("Troops withdrew from Wuxerbarn, a city in the Donetsk region.", "Wuxerbarn", "info",
+                     id="a city in a claim, spelt as places are"),
+        pytest.param("Troops withdrew from Zqvorblensk, a city in the Donetsk region.", "Zqvorblensk", "caution",
+                     id="a city spelt as no place is"),
+        pytest.param("Troops withdrew from Wuxerbarn, the capital of the Donetsk region.", "Wuxerbarn", "caution",
+                     id="a capital"),
+    ],
+)
+def test_an_unknown_city_is_a_caution_only_on_a_second_signal(analyzer, text, word, severity):
+    # cities500 lacks many real cities (a legal form of towns of any size), so the word "city"
+    # alone is one signal; a capital (every division's seat is listed) or letters no place's name
+    # holds make it a caution.
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.unknown" and got[0].severity == severity
+    assert f"a {'capital' if 'capital' in text else 'city'}," in got[0].message
+
+
+def test_an_unknown_place_is_worded_by_what_the_text_calls_it_at_every_mention(analyzer):
+    text = "The Wuxerbarn City Council met on Monday, and the city of Wuxerbarn will vote in May."
+    got = [f for f in analyzer.analyze(text).findings if f.code == "place.unknown"]
+    assert len(got) == 2 and all("calls “Wuxerbarn” a city," in f.message for f in got)
