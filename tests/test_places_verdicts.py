@@ -269,12 +269,19 @@ def test_a_subject_one_letter_from_a_small_close_town_stays_at_info(analyzer):
         pytest.param(
             "MODESTL — The school board met on Tuesday to discuss the budget.", "MODESTL", "warning",
             id="a dateline, the first letter kept"),
+        pytest.param(  # Huntsville (215,000): a long name rhymes by chance seldom, a letter before it is a slip
+            "The Ahuntsville Police Department said a man was arrested on Monday.", "Ahuntsville", "warning",
+            id="a long name, a first letter added"),
+        pytest.param(
+            "AHUNTSVILLE — The school board met on Tuesday to discuss the budget.", "AHUNTSVILLE", "warning",
+            id="a dateline, a long name, a first letter added"),
     ],
 )
 def test_size_and_a_firm_role_back_no_warning_for_a_word_of_another_first_letter(analyzer, text, word, severity):
     # A notable town somewhere and the sentence's word that this is a place is the weakest pair
-    # of signals; a word that differs from the town's name in its first letter is a rhyme of it,
-    # as real names often are ("Kerie" beside Erie), and typists seldom miss a first letter.
+    # of signals; a short word that differs from the town's name in its first letter alone is a
+    # rhyme of it, as real names often are ("Kerie" beside Erie), and typists seldom miss a first
+    # letter; a long name seldom rhymes by chance (RHYME_MAX_LEN).
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
     assert got and got[0].code == "place.misspelled" and got[0].severity == severity
 

@@ -142,6 +142,7 @@ class MissEvidence:
     # Letter trigrams of the word that no place's main name in GeoNames holds ("Berlni": "rln"):
     # a spelling no place name has, as random typos make.
     odd_letters: tuple[str, ...] = ()
+    key: str = ""  # the name looked up (the candidate's key, or the words of it naming the place)
 
     @property
     def best(self) -> NearPlace | None:

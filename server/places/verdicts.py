@@ -137,11 +137,11 @@ def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
     least one of them about the place itself; else None."""
     for p in ev.near:
         found = _signals(ev, p, kind)
-        if found == ["size", "firm role"] and p.edits == 1 and not p.same_start:
+        if found == ["size", "firm role"] and p.edits == 1 and not p.same_start and len((ev.key or ev.candidate.key).replace(" ", "")) < rules.RHYME_MAX_LEN:
             # The weakest pair: a notable town somewhere, and only the sentence's word that this
-            # is a place. A word that is the name but for its first letter (one put before it,
-            # dropped or changed) rhymes with it, as real names often do ("Terie" beside Erie);
-            # typists seldom miss a first letter alone.
+            # is a place. A short word that is the name but for its first letter (one put before
+            # it, dropped or changed) rhymes with it, as real names often do ("Terie" beside
+            # Erie); typists seldom miss a first letter alone.
             continue
         if len(found) >= rules.MISSPELLING_SIGNALS and found != ["firm role"]:
             odd = ev.odd_letters if "slip" in found else ()
