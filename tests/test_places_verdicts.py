@@ -252,3 +252,63 @@ def test_a_subject_one_letter_from_a_small_close_town_stays_at_info(analyzer):
     # One letter from a village of a thousand people: a surname as likely as a slip.
     text = "Officials in Watkinsville and Athens, Georgia, met on Tuesday. Bogort said the buses were late."
     assert serious(analyzer.analyze(text), text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word, severity",
+    [
+        pytest.param(  # Erie (99,000) one letter off, a firm role, nothing else: its first letter added
+            "The Kerie Fire Department said the blaze was put out on Monday.", "Kerie", "info",
+            id="a body's place word, a first letter added"),
+        pytest.param(
+            "KERIE — The school board met on Tuesday to discuss the budget.", "KERIE", "info",
+            id="a dateline, a first letter added"),
+        pytest.param(  # Modesto (210,000) one letter off, its first letter kept: a slip
+            "The Modestl Police Department said a man was arrested on Monday.", "Modestl", "warning",
+            id="a body's place word, the first letter kept"),
+        pytest.param(
+            "MODESTL — The school board met on Tuesday to discuss the budget.", "MODESTL", "warning",
+            id="a dateline, the first letter kept"),
+        pytest.param(  # Huntsville (215,000): a long name rhymes by chance seldom, a letter before it is a slip
+            "The Ahuntsville Police Department said a man was arrested on Monday.", "Ahuntsville", "warning",
+            id="a long name, a first letter added"),
+        pytest.param(
+            "AHUNTSVILLE — The school board met on Tuesday to discuss the budget.", "AHUNTSVILLE", "warning",
+            id="a dateline, a long name, a first letter added"),
+    ],
+)
+def test_size_and_a_firm_role_back_no_warning_for_a_word_of_another_first_letter(analyzer, text, word, severity):
+    # A notable town somewhere and the sentence's word that this is a place is the weakest pair
+    # of signals; a short word that differs from the town's name in its first letter alone is a
+    # rhyme of it, as real names often are ("Kerie" beside Erie), and typists seldom miss a first
+    # letter; a long name seldom rhymes by chance (RHYME_MAX_LEN).
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, word, severity",
+    [
+        pytest.param("The mayor of the city of Kobblestane said the budget was fine.", "Kobblestane", "info",
+                     id="a city spelt as places are"),
+        pytest.param("Troops withdrew from Wuxerbarn, a city in the Donetsk region.", "Wuxerbarn", "info",
+                     id="a city in a claim, spelt as places are"),
+        pytest.param("Troops withdrew from Zqvorblensk, a city in the Donetsk region.", "Zqvorblensk", "caution",
+                     id="a city spelt as no place is"),
+        pytest.param("Troops withdrew from Wuxerbarn, the capital of the Donetsk region.", "Wuxerbarn", "caution",
+                     id="a capital"),
+    ],
+)
+def test_an_unknown_city_is_a_caution_only_on_a_second_signal(analyzer, text, word, severity):
+    # cities500 lacks many real cities (a legal form of towns of any size), so the word "city"
+    # alone is one signal; a capital (every division's seat is listed) or letters no place's name
+    # holds make it a caution.
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].code == "place.unknown" and got[0].severity == severity
+    assert f"a {'capital' if 'capital' in text else 'city'}," in got[0].message
+
+
+def test_an_unknown_place_is_worded_by_what_the_text_calls_it_at_every_mention(analyzer):
+    text = "The Wuxerbarn City Council met on Monday, and the city of Wuxerbarn will vote in May."
+    got = [f for f in analyzer.analyze(text).findings if f.code == "place.unknown"]
+    assert len(got) == 2 and all("calls “Wuxerbarn” a city," in f.message for f in got)

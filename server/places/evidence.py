@@ -150,6 +150,7 @@ def miss_evidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
         person_word=c.key in person_words,
         odd_letters=tuple(g.unseen_trigrams(key)) if written_as_a_name(c.text) else (),
+        key=key,
     )
 
 
@@ -238,6 +239,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # A swap of two neighbouring letters is one edit of the optimal string alignment but two
         # of plain Levenshtein: the commonest slip of a typist.
         swapped=Levenshtein.distance(key, miss.key) > edits,
+        same_start=key[:1] == miss.key[:1],
     )
 
 

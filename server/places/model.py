@@ -127,6 +127,7 @@ class NearPlace:
     off_world: bool  # on another continent from everything the article names
     home: bool = False  # in one of the article's countries
     swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
+    same_start: bool = True  # the word and the name begin with the same letter
 
 
 @dataclass
@@ -141,6 +142,7 @@ class MissEvidence:
     # Letter trigrams of the word that no place's main name in GeoNames holds ("Berlni": "rln"):
     # a spelling no place name has, as random typos make.
     odd_letters: tuple[str, ...] = ()
+    key: str = ""  # the name looked up (the candidate's key, or the words of it naming the place)
 
     @property
     def best(self) -> NearPlace | None:

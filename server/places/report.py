@@ -35,10 +35,22 @@ def finding(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: list[
     if v.code == "place.misspelled":
         return _misspelled(v, c, r, g, others, span)
     message = (
-        f"The text calls “{c.text}” a {c.settlement}, but no place of that name, or close to "
-        f"it, is known to GeoNames. It may be very small — or invented."
+        f"The text calls “{c.text}” a {v.settlement or c.settlement or 'place'}, but no place of that name, or close "
+        f"to it, is known to GeoNames. It may be very small — or invented."
     )
-    return Finding("place", v.code, v.severity, span, message, {"suggestions": [], "resolved": None})
+    details = {"suggestions": [], "resolved": None}
+    if v.odd_letters:
+        message += _odd_letters_sentence(v.odd_letters)
+        details["unseen_letters"] = [t.strip("^$") for t in v.odd_letters]
+    return Finding("place", v.code, v.severity, span, message, details)
+
+
+def _odd_letters_sentence(odd: tuple[str, ...]) -> str:
+    letters = [t.strip("^$") for t in odd]
+    return (
+        f" Its spelling holds {', '.join('“' + t + '”' for t in letters)}, as no place name in GeoNames does"
+        f"{' at a word’s start or end' if any(t != t.strip('^$') for t in odd) else ''}."
+    )
 
 
 def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: list[int], span: Span) -> Finding:
@@ -62,10 +74,7 @@ def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: l
     if v.odd_letters:
         # The evidence the card shows: letter runs of the word that no place name has.
         letters = [t.strip("^$") for t in v.odd_letters]
-        message += (
-            f" Its spelling holds {', '.join('“' + t + '”' for t in letters)}, as no place name in GeoNames does"
-            f"{' at a word’s start or end' if any(t != t.strip('^$') for t in v.odd_letters) else ''}."
-        )
+        message += _odd_letters_sentence(v.odd_letters)
         details["unseen_letters"] = letters
     if v.learned:
         # A warning the severity model made of the rules' info: the facts it weighed most.

@@ -89,6 +89,13 @@ MISSPELLING_SIGNALS = 2
 # lives with them in data/places/misspelling_severity.json ("threshold"), chosen by
 # eval/train_place_severity.py on dev half A for at most 0.3% of honest info decisions raised.
 
+# Size and a firm place role alone back no warning for a word shorter than this that is a near
+# miss's name one letter off at its first letter ("Terie" beside Erie): short names rhyme with
+# towns' names by chance, as the long ones (the 8+ letters of NOTABLE_POP's rarer near misses)
+# seldom do ("Kgainesville" is a typo of Gainesville). On dev half A seed 11, without the length,
+# "Kgainesville Police Department" was lost.
+RHYME_MAX_LEN = 8
+
 # -- how close a near miss is to the article's world -------------------------------------------
 
 # A near miss this close to one of the article's other towns, or in a division the article
