@@ -235,7 +235,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
     return NearPlace(
         place=i, edits=edits, pop=pop, score=score, main_name=main, named_in_article=named,
         in_claim=in_claim, close=close, in_country=in_country, notable=notable, off_world=off_world,
-        home=home,
+        home=home, no_country=not world.countries,
         # A swap of two neighbouring letters is one edit of the optimal string alignment but two
         # of plain Levenshtein: the commonest slip of a typist.
         swapped=Levenshtein.distance(key, miss.key) > edits,

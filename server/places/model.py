@@ -126,6 +126,7 @@ class NearPlace:
     notable: bool  # big enough to back a warning by its size
     off_world: bool  # on another continent from everything the article names
     home: bool = False  # in one of the article's countries
+    no_country: bool = False  # the article gives no country at all (names none, its towns lie in none)
     swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
     same_start: bool = True  # the word and the name begin with the same letter
 
