@@ -869,3 +869,19 @@ def test_a_person_named_in_a_coordinated_title_is_in_the_speaker_phrase(nlp):
     phrase, kind = speaker_of(text, quotes, "finest hour")
     assert "Otto Brandt" in phrase and kind == "named"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The Brennan campaign forecasts that “turnout among young voters” will double in the fall.",
+     "turnout among", "The Brennan campaign"),
+    ("The Acme Corporation projects that “sales will fall sharply” next year.",
+     "sales will fall", "The Acme Corporation"),
+])
+def test_a_reporting_verb_read_as_a_noun_is_told_by_its_place(nlp, text, words, speaker):
+    # a subject before it, "that" and the quote after it: the verb of the clause, whatever word
+    assert_named_speaker(nlp, text, words, speaker)
+
+
+def test_a_noun_before_that_is_no_report_of_a_thing(nlp):
+    text, quotes, _ = run(nlp, "The summer months show that “nobody wants to stay in the city.”")
+    assert speaker_of(text, quotes, "nobody wants")[1] != "named"

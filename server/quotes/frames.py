@@ -1045,6 +1045,29 @@ class Frames:
             tok = head
         return tok
 
+    def _clause_verb_read_as_noun(self, tok: Token, lo: int, q_lo: int) -> Attribution | None:
+        """"The Smith campaign projects that “…”": a finite verb the tagger read as a plural
+        noun heading the sentence (its root), told by its place, not by its word: a noun phrase
+        before it that ends in a noun hanging from it (its subject, read as a compound) and
+        "that" right after it opening the clause the quote is in. Whatever the verb, it reports
+        the clause, as a verb read as one does ("The union predicts that “…”"); the speaker is
+        the noun phrase before it, when it can speak or is an organisation's or a document's."""
+        doc = self.doc
+        nxt = tok.i + 1
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS") or tok.head.i != tok.i:
+            return None
+        if not (lo < tok.i and nxt < q_lo and doc[nxt].lower_ == "that" and doc[nxt].dep_ == "mark"):
+            return None
+        subj = doc[tok.i - 1]
+        if subj.head.i != tok.i or subj.dep_ != "compound" or subj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = tok.left_edge.i
+        if start < lo or any(self.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(start, tok.i)):
+            return None
+        if not (could_speak(subj) or is_document(subj)):
+            return None  # "The Sanders campaign", "the water board"; not "the summer"
+        return Attribution(head=subj, start=start, end=tok.i, cue=(tok.i, nxt), how=How.SUBJECT)
+
     def phrase(self, head: Token, lo: int, hi: int, cue, how: How) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         doc = self.doc
@@ -1212,6 +1235,8 @@ class Frames:
                         could_speak(subj)
                     ):
                         clause_subject = subj  # "While Mr. Ryan … laid out a vision for “…”"
+            elif (misread := self._clause_verb_read_as_noun(cur, lo, q_lo)) is not None:
+                return misread  # "The Smith campaign projects that “…”"
             elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
