@@ -885,3 +885,19 @@ def test_a_reporting_verb_read_as_a_noun_is_told_by_its_place(nlp, text, words, 
 def test_a_noun_before_that_is_no_report_of_a_thing(nlp):
     text, quotes, _ = run(nlp, "The summer months show that “nobody wants to stay in the city.”")
     assert speaker_of(text, quotes, "nobody wants")[1] != "named"
+
+
+def test_only_a_verb_putting_a_text_out_reports_its_words(nlp):
+    # "handled emails": a statement noun as object of a verb that does not put it out
+    text, quotes, _ = run(nlp, (
+        "Jane Roe spoke at length on the radio. On Friday, she joined other critics in seizing "
+        "on news that the city's computer system had handled emails later deemed “top secret,” "
+        "a finding the city disputes."))
+    assert speaker_of(text, quotes, "top secret")[0] != "the city's computer system"
+    # "sent an email", "released a letter": the verb puts the text out
+    for text in ("Jane Roe sent an email to supporters: “We will never negotiate with the "
+                 "union again.”",
+                 "The DNC released a letter on Monday, “We will never negotiate with the union "
+                 "again.”"):
+        text, quotes, _ = run(nlp, text)
+        assert speaker_of(text, quotes, "never negotiate")[1] == "named"

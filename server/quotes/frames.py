@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .kinds import classify, is_age_noun, is_poll_share, is_pronoun
-from .lexicon import chant_words, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
+from .lexicon import chant_words, issuing_verbs, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -147,7 +147,9 @@ class Frames:
         if star is None:
             # "Trump issued a statement, “…”", "the DNC released a letter:" — a verb putting out
             # a text of the subject's own words reports them
-            return tok.pos_ == "VERB" and any(
+            # (a verb that puts the text out: "loved the letter", "had prepared a statement",
+            # "noticed a post by …" report nobody's words)
+            return tok.pos_ == "VERB" and tok.lower_ in issuing_verbs() and any(
                 c.dep_ == "dobj" and c.lower_ in statement_nouns() for c in tok.children
             )
         if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
