@@ -901,3 +901,19 @@ def test_only_a_verb_putting_a_text_out_reports_its_words(nlp):
                  "again.”"):
         text, quotes, _ = run(nlp, text)
         assert speaker_of(text, quotes, "never negotiate")[1] == "named"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("At the hearing, Senator Ann Hill told Tom Lee: “You will answer the question or leave.”",
+     "answer the question", "Senator Ann Hill"),
+    ("Later that night the mayor asked Jane Roe: “Will you run again?”", "run again", "the mayor"),
+])
+def test_the_person_told_before_a_colon_is_not_the_speaker(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+
+
+def test_a_name_before_a_colon_still_speaks_when_no_one_tells_it(nlp):
+    text, quotes, _ = run(nlp, "The result doesn't surprise the pollster Tom Lee: “Turnout was "
+                               "always going to be low.”")
+    assert speaker_of(text, quotes, "Turnout")[0] == "Tom Lee"

@@ -1459,8 +1459,11 @@ class Frames:
         if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
             last = doc[colon - 1]
             root = last.head if last.dep_ in ("compound", "flat") else last
-            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj":
-                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"
+            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj" and not (
+                root.dep_ in ("dobj", "dative", "iobj") and self.is_cue(root.head)
+            ):
+                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"; not the one told
+                # or asked ("Roe told Doe: “…”": the teller speaks)
                 return max(lo, last.left_edge.i), colon
             return None
         return i + 1, colon
