@@ -228,3 +228,16 @@ def test_a_quote_with_its_own_reporter_keeps_it_before_a_sentence_report(nlp):
         "said."))
     assert speaker_of(text, quotes, "giveaway")[1] == "anonymous"
     assert speaker_of(text, quotes, "create thousands") == ("Jane Roe", "named")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("The hearing ran late into the night. Senator Ann Hill's answer was simple. “We will not "
+     "fund a war we cannot win.”", "Senator Ann Hill", "named"),
+    ("The hearing ran late into the night. Her answer was simple. “We will not fund a war we "
+     "cannot win.”", "Her", "pronoun"),
+])
+def test_a_quote_after_a_sentence_about_someones_answer_is_theirs(nlp, text, speaker, kind):
+    # the subject of the sentence before is a speech act; its owner said the words
+    text, quotes, _ = run(nlp, text)
+    found, found_kind = speaker_of(text, quotes, "fund a war")
+    assert found is not None and speaker in found and found_kind == kind
