@@ -241,3 +241,12 @@ def test_a_quote_after_a_sentence_about_someones_answer_is_theirs(nlp, text, spe
     text, quotes, _ = run(nlp, text)
     found, found_kind = speaker_of(text, quotes, "fund a war")
     assert found is not None and speaker in found and found_kind == kind
+
+
+def test_a_refusal_to_comment_lends_no_speaker_to_the_quote_after_it(nlp):
+    # "declined to comment": a reporting verb under a verb of refusal reports no words
+    text, quotes, findings = run(nlp, (
+        "“This plan will bankrupt the city,” Mayor Jane Roe said on Monday. A spokesman for the "
+        "governor declined to comment. “We will fight it in court if we must.”"))
+    assert speaker_of(text, quotes, "fight it in court") != ("A spokesman for the governor", "anonymous")
+    assert not any(f.code == "quote.anonymous" for f in findings)

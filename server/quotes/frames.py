@@ -152,6 +152,8 @@ class Frames:
             return tok.pos_ == "VERB" and tok.lower_ in issuing_verbs() and any(
                 c.dep_ == "dobj" and c.lower_ in statement_nouns() for c in tok.children
             )
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in word_set("refusal_verbs"):
+            return False  # "a spokesman declined to comment", "she refused to say": no words
         if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
             return False  # "the so-called “…”": a name for it, nobody speaking
         return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
