@@ -917,3 +917,14 @@ def test_a_name_before_a_colon_still_speaks_when_no_one_tells_it(nlp):
     text, quotes, _ = run(nlp, "The result doesn't surprise the pollster Tom Lee: “Turnout was "
                                "always going to be low.”")
     assert speaker_of(text, quotes, "Turnout")[0] == "Tom Lee"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Turnout will be low in the suburbs,” Jane Roe forecast on Tuesday.", "Turnout", "Jane Roe"),
+    ("“The river will crest by Friday,” the weather service forecasts.", "river will crest",
+     "the weather service"),
+])
+def test_a_report_after_a_quote_read_as_a_noun_takes_the_quotes_clause(nlp, text, words, speaker):
+    # the quote's clause hangs from the word as a complement: a noun takes none, so it reports
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")

@@ -338,6 +338,15 @@ class Frames:
                 noun_report = self._noun_report_subject(lo, tok)
                 if noun_report is not None:
                     return noun_report
+            if side == "after" and comma_ended and self._quote_clause_of_noun(tok, lo):
+                # "“…,” Jane Roe forecast on Tuesday.": the quote's clause hangs from a word the
+                # tagger read as a noun; a noun takes no clause, so it is the report's verb
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < tok.i), None)
+                if subj is not None and could_speak(subj):
+                    return self.phrase(subj, lo, hi, (tok.i, tok.i + 1), How.AFTER)
+                noun_report = self._noun_report_subject(lo, tok)
+                if noun_report is not None:
+                    return noun_report
             if not self.is_cue(tok):
                 continue
             apposed = self._apposed_name(lo, i) if side == "after" else None
@@ -440,6 +449,17 @@ class Frames:
         # read as a noun, or as a verb the parse hangs inside the noun phrase before it
         # ("an aide to the governor notes" with "notes" the object of "to")
         return tok.tag_ == "NNS" or tok.dep_ in ("pobj", "dobj", "compound", "appos")
+
+    def _quote_clause_of_noun(self, tok: Token, lo: int) -> bool:
+        """The sentence's root after a quote ending in a comma is a word tagged as a noun from
+        which the quote's own clause hangs as a complement clause ("“…,” Roe forecast.",
+        "“…,” the campaign projects."), with no verb between the quote and it."""
+        doc = self.doc
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.head.i != tok.i or tok.i <= lo:
+            return False
+        if not any(c.dep_ == "ccomp" and c.i < lo and self.in_quote[c.i] for c in tok.children):
+            return False
+        return not any(self.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(lo, tok.i))
 
     def _noun_report_subject(self, lo: int, cue: Token) -> Attribution | None:
         """The words between a quote and a report the tagger read as a noun ("“…,” a
