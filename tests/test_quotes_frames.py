@@ -928,3 +928,15 @@ def test_a_report_after_a_quote_read_as_a_noun_takes_the_quotes_clause(nlp, text
     # the quote's clause hangs from the word as a complement: a noun takes none, so it reports
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, "named")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Turnout will be low in the suburbs,” one strategist predicts.", "Turnout", "one strategist"),
+    ("“The river will crest by Friday,” a senior official notes.", "river will crest",
+     "a senior official"),
+])
+def test_an_unnamed_source_before_a_verb_read_as_a_noun_stays_unnamed(nlp, text, words, speaker):
+    # the parse hangs "one"/"a" (and "official", read as an adjective) from the misread verb
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "anonymous")
+    assert [f.code for f in findings] == ["quote.anonymous"]

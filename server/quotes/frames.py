@@ -473,7 +473,11 @@ class Frames:
         ):
             return None
         first_prep = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
-        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.i < first_prep]
+        nouns = [t for t in words if t.i < first_prep and (
+            t.pos_ in ("NOUN", "PROPN", "PRON")
+            # "a senior official notes": a person noun read as an adjective of the misread verb
+            or t.pos_ == "ADJ" and t.head.i == cue.i and person_class(t.lower_)[0] is not None
+        )]
         if not nouns:
             return None
         head = nouns[-1]  # the noun before the first preposition: "an aide to the governor"
