@@ -940,3 +940,17 @@ def test_an_unnamed_source_before_a_verb_read_as_a_noun_stays_unnamed(nlp, text,
     text, quotes, findings = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, "anonymous")
     assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", [
+    ("A senior official notes: “The river will crest by Friday.”", "river", "A senior official",
+     "anonymous"),
+    ("A senior official forecasts that “the river will crest by Friday.”", "river",
+     "A senior official", "anonymous"),
+    ("The campaign projects: “Turnout will be low in the suburbs.”", "Turnout", "The campaign",
+     "named"),
+])
+def test_a_verb_read_as_a_noun_before_a_colon_or_that_reports(nlp, text, words, speaker, kind):
+    # a person noun read as its adjective is the subject; the colon, like "that", opens its words
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, kind)

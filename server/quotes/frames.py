@@ -338,6 +338,8 @@ class Frames:
                 noun_report = self._noun_report_subject(lo, tok)
                 if noun_report is not None:
                     return noun_report
+            if side == "before" and (misread := self._clause_verb_read_as_noun(tok, lo, hi)) is not None:
+                return misread  # "The campaign projects: “…”"
             if side == "after" and comma_ended and self._quote_clause_of_noun(tok, lo):
                 # "“…,” Jane Roe forecast on Tuesday.": the quote's clause hangs from a word the
                 # tagger read as a noun; a noun takes no clause, so it is the report's verb
@@ -1082,12 +1084,20 @@ class Frames:
         the noun phrase before it, when it can speak or is an organisation's or a document's."""
         doc = self.doc
         nxt = tok.i + 1
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS") or tok.head.i != tok.i:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS") or not (
+            tok.head.i == tok.i or q_lo <= tok.head.i  # the root, or hung from the quote's clause
+        ):
             return None
-        if not (lo < tok.i and nxt < q_lo and doc[nxt].lower_ == "that" and doc[nxt].dep_ == "mark"):
-            return None
+        that = nxt < q_lo and doc[nxt].lower_ == "that" and doc[nxt].dep_ == "mark"
+        colon = nxt < q_lo and doc[nxt].text == ":" and all(doc[i].is_space for i in range(nxt + 1, q_lo))
+        if not (lo < tok.i and (that or colon)):
+            return None  # ("A senior official notes: “…”", the quote right after the colon)
         subj = doc[tok.i - 1]
-        if subj.head.i != tok.i or subj.dep_ != "compound" or subj.pos_ not in ("NOUN", "PROPN"):
+        if subj.head.i != tok.i or not (
+            subj.dep_ == "compound" and subj.pos_ in ("NOUN", "PROPN")
+            # "A senior official forecasts that": a person noun read as an adjective of it
+            or subj.dep_ == "amod" and subj.pos_ == "ADJ" and person_class(subj.lower_)[0] is not None
+        ):
             return None
         start = tok.left_edge.i
         if start < lo or any(self.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(start, tok.i)):
