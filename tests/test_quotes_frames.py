@@ -954,3 +954,15 @@ def test_a_verb_read_as_a_noun_before_a_colon_or_that_reports(nlp, text, words, 
     # a person noun read as its adjective is the subject; the colon, like "that", opens its words
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, words) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Jane Roe noticed a post by a local pastor: “The council has failed every family in this "
+     "town.”", "a local pastor", "anonymous"),
+    ("Jane Roe shared an email from Tom Lee: “The council has failed every family in this town.”",
+     "Tom Lee", "named"),
+])
+def test_the_author_of_a_text_before_a_colon_owns_its_words(nlp, text, speaker, kind):
+    # the subject only came upon the text: its author, after "by" or "from", wrote the words
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "council has failed") == (speaker, kind)

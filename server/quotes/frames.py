@@ -1567,6 +1567,9 @@ class Frames:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                                how=How.NAME_COLON)
+        author = self._text_author(lo, last)
+        if author is not None:
+            return self.phrase(author, lo, last, None, How.COLON)
         subjects = [doc[i] for i in range(lo, last)
                     if doc[i].dep_ in ("nsubj", "nsubjpass") and not self.in_quote[i]]
         # the main clause's subject first: "Since she endorsed her, Ms. Warren has … :"
@@ -1586,6 +1589,22 @@ class Frames:
                 classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
             ):
                 return att
+        return None
+
+
+    def _text_author(self, lo: int, colon: int) -> Token | None:
+        """"Roe noticed a post by a local pastor: “…”": the clause before the colon ends in a
+        text someone put out (a statement noun) and its author after "by" or "from": the
+        author's words follow, not the subject's, who only came upon them."""
+        doc = self.doc
+        for i in range(colon - 1, lo - 1, -1):
+            tok = doc[i]
+            if self.in_quote[i] or tok.pos_ in ("VERB", "AUX"):
+                return None
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and tok.right_edge.i == colon - 1:
+                text = tok.head.head
+                if lo <= text.i < tok.i and text.lower_ in statement_nouns() and could_speak(tok):
+                    return tok
         return None
 
 
