@@ -228,3 +228,25 @@ def test_a_quote_with_its_own_reporter_keeps_it_before_a_sentence_report(nlp):
         "said."))
     assert speaker_of(text, quotes, "giveaway")[1] == "anonymous"
     assert speaker_of(text, quotes, "create thousands") == ("Jane Roe", "named")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("The hearing ran late into the night. Senator Ann Hill's answer was simple. “We will not "
+     "fund a war we cannot win.”", "Senator Ann Hill", "named"),
+    ("The hearing ran late into the night. Her answer was simple. “We will not fund a war we "
+     "cannot win.”", "Her", "pronoun"),
+])
+def test_a_quote_after_a_sentence_about_someones_answer_is_theirs(nlp, text, speaker, kind):
+    # the subject of the sentence before is a speech act; its owner said the words
+    text, quotes, _ = run(nlp, text)
+    found, found_kind = speaker_of(text, quotes, "fund a war")
+    assert found is not None and speaker in found and found_kind == kind
+
+
+def test_a_refusal_to_comment_lends_no_speaker_to_the_quote_after_it(nlp):
+    # "declined to comment": a reporting verb under a verb of refusal reports no words
+    text, quotes, findings = run(nlp, (
+        "“This plan will bankrupt the city,” Mayor Jane Roe said on Monday. A spokesman for the "
+        "governor declined to comment. “We will fight it in court if we must.”"))
+    assert speaker_of(text, quotes, "fight it in court") != ("A spokesman for the governor", "anonymous")
+    assert not any(f.code == "quote.anonymous" for f in findings)

@@ -869,3 +869,100 @@ def test_a_person_named_in_a_coordinated_title_is_in_the_speaker_phrase(nlp):
     phrase, kind = speaker_of(text, quotes, "finest hour")
     assert "Otto Brandt" in phrase and kind == "named"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The Brennan campaign forecasts that “turnout among young voters” will double in the fall.",
+     "turnout among", "The Brennan campaign"),
+    ("The Acme Corporation projects that “sales will fall sharply” next year.",
+     "sales will fall", "The Acme Corporation"),
+])
+def test_a_reporting_verb_read_as_a_noun_is_told_by_its_place(nlp, text, words, speaker):
+    # a subject before it, "that" and the quote after it: the verb of the clause, whatever word
+    assert_named_speaker(nlp, text, words, speaker)
+
+
+def test_a_noun_before_that_is_no_report_of_a_thing(nlp):
+    text, quotes, _ = run(nlp, "The summer months show that “nobody wants to stay in the city.”")
+    assert speaker_of(text, quotes, "nobody wants")[1] != "named"
+
+
+def test_only_a_verb_putting_a_text_out_reports_its_words(nlp):
+    # "handled emails": a statement noun as object of a verb that does not put it out
+    text, quotes, _ = run(nlp, (
+        "Jane Roe spoke at length on the radio. On Friday, she joined other critics in seizing "
+        "on news that the city's computer system had handled emails later deemed “top secret,” "
+        "a finding the city disputes."))
+    assert speaker_of(text, quotes, "top secret")[0] != "the city's computer system"
+    # "sent an email", "released a letter": the verb puts the text out
+    for text in ("Jane Roe sent an email to supporters: “We will never negotiate with the "
+                 "union again.”",
+                 "The DNC released a letter on Monday, “We will never negotiate with the union "
+                 "again.”"):
+        text, quotes, _ = run(nlp, text)
+        assert speaker_of(text, quotes, "never negotiate")[1] == "named"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("At the hearing, Senator Ann Hill told Tom Lee: “You will answer the question or leave.”",
+     "answer the question", "Senator Ann Hill"),
+    ("Later that night the mayor asked Jane Roe: “Will you run again?”", "run again", "the mayor"),
+])
+def test_the_person_told_before_a_colon_is_not_the_speaker(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker
+
+
+def test_a_name_before_a_colon_still_speaks_when_no_one_tells_it(nlp):
+    text, quotes, _ = run(nlp, "The result doesn't surprise the pollster Tom Lee: “Turnout was "
+                               "always going to be low.”")
+    assert speaker_of(text, quotes, "Turnout")[0] == "Tom Lee"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Turnout will be low in the suburbs,” Jane Roe forecast on Tuesday.", "Turnout", "Jane Roe"),
+    ("“The river will crest by Friday,” the weather service forecasts.", "river will crest",
+     "the weather service"),
+])
+def test_a_report_after_a_quote_read_as_a_noun_takes_the_quotes_clause(nlp, text, words, speaker):
+    # the quote's clause hangs from the word as a complement: a noun takes none, so it reports
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "named")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Turnout will be low in the suburbs,” one strategist predicts.", "Turnout", "one strategist"),
+    ("“The river will crest by Friday,” a senior official notes.", "river will crest",
+     "a senior official"),
+])
+def test_an_unnamed_source_before_a_verb_read_as_a_noun_stays_unnamed(nlp, text, words, speaker):
+    # the parse hangs "one"/"a" (and "official", read as an adjective) from the misread verb
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, "anonymous")
+    assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", [
+    ("A senior official notes: “The river will crest by Friday.”", "river", "A senior official",
+     "anonymous"),
+    ("A senior official forecasts that “the river will crest by Friday.”", "river",
+     "A senior official", "anonymous"),
+    ("The campaign projects: “Turnout will be low in the suburbs.”", "Turnout", "The campaign",
+     "named"),
+])
+def test_a_verb_read_as_a_noun_before_a_colon_or_that_reports(nlp, text, words, speaker, kind):
+    # a person noun read as its adjective is the subject; the colon, like "that", opens its words
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Jane Roe noticed a post by a local pastor: “The council has failed every family in this "
+     "town.”", "a local pastor", "anonymous"),
+    ("Jane Roe shared an email from Tom Lee: “The council has failed every family in this town.”",
+     "Tom Lee", "named"),
+])
+def test_the_author_of_a_text_before_a_colon_owns_its_words(nlp, text, speaker, kind):
+    # the subject only came upon the text: its author, after "by" or "from", wrote the words
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, "council has failed") == (speaker, kind)

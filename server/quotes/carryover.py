@@ -19,7 +19,7 @@ from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .kinds import is_pronoun
 from .speakers import _plural, classify, from_attribution
-from .lexicon import person_class, singular, sourcing_nouns, tables
+from .lexicon import person_class, singular, sourcing_nouns, speech_act_nouns, tables, word_set
 from .frames import TERMINATORS, could_speak
 from .rules import (
     APPOSITION_CLIMB,
@@ -601,6 +601,9 @@ def _person_introduced(art: Article, results, lo: int, hi: int) -> Resolution | 
     if root is None or frames.in_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
         return None
     head = next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+    if head is not None and head.lower_ in speech_act_nouns():
+        # "Roe's explanation was simple. “…”": the owner of the words announced
+        head = next((c for c in head.children if c.dep_ == "poss" and lo <= c.i), None)
     if head is None or frames.in_quote[head.i] or not could_speak(head) or _plural(head):
         return None
     att = frames.phrase(head, lo, hi, None, How.PREVIOUS_SENTENCE)
@@ -609,7 +612,9 @@ def _person_introduced(art: Article, results, lo: int, hi: int) -> Resolution | 
         head.pos_ != "PROPN"
     ):
         return None  # someone described, not named; or a thing ("The bill stalls.")
-    if res.kind is SpeakerKind.PRONOUN and head.lower_ not in tables().person_pronouns:
+    if res.kind is SpeakerKind.PRONOUN and head.lower_ not in (
+        tables().person_pronouns | word_set("person_possessives")  # "Her answer was simple."
+    ):
         return None
     res.reason = "the sentence before is about the speaker"
     return res

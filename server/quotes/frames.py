@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .kinds import classify, is_age_noun, is_poll_share, is_pronoun
-from .lexicon import chant_words, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
+from .lexicon import chant_words, issuing_verbs, person_class, speech_act_nouns, speech_verbs, statement_nouns, word_set
 from .model import Attribution, Frame, How, QuotedSpan, SpeakerKind
 from .rules import (
     APPOSITION_WORDS,
@@ -147,9 +147,13 @@ class Frames:
         if star is None:
             # "Trump issued a statement, “…”", "the DNC released a letter:" — a verb putting out
             # a text of the subject's own words reports them
-            return tok.pos_ == "VERB" and any(
+            # (a verb that puts the text out: "loved the letter", "had prepared a statement",
+            # "noticed a post by …" report nobody's words)
+            return tok.pos_ == "VERB" and tok.lower_ in issuing_verbs() and any(
                 c.dep_ == "dobj" and c.lower_ in statement_nouns() for c in tok.children
             )
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in word_set("refusal_verbs"):
+            return False  # "a spokesman declined to comment", "she refused to say": no words
         if tok.lower_ == "called" and tok.i > 0 and self.doc[tok.i - 1].lower_ in word_set("so_called"):
             return False  # "the so-called “…”": a name for it, nobody speaking
         return star or tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
@@ -334,6 +338,17 @@ class Frames:
                 noun_report = self._noun_report_subject(lo, tok)
                 if noun_report is not None:
                     return noun_report
+            if side == "before" and (misread := self._clause_verb_read_as_noun(tok, lo, hi)) is not None:
+                return misread  # "The campaign projects: “…”"
+            if side == "after" and comma_ended and self._quote_clause_of_noun(tok, lo):
+                # "“…,” Jane Roe forecast on Tuesday.": the quote's clause hangs from a word the
+                # tagger read as a noun; a noun takes no clause, so it is the report's verb
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < tok.i), None)
+                if subj is not None and could_speak(subj):
+                    return self.phrase(subj, lo, hi, (tok.i, tok.i + 1), How.AFTER)
+                noun_report = self._noun_report_subject(lo, tok)
+                if noun_report is not None:
+                    return noun_report
             if not self.is_cue(tok):
                 continue
             apposed = self._apposed_name(lo, i) if side == "after" else None
@@ -437,6 +452,17 @@ class Frames:
         # ("an aide to the governor notes" with "notes" the object of "to")
         return tok.tag_ == "NNS" or tok.dep_ in ("pobj", "dobj", "compound", "appos")
 
+    def _quote_clause_of_noun(self, tok: Token, lo: int) -> bool:
+        """The sentence's root after a quote ending in a comma is a word tagged as a noun from
+        which the quote's own clause hangs as a complement clause ("“…,” Roe forecast.",
+        "“…,” the campaign projects."), with no verb between the quote and it."""
+        doc = self.doc
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.head.i != tok.i or tok.i <= lo:
+            return False
+        if not any(c.dep_ == "ccomp" and c.i < lo and self.in_quote[c.i] for c in tok.children):
+            return False
+        return not any(self.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(lo, tok.i))
+
     def _noun_report_subject(self, lo: int, cue: Token) -> Attribution | None:
         """The words between a quote and a report the tagger read as a noun ("“…,” a
         voice-over in the ad states."): one noun phrase, no verb and no quote in it, that can
@@ -449,7 +475,11 @@ class Frames:
         ):
             return None
         first_prep = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
-        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.i < first_prep]
+        nouns = [t for t in words if t.i < first_prep and (
+            t.pos_ in ("NOUN", "PROPN", "PRON")
+            # "a senior official notes": a person noun read as an adjective of the misread verb
+            or t.pos_ == "ADJ" and t.head.i == cue.i and person_class(t.lower_)[0] is not None
+        )]
         if not nouns:
             return None
         head = nouns[-1]  # the noun before the first preposition: "an aide to the governor"
@@ -1045,6 +1075,37 @@ class Frames:
             tok = head
         return tok
 
+    def _clause_verb_read_as_noun(self, tok: Token, lo: int, q_lo: int) -> Attribution | None:
+        """"The Smith campaign projects that “…”": a finite verb the tagger read as a plural
+        noun heading the sentence (its root), told by its place, not by its word: a noun phrase
+        before it that ends in a noun hanging from it (its subject, read as a compound) and
+        "that" right after it opening the clause the quote is in. Whatever the verb, it reports
+        the clause, as a verb read as one does ("The union predicts that “…”"); the speaker is
+        the noun phrase before it, when it can speak or is an organisation's or a document's."""
+        doc = self.doc
+        nxt = tok.i + 1
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS") or not (
+            tok.head.i == tok.i or q_lo <= tok.head.i  # the root, or hung from the quote's clause
+        ):
+            return None
+        that = nxt < q_lo and doc[nxt].lower_ == "that" and doc[nxt].dep_ == "mark"
+        colon = nxt < q_lo and doc[nxt].text == ":" and all(doc[i].is_space for i in range(nxt + 1, q_lo))
+        if not (lo < tok.i and (that or colon)):
+            return None  # ("A senior official notes: “…”", the quote right after the colon)
+        subj = doc[tok.i - 1]
+        if subj.head.i != tok.i or not (
+            subj.dep_ == "compound" and subj.pos_ in ("NOUN", "PROPN")
+            # "A senior official forecasts that": a person noun read as an adjective of it
+            or subj.dep_ == "amod" and subj.pos_ == "ADJ" and person_class(subj.lower_)[0] is not None
+        ):
+            return None
+        start = tok.left_edge.i
+        if start < lo or any(self.in_quote[i] or doc[i].pos_ in ("VERB", "AUX") for i in range(start, tok.i)):
+            return None
+        if not (could_speak(subj) or is_document(subj)):
+            return None  # "The Sanders campaign", "the water board"; not "the summer"
+        return Attribution(head=subj, start=start, end=tok.i, cue=(tok.i, nxt), how=How.SUBJECT)
+
     def phrase(self, head: Token, lo: int, hi: int, cue, how: How) -> Attribution:
         # "The leader of Ennahda, Rachid Ghannouchi, …": the name in apposition is the speaker
         doc = self.doc
@@ -1212,6 +1273,8 @@ class Frames:
                         could_speak(subj)
                     ):
                         clause_subject = subj  # "While Mr. Ryan … laid out a vision for “…”"
+            elif (misread := self._clause_verb_read_as_noun(cur, lo, q_lo)) is not None:
+                return misread  # "The Smith campaign projects that “…”"
             elif cur.pos_ == "NOUN" and cur.lower_ in speech_act_nouns() and root_subject is None:
                 # "Trump's recent assertion that “thousands” …", "his promise to be “neutral”":
                 # the owner of the words
@@ -1432,8 +1495,11 @@ class Frames:
         if i >= lo and doc[i].text not in ("-", "—", "–", ",", "from", "From", "by"):
             last = doc[colon - 1]
             root = last.head if last.dep_ in ("compound", "flat") else last
-            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj":
-                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"
+            if last.ent_type_ == "PERSON" and not self.in_quote[last.i] and root.dep_ != "pobj" and not (
+                root.dep_ in ("dobj", "dative", "iobj") and self.is_cue(root.head)
+            ):
+                # "… doesn’t surprise Republican pollster Daron Shaw: “…”"; not the one told
+                # or asked ("Roe told Doe: “…”": the teller speaks)
                 return max(lo, last.left_edge.i), colon
             return None
         return i + 1, colon
@@ -1501,6 +1567,9 @@ class Frames:
             # "Smith: “…”", "- Carl Bialik: “…”", "More from Jones: “…”": transcript style
             return Attribution(head=doc[name[1] - 1], start=name[0], end=name[1], cue=None,
                                how=How.NAME_COLON)
+        author = self._text_author(lo, last)
+        if author is not None:
+            return self.phrase(author, lo, last, None, How.COLON)
         subjects = [doc[i] for i in range(lo, last)
                     if doc[i].dep_ in ("nsubj", "nsubjpass") and not self.in_quote[i]]
         # the main clause's subject first: "Since she endorsed her, Ms. Warren has … :"
@@ -1520,6 +1589,22 @@ class Frames:
                 classify(att.head, att.start, att.end, "") is SpeakerKind.ANONYMOUS
             ):
                 return att
+        return None
+
+
+    def _text_author(self, lo: int, colon: int) -> Token | None:
+        """"Roe noticed a post by a local pastor: “…”": the clause before the colon ends in a
+        text someone put out (a statement noun) and its author after "by" or "from": the
+        author's words follow, not the subject's, who only came upon them."""
+        doc = self.doc
+        for i in range(colon - 1, lo - 1, -1):
+            tok = doc[i]
+            if self.in_quote[i] or tok.pos_ in ("VERB", "AUX"):
+                return None
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and tok.right_edge.i == colon - 1:
+                text = tok.head.head
+                if lo <= text.i < tok.i and text.lower_ in statement_nouns() and could_speak(tok):
+                    return tok
         return None
 
 

@@ -92,7 +92,12 @@ def is_age_noun(tok: Token) -> bool:
 
 
 def _determiners(head: Token) -> list[Token]:
-    return [c for c in head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i]
+    dets = [c for c in head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i]
+    if not dets and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        # "“…,” one strategist predicts.": with the verb read as a noun, the parse hangs the
+        # phrase's determiner from the verb, the phrase's head only its modifier
+        dets = [c for c in head.head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i]
+    return dets
 
 
 def _has_possessive(head: Token) -> bool:

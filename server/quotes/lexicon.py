@@ -43,6 +43,12 @@ def statement_nouns() -> frozenset[str]:
     return datafiles.words("quotes/statement_nouns.txt", str.lower)
 
 
+def issuing_verbs() -> frozenset[str]:
+    """Forms of verbs that put out a text ("issued", "released", "sent"): with a statement noun
+    as object, a report of the subject's words."""
+    return datafiles.words("quotes/issuing_verbs.txt", str.lower)
+
+
 @lru_cache(maxsize=1)
 def speech_act_nouns() -> frozenset[str]:
     """Nouns whose owner said the words quoted inside them ("assertion", "promise"), and the
