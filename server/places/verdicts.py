@@ -136,9 +136,10 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
 def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
     """A warning on the first near miss (best suggestion first) that two signals back, at
     least one of them about the place itself; else None."""
+    letters = len((ev.key or ev.candidate.key).replace(" ", ""))
     for p in ev.near:
         found = _signals(ev, p, kind)
-        if found == ["size", "firm role"] and p.edits == 1 and not p.same_start and len((ev.key or ev.candidate.key).replace(" ", "")) < rules.RHYME_MAX_LEN:
+        if found == ["size", "firm role"] and p.edits == 1 and not p.same_start and letters < rules.RHYME_MAX_LEN:
             # The weakest pair: a notable town somewhere, and only the sentence's word that this
             # is a place. A short word that is the name but for its first letter (one put before
             # it, dropped or changed) rhymes with it, as real names often do ("Terie" beside

@@ -18,7 +18,7 @@ from .. import deadline
 from .article import Article, normalize
 from .model import Attribution, Frame, How, PersonClass, QuotedSpan, Resolution, SpeakerKind
 from .kinds import is_pronoun
-from .speakers import _plural, classify, from_attribution
+from .speakers import classify, from_attribution, is_plural
 from .lexicon import person_class, singular, sourcing_nouns, speech_act_nouns, tables, word_set
 from .frames import TERMINATORS, could_speak
 from .rules import (
@@ -604,7 +604,7 @@ def _person_introduced(art: Article, results, lo: int, hi: int) -> Resolution | 
     if head is not None and head.lower_ in speech_act_nouns():
         # "Roe's explanation was simple. “…”": the owner of the words announced
         head = next((c for c in head.children if c.dep_ == "poss" and lo <= c.i), None)
-    if head is None or frames.in_quote[head.i] or not could_speak(head) or _plural(head):
+    if head is None or frames.in_quote[head.i] or not could_speak(head) or is_plural(head):
         return None
     att = frames.phrase(head, lo, hi, None, How.PREVIOUS_SENTENCE)
     res = from_attribution(art, results, att)

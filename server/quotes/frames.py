@@ -1591,7 +1591,6 @@ class Frames:
                 return att
         return None
 
-
     def _text_author(self, lo: int, colon: int) -> Token | None:
         """"Roe noticed a post by a local pastor: “…”": the clause before the colon ends in a
         text someone put out (a statement noun) and its author after "by" or "from": the

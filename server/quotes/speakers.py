@@ -58,7 +58,7 @@ def from_attribution(art: Article, results: list[Resolution], att: Attribution) 
                 words = words[1:]
             res.resolved = " ".join(words) or None
             # "the businessman replied": one person, whom a "he" after may point back to
-            res.person = person_class(head.lower_)[0] is not None and not _plural(head)
+            res.person = person_class(head.lower_)[0] is not None and not is_plural(head)
         res.reason = "the speaker is named"
     elif kind is SpeakerKind.ANONYMOUS:
         res.person = True
@@ -89,11 +89,11 @@ def _resolve_pronoun(art: Article, results: list[Resolution], res: Resolution, p
     for prev in reversed(results[-LOOK_BACK:]):
         if prev.att is None or prev.att.head.i >= pron.i or prev.kind is SpeakerKind.NONE:
             continue
-        if low in t.person_pronouns and (not prev.person or _plural(prev.att.head)):
+        if low in t.person_pronouns and (not prev.person or is_plural(prev.att.head)):
             continue  # "he" is one person: not "the crowd", not "aides"
         if low in t.org_pronouns and prev.person:
             continue
-        if low == "they" and prev.person and not _plural(prev.att.head):
+        if low == "they" and prev.person and not is_plural(prev.att.head):
             continue  # "they" are several: not "a spokesman" quoted before
         earlier = prev
         break
@@ -166,7 +166,8 @@ def _relative_pronoun_end(art: Article, att: Attribution) -> int | None:
     return att.end - 1
 
 
-def _plural(head) -> bool:
+def is_plural(head) -> bool:
+    """A plural person noun or a group noun ("aides", "officials", "the crowd"): more than one person."""
     cls, plural = person_class(head.lower_)
     return plural or cls is PersonClass.GROUP or head.tag_ in ("NNS", "NNPS")
 
