@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from places import analysis, claims, corpora, geonames, misspell, own_sets, score, stress
+from places import analysis, claims, corpora, geonames, misspell, own_sets, score, stress, villages
 from places.table import Figure, Target, line, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ WRONG_CAUGHT = Target("at least", 0.95)
 TRUE_FLAGGED = Target("at most", 0.0)
 
 
-SECTIONS = ("honest", "polnear", "misspellings", "claims", "stress", "pages", "own")
+SECTIONS = ("honest", "polnear", "misspellings", "claims", "stress", "villages", "pages", "own")
 
 
 def half_of(key: str) -> str:
@@ -174,12 +174,14 @@ def print_claims(c: score.Claims, show: bool) -> list[Figure]:
             Figure("true claims flagged", flagged, true, TRUE_FLAGGED)]
 
 
-def print_stress(st: score.Stress, names: dict[str, int], show: bool) -> None:
+def print_stress(st: score.Stress, names: dict[str, int] | None, show: bool,
+                 groups=stress.GROUPS, title="transplanted names with a place warning/caution (estimate)") -> None:
     copies, alarmed = sum(st.copies.values()), sum(st.copies_alarmed.values())
-    print(f"  real names at risk: " + ", ".join(f"{g} {n}" for g, n in names.items())
-          + f"; {copies} article copies (one name each, every occurrence of a host town replaced)")
-    print(line("transplanted names with a place warning/caution (estimate)", alarmed, copies))
-    for g in stress.GROUPS:
+    if names is not None:
+        print(f"  real names at risk: " + ", ".join(f"{g} {n}" for g, n in names.items())
+              + f"; {copies} article copies (one name each, every occurrence of a host town replaced)")
+    print(line(title, alarmed, copies))
+    for g in groups:
         if st.copies[g]:
             print(line(g, st.copies_alarmed[g], st.copies[g], indent=1))
     print(line("the chosen occurrence alarmed, by its context", sum(st.alarmed.values()),
@@ -222,6 +224,22 @@ def run_stress(split: str, arts: list[corpora.Article], geo, runner, args) -> No
             print(f"      true claim flagged: {claim.text[claim.inserted[0]:claim.inserted[1]]!r} "
                   f"(a real place of {claim.mention.town.admin1}) got {got}")
     print(f"  ({split} stress: {time.perf_counter() - started:.0f} s)")
+
+
+def run_villages(split: str, arts: list[corpora.Article], geo, args) -> None:
+    started = time.perf_counter()
+    copies, left_out = villages.sample_villages(arts, geo, random.Random(f"{args.seed}-{split}-villages"),
+                                                args.villages)
+    print(f"  villages (an estimate of honest risk, no target): {len(copies)} small real towns near a {split} "
+          f"article's town, left out of the gazetteer, put in its place")
+    runner = analysis.Runner(args.jobs, gazetteer=str(villages.gazetteer_without(left_out)))
+    try:
+        st = score.score_stress(copies, runner.analyze(t.text for t in copies))
+    finally:
+        runner.close()
+    print_stress(st, None, args.verbose and split == "dev", groups=villages.GROUPS,
+                 title="villages the gazetteer lacks with a place warning/caution (estimate)")
+    print(f"  ({split} villages: {time.perf_counter() - started:.0f} s)")
 
 
 def run_pages(pages: Path, runner, show: bool) -> Figure | None:
@@ -286,6 +304,8 @@ def run_split(split: str, arts: list[corpora.Article], geo, runner, args) -> lis
         figures += print_claims(score.score_claims(injected_claims, results), show)
     if "stress" in args.only:
         run_stress(split, arts, geo, runner, args)
+    if "villages" in args.only:
+        run_villages(split, arts, geo, args)
     print(f"  ({split}: {time.perf_counter() - started:.0f} s)")
     return figures
 
@@ -303,6 +323,8 @@ def main(argv=None) -> int:
     ap.add_argument("--misspellings", type=int, default=300, help="misspelt-town article copies per split")
     ap.add_argument("--claims-per-shape", type=int, default=20, help="claim copies per shape and split, half true")
     ap.add_argument("--stress", type=int, default=240, help="stress copies per split (real names moved elsewhere)")
+    ap.add_argument("--villages", type=int, default=240,
+                    help="villages copies per split (small real towns left out of the gazetteer)")
     ap.add_argument("--stress-claims", type=int, default=80,
                     help="stress: true claims about real places cities500 lacks, per split")
     ap.add_argument("--only", type=lambda s: set(s.split(",")), default=set(SECTIONS),

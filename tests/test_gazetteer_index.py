@@ -51,3 +51,13 @@ def test_letter_trigrams_mark_each_words_start_and_end():
 def test_name_trigrams_hold_the_letter_runs_of_main_names_only_in_latin_script():
     table = gi.name_trigrams(["Kyiv", "Київ", "Sevsk"])
     assert [t.decode() for t in table] == sorted(["^ky", "kyi", "yiv", "iv$", "^se", "sev", "evs", "vsk", "sk$"])
+
+
+def test_an_index_built_without_some_places_lacks_only_them(tmp_path, g):
+    # The evaluation's gazetteer lacking real villages (eval/places/villages.py).
+    gone = g.exact("Pantego")[0]
+    kept = g.exact("Arlington")[0]
+    small = Gazetteer.load(gi.build_index(tmp_path / "without.npz", leave_out=frozenset({int(g.gid[gone])})))
+    assert small.exact("Pantego") == [] and small.exact("Arlington")
+    assert small.meta["places"] == g.meta["places"] - 1 and small.meta["left_out"] == 1
+    assert int(small.gid[small.exact("Arlington")[0]]) == int(g.gid[kept])

@@ -82,11 +82,13 @@ def result_from_report(text: str, report: dict) -> Result:
 _analyzer = None
 
 
-def _init() -> None:
+def _init(gazetteer: str | None = None) -> None:
     global _analyzer
     from server.pipeline import get_analyzer  # the server installed in this virtualenv
 
-    _analyzer = get_analyzer()  # the API contract: get_analyzer().analyze_json(text)
+    # The API contract: get_analyzer().analyze_json(text); another gazetteer file only for the
+    # villages section (a gazetteer lacking some real villages, villages.py).
+    _analyzer = get_analyzer(gazetteer_path=gazetteer)
 
 
 def _analyze(text: str) -> Result:
@@ -96,18 +98,25 @@ def _analyze(text: str) -> Result:
 
 
 class Runner:
-    """Analyses batches of texts, in this process (jobs=1) or a pool forked before any big load."""
+    """Analyses batches of texts, in this process (jobs=1) or a pool forked before any big load.
 
-    def __init__(self, jobs: int):
+    `gazetteer` names another compact index for the analyser (None: its default)."""
+
+    def __init__(self, jobs: int, gazetteer: str | None = None):
         self.jobs = jobs
         self.count = 0
-        self._pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init) if jobs > 1 else None
+        self.gazetteer = gazetteer
+        self._pool = (multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(gazetteer,))
+                      if jobs > 1 else None)
 
     def analyze(self, texts: Iterable[str]) -> list[Result]:
         texts = list(texts)
         self.count += len(texts)
         if self._pool is None:
-            return [_analyze(t) for t in texts]
+            from server.pipeline import get_analyzer  # one per gazetteer, kept by the server
+
+            analyzer = get_analyzer(gazetteer_path=self.gazetteer)
+            return [result_from_report(t, analyzer.analyze_json(t)) for t in texts]
         return self._pool.map(_analyze, texts, chunksize=2)
 
     def close(self) -> None:

@@ -217,3 +217,26 @@ def test_halves_split_the_articles_stably_and_apart():
     assert 150 < len(a) < 250  # roughly even
     assert eval_places.in_half(ids, str, None) == ids
     assert eval_places.in_half(ids, str, "a") == a  # the same every run
+
+
+def test_villages_left_out_of_the_gazetteer_take_a_host_towns_place():
+    from places import villages
+
+    near_alexandria = {"countrycode": "US", "admin1code": "LA", "latitude": 31.35, "longitude": -92.40,
+                       "alternatenames": []}
+    cities = CITIES + [
+        # A village of 800 a letter from Prairieville (26,895), 6 km from Alexandria: eligible.
+        {"geonameid": 1, "name": "Prairievilla", "population": 800, **near_alexandria},
+        # The same, but a town of 14,000: too big to stand for a village GeoNames lacks.
+        {"geonameid": 2, "name": "Prairievillo", "population": 14_000, **near_alexandria},
+        # Small, near and a letter from Alexandria, but a name English knows: never a misspelling.
+        {"geonameid": 3, "name": "Alexandra", "population": 700, **near_alexandria},
+    ]
+    geo = GeoNames(cities, COUNTRIES, [], ADMIN1)
+    host_text = "Fire in Alexandria. Crews drove toward Alexandria on Monday; Alexandria’s mayor thanked them."
+    host = article(host_text, [("Alexandria", 4314550, "P")], title_end=host_text.index("."))
+    copies, left_out = villages.sample_villages([host], geo, random.Random(1), 4)
+    assert left_out == frozenset({1})  # each village once
+    assert len(copies) == 1 and copies[0].name.group == "near a notable town"
+    tp = copies[0]
+    assert "Alexandria" not in tp.text and [tp.text[s:e] for s, e in tp.spans] == ["Prairievilla"] * 3
