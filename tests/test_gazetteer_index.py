@@ -49,8 +49,20 @@ def test_letter_trigrams_mark_each_words_start_and_end():
 
 
 def test_name_trigrams_hold_the_letter_runs_of_main_names_only_in_latin_script():
-    table = gi.name_trigrams(["Kyiv", "Київ", "Sevsk"])
-    assert [t.decode() for t in table] == sorted(["^ky", "kyi", "yiv", "iv$", "^se", "sev", "evs", "vsk", "sk$"])
+    table, counts = gi.name_trigrams(["Kyiv", "Київ", "Sevsk", "Sevastopol"])
+    assert [t.decode() for t in table] == sorted(["^ky", "kyi", "yiv", "iv$", "^se", "sev", "evs", "vsk", "sk$",
+                                                   "eva", "vas", "ast", "sto", "top", "opo", "pol", "ol$"])
+    # how many main names hold each: "Sevsk" and "Sevastopol" both open with "sev"
+    assert dict(zip((t.decode() for t in table), counts.tolist()))["sev"] == 2
+    assert dict(zip((t.decode() for t in table), counts.tolist()))["vsk"] == 1
+
+
+def test_rare_trigrams_count_the_main_names_holding_them(g):
+    # "xee" (Milwauxee, a slip of Milwaukee) is a run one main name in GeoNames holds, "rln"
+    # (Berlni) one none does; "mil", "wau" are common.
+    assert g.rare_trigrams("Milwauxee", 2) == [("xee", 1)]
+    assert g.rare_trigrams("Berlni", 0) == [("rln", 0)] and g.unseen_trigrams("Berlni") == ["rln"]
+    assert g.rare_trigrams("Milwaukee", 2) == []
 
 
 def test_an_index_built_without_some_places_lacks_only_them(tmp_path, g):

@@ -36,7 +36,7 @@ from .names import admin_core, is_latin_key, normalize
 
 # Bump on any change of what the index holds: the version is part of the file name, so older
 # checkouts sharing ~/.cache/sourcemark keep their own index.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 ADMIN1_FILE = datafiles.path("geonames/admin1CodesASCII.txt")
 GAZETTEER_CODE = Path(__file__).parent
 
@@ -252,7 +252,7 @@ def build_index(path: str | os.PathLike | None = None, leave_out: frozenset[int]
     from .regions import RegionTable
 
     word_keys, word_zipf = english_word_frequencies()
-    trigrams = name_trigrams(names)
+    trigrams, trigram_counts = name_trigrams(names)
 
     country_table = {
         code: {"name": info["name"], "iso3": info.get("iso3", ""), "geonameid": info.get("geonameid")}
@@ -281,6 +281,7 @@ def build_index(path: str | os.PathLike | None = None, leave_out: frozenset[int]
         "word_keys": word_keys,
         "word_zipf": word_zipf,
         "trigrams": trigrams,
+        "trigram_counts": trigram_counts,
     }
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
     os.close(fd)
@@ -307,16 +308,21 @@ def letter_trigrams(key: str) -> list[str]:
     return out
 
 
-def name_trigrams(main_names: list[str]) -> np.ndarray:
+def name_trigrams(main_names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Every letter trigram of the places' main names (Latin script), sorted, as fixed-width
-    bytes: the letter sequences a place name may hold. A random typo often makes one that no
-    name of the 200,000 has ("Berlni": "rln", "Lvmierpool": "lvm")."""
-    seen: set[str] = set()
+    bytes, and how many main names hold each: the letter sequences a place name may hold, and
+    how common each is. A random typo often makes one that no name of the 200,000 has ("Berlni":
+    "rln", "Lvmierpool": "lvm"), or one that only a handful have; the real names GeoNames lacks
+    seldom do (eval/places/villages.py)."""
+    counts: dict[str, int] = {}
     for name in main_names:
         key = normalize(name)
         if is_latin_key(key):
-            seen.update(letter_trigrams(key))
-    return np.array(sorted(t.encode("ascii") for t in seen), dtype="S3")
+            for tri in set(letter_trigrams(key)):
+                counts[tri] = counts.get(tri, 0) + 1
+    order = sorted(counts)
+    return (np.array([t.encode("ascii") for t in order], dtype="S3"),
+            np.array([counts[t] for t in order], dtype=np.int32))
 
 
 def english_word_frequencies() -> tuple[np.ndarray, np.ndarray]:

@@ -84,6 +84,7 @@ class Gazetteer:
         self._word_keys = arrays["word_keys"]
         self._word_zipf = arrays["word_zipf"]
         self._trigrams = arrays["trigrams"]
+        self._trigram_counts = arrays["trigram_counts"]
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
@@ -157,12 +158,18 @@ class Gazetteer:
         """The letter trigrams of `name` that no place's main name holds, edges marked ("^" a
         word's start, "$" its end): "Rfchmodn" -> ["dn$"], "Mabvuku" -> ["abv", "bvu"],
         "Podliska" -> []."""
-        out = []
+        return [tri for tri, _ in self.rare_trigrams(name, 0)]
+
+    def rare_trigrams(self, name: str, at_most: int) -> list[tuple[str, int]]:
+        """The letter trigrams of `name` that at most `at_most` places' main names hold, each
+        with that number, edges marked as in `unseen_trigrams`."""
+        out: list[tuple[str, int]] = []
         for tri in gi.letter_trigrams(normalize(name)):
             raw = tri.encode("ascii", "replace")
             k = int(np.searchsorted(self._trigrams, raw))
-            if not (k < len(self._trigrams) and self._trigrams[k] == raw) and tri not in out:
-                out.append(tri)
+            n = int(self._trigram_counts[k]) if k < len(self._trigrams) and self._trigrams[k] == raw else 0
+            if n <= at_most and tri not in (t for t, _ in out):
+                out.append((tri, n))
         return out
 
     # -- fuzzy lookup ---------------------------------------------------------------------------
