@@ -312,3 +312,24 @@ def test_an_unknown_place_is_worded_by_what_the_text_calls_it_at_every_mention(a
     text = "The Wuxerbarn City Council met on Monday, and the city of Wuxerbarn will vote in May."
     got = [f for f in analyzer.analyze(text).findings if f.code == "place.unknown"]
     assert len(got) == 2 and all("calls “Wuxerbarn” a city," in f.message for f in got)
+
+
+@pytest.mark.parametrize("word", ["Milwauxee", "Chkrleston", "Swreveport"])
+def test_letters_few_place_names_hold_are_a_slip(analyzer, word):
+    # A bare "to X" and a big town a letter off: one signal (size). A letter run only one place
+    # name in GeoNames holds ("xee", "krl", "swr") is a typist's slip as an unseen one is: the
+    # second signal, named in the card.
+    text = f"The family moved to {word} last year."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == word]
+    assert got and got[0].severity == "warning"
+    assert got[0].details["rare_letters"][0]["place_names"] == 1
+    assert "as only 1 place name in GeoNames does" in got[0].message
+
+
+def test_a_story_with_no_other_place_weighs_a_near_miss_at_its_full_size(analyzer):
+    # Templeton, California (6,918) a letter off, in a story that names no other place: the size
+    # of a notable town is needed there as anywhere (a town of a few thousand is a letter from
+    # the name of some real village GeoNames lacks, anywhere on earth).
+    text = "A Tenpleton man was arrested on Monday after a chase, the sheriff said."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Tenpleton"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "info"

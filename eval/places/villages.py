@@ -22,9 +22,9 @@ Each name must be spelt in plain letters, hold a word of 5+ letters that wordfre
 (a known word is never taken for a misspelling), be no other place's name or alternate name
 (left out, it is a name nobody has: the village GeoNames lacks) and no division's or country's.
 Copies are drawn round-robin over group and context, hosts and villages in a seeded order, each
-village once. What a left-out town is not like a real missing village: its name's letter
-trigrams stay in the index's table of place-name trigrams (the slip signal's "letters no place
-name holds"), so the estimate is, if anything, a little low for names of rare letters.
+village once. The index built without them also counts their letter trigrams out of the table
+the slip signal reads (letters no place name, or only a few, hold), as for a village GeoNames
+never had.
 """
 
 from __future__ import annotations

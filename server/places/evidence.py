@@ -150,6 +150,7 @@ def miss_evidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
         person_word=c.key in person_words,
         odd_letters=tuple(g.unseen_trigrams(key)) if written_as_a_name(c.text) else (),
+        rare_letters=tuple(g.rare_trigrams(key, rules.RARE_LETTERS_MAX)) if written_as_a_name(c.text) else (),
         key=key,
     )
 

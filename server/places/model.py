@@ -143,6 +143,9 @@ class MissEvidence:
     # Letter trigrams of the word that no place's main name in GeoNames holds ("Berlni": "rln"):
     # a spelling no place name has, as random typos make.
     odd_letters: tuple[str, ...] = ()
+    # Letter trigrams of the word that only a few places' main names hold (RARE_LETTERS_MAX), each
+    # with how many do: "Heversham" none, a typo "Hvoeston" "hvo" (2).
+    rare_letters: tuple[tuple[str, int], ...] = ()
     key: str = ""  # the name looked up (the candidate's key, or the words of it naming the place)
 
     @property

@@ -53,6 +53,12 @@ def _odd_letters_sentence(odd: tuple[str, ...]) -> str:
     )
 
 
+def _rare_letters_sentence(rare: tuple[tuple[str, int], ...]) -> str:
+    parts = [f"“{t.strip('^$')}”{' at a word’s start or end' if t != t.strip('^$') else ''} "
+             f"as only {n} place name{'s' if n > 1 else ''} in GeoNames {'do' if n > 1 else 'does'}" for t, n in rare]
+    return f" Its spelling holds {'; '.join(parts)}."
+
+
 def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: list[int], span: Span) -> Finding:
     key = r.key or c.key
     ids = [v.near.place] + [i for i in others if i != v.near.place]
@@ -76,6 +82,10 @@ def _misspelled(v: Verdict, c: Candidate, r: Resolution, g: Gazetteer, others: l
         letters = [t.strip("^$") for t in v.odd_letters]
         message += _odd_letters_sentence(v.odd_letters)
         details["unseen_letters"] = letters
+    if v.rare_letters:
+        # ... and those only a few place names have, with how many.
+        message += _rare_letters_sentence(v.rare_letters)
+        details["rare_letters"] = [{"letters": t.strip("^$"), "place_names": n} for t, n in v.rare_letters]
     if v.learned:
         # A warning the severity model made of the rules' info: the facts it weighed most.
         facts = severity.worded(v.learned)

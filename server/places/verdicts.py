@@ -23,6 +23,7 @@ class Verdict:
     near: NearPlace | None = None  # the near miss a misspelling rests on
     claim: ClaimEvidence | None = None  # the claim a wrong region rests on
     odd_letters: tuple[str, ...] = ()  # letters of the word no place name has, when they back it
+    rare_letters: tuple[tuple[str, int], ...] = ()  # ... and those only a few names have, with how many
     signals: tuple[str, ...] = ()  # what backs a misspelling's warning: world, size, slip, firm role
     learned: tuple[str, ...] = ()  # the facts the severity model weighed most, when it made the warning
     settlement: str = ""  # what the text calls an unknown place ("city"), for place.unknown
@@ -100,7 +101,7 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
       role) it is a sizeable town of the part of the country the article is about;
     - `size`: p is notable by its population (in a weak role, or none: very notable);
     - `slip`: the word is spelt as a typist slips, not as names are: letters no place name
-      holds (`details.unseen_letters`), or two neighbouring letters of p's name swapped
+      holds (`details.unseen_letters`) or only a few do (`details.rare_letters`), or two neighbouring letters of p's name swapped
       (p in one of the article's countries, or the article gives none to be abroad from);
     - `firm role`: the sentence makes the word a place by its shape (roles.firm_place_role),
       for a word in a place role only.
@@ -125,7 +126,8 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
     elif kind != "person" and _very_notable(p):
         out.append("size")
     if p.main_name and not p.off_world and (
-        len(ev.odd_letters) >= rules.ODD_LETTERS_MIN or p.swapped and p.edits == 1 and (p.home or p.no_country)
+        len(ev.odd_letters) >= rules.ODD_LETTERS_MIN or len(ev.rare_letters) >= rules.ODD_LETTERS_MIN
+        or p.swapped and p.edits == 1 and (p.home or p.no_country)
     ):
         out.append("slip")
     if kind == "place" and c.firm:
@@ -146,8 +148,8 @@ def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
             # Erie); typists seldom miss a first letter alone.
             continue
         if len(found) >= rules.MISSPELLING_SIGNALS and found != ["firm role"]:
-            odd = ev.odd_letters if "slip" in found else ()
-            return Verdict("place.misspelled", "warning", p, odd_letters=odd, signals=tuple(found))
+            odd, rare = _letters(ev, found)
+            return Verdict("place.misspelled", "warning", p, odd_letters=odd, rare_letters=rare, signals=tuple(found))
     return None
 
 
@@ -161,8 +163,17 @@ def _learned(ev: MissEvidence, kind: Kind, v: Verdict | None) -> Verdict | None:
     why = severity.raises(ev, v.near, kind, found)
     if why is None:
         return v
-    odd = ev.odd_letters if "slip" in found else ()
-    return Verdict("place.misspelled", "warning", v.near, odd_letters=odd, signals=tuple(found), learned=why)
+    odd, rare = _letters(ev, found)
+    return Verdict("place.misspelled", "warning", v.near, odd_letters=odd, rare_letters=rare, signals=tuple(found),
+                   learned=why)
+
+
+def _letters(ev: MissEvidence, found: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """The letter runs the card shows when a slip backs the warning: those no place name holds,
+    and those only a few do (RARE_LETTERS_MAX), with how many."""
+    if "slip" not in found:
+        return (), ()
+    return ev.odd_letters, tuple((t, n) for t, n in ev.rare_letters if n > 0)
 
 
 def _very_notable(p: NearPlace) -> bool:
