@@ -164,11 +164,15 @@ class Gazetteer:
         """The letter trigrams of `name` that at most `at_most` places' main names hold, each
         with that number, edges marked as in `unseen_trigrams`."""
         out: list[tuple[str, int]] = []
+        seen: set[str] = set()
         for tri in gi.letter_trigrams(normalize(name)):
+            if tri in seen:
+                continue
+            seen.add(tri)
             raw = tri.encode("ascii", "replace")
             k = int(np.searchsorted(self._trigrams, raw))
             n = int(self._trigram_counts[k]) if k < len(self._trigrams) and self._trigrams[k] == raw else 0
-            if n <= at_most and tri not in (t for t, _ in out):
+            if n <= at_most:
                 out.append((tri, n))
         return out
 

@@ -146,11 +146,13 @@ def miss_evidence(
             if i not in places or places[i].score < p.score:
                 places[i] = p
     ranked = sorted(places.values(), key=lambda p: -p.score)
+    # The word's rare letter runs, those no place name holds among them (one pass over the table).
+    rare = tuple(g.rare_trigrams(key, rules.RARE_LETTERS_MAX)) if written_as_a_name(c.text) else ()
     return MissEvidence(
         candidate=c, zipf=g.zipf(key), near=ranked, claims=claims,
         person_word=c.key in person_words,
-        odd_letters=tuple(g.unseen_trigrams(key)) if written_as_a_name(c.text) else (),
-        rare_letters=tuple(g.rare_trigrams(key, rules.RARE_LETTERS_MAX)) if written_as_a_name(c.text) else (),
+        odd_letters=tuple(t for t, n in rare if n == 0),
+        rare_letters=rare,
         key=key,
     )
 

@@ -144,7 +144,7 @@ class MissEvidence:
     # a spelling no place name has, as random typos make.
     odd_letters: tuple[str, ...] = ()
     # Letter trigrams of the word that only a few places' main names hold (RARE_LETTERS_MAX), each
-    # with how many do: "Heversham" none, a typo "Hvoeston" "hvo" (2).
+    # with how many do (the unseen ones, odd_letters, among them): "Milwauxee" "xee" (1).
     rare_letters: tuple[tuple[str, int], ...] = ()
     key: str = ""  # the name looked up (the candidate's key, or the words of it naming the place)
 

@@ -101,8 +101,8 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
       role) it is a sizeable town of the part of the country the article is about;
     - `size`: p is notable by its population (in a weak role, or none: very notable);
     - `slip`: the word is spelt as a typist slips, not as names are: letters no place name
-      holds (`details.unseen_letters`) or only a few do (`details.rare_letters`), or two neighbouring letters of p's name swapped
-      (p in one of the article's countries, or the article gives none to be abroad from);
+      holds (`details.unseen_letters`) or only a few do (`details.rare_letters`), or two
+      neighbouring letters of p's name swapped (p in one of the article's countries, or the article gives none to be abroad from);
     - `firm role`: the sentence makes the word a place by its shape (roles.firm_place_role),
       for a word in a place role only.
 
@@ -126,7 +126,8 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
     elif kind != "person" and _very_notable(p):
         out.append("size")
     if p.main_name and not p.off_world and (
-        len(ev.odd_letters) >= rules.ODD_LETTERS_MIN or len(ev.rare_letters) >= rules.ODD_LETTERS_MIN
+        # (the unseen runs, odd_letters, are among the rare ones)
+        len(ev.rare_letters) >= rules.ODD_LETTERS_MIN
         or p.swapped and p.edits == 1 and (p.home or p.no_country)
     ):
         out.append("slip")
