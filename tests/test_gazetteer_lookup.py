@@ -2,7 +2,7 @@
 
 import pytest
 
-from server.gazetteer import Gazetteer
+from server.gazetteer import Gazetteer, Region
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,12 @@ def test_a_random_typo_often_holds_letters_no_place_name_has(g, typo, letters):
 def test_real_names_missing_from_geonames_are_spelt_like_place_names(g, name):
     # villages and streets GeoNames lacks, and a typo that keeps a name's letter runs
     assert g.unseen_trigrams(name) == []
+
+
+def test_a_division_weighs_the_summed_population_of_its_places(g):
+    florida = g.regions.resolve("Florida")
+    us_fl = [i for i in range(len(g.pop)) if g.admin_code(i) == "US.FL"]
+    in_florida = g.division_population(Region("Florida", frozenset({"US.FL"}), "admin1"))
+    assert in_florida == sum(int(g.pop[i]) for i in us_fl) > 10_000_000
+    assert g.division_population(florida) >= in_florida  # also Florida, Uruguay and Puerto Rico
+    assert g.division_population(g.regions.resolve("Peru")) == 0  # a whole country weighs nothing here

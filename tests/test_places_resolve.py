@@ -89,6 +89,45 @@ def test_a_name_of_a_town_and_a_region_is_the_region_the_articles_towns_lie_in(a
     assert virginia and virginia[0].resolved["admin1"] == "Virginia"
 
 
+def resolved_as(analyzer, text, word):
+    report = analyzer.analyze(text)
+    return [p.resolved for p in report.places if text[p.span.start : p.span.end] == word]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # Floridablanca, Colombia (268,000) bears "Florida" as an alternate name, Florida,
+        # Cuba (63,000) as its own: the state outweighs them both many times over
+        ("Officials in Florida said the storm would reach the coast on Monday.", "Florida"),
+        ("Ontario will raise its minimum wage, the premier said.", "Ontario"),  # not Ontario, California
+    ],
+)
+def test_a_division_far_bigger_than_the_towns_of_its_name_is_the_division(analyzer, text, word):
+    (place,) = resolved_as(analyzer, text, word)
+    assert place["kind"] == "admin1" and place["lat"] is None
+
+
+@pytest.mark.parametrize(
+    "text, word, name",
+    [
+        ("Officials in New York said the subway would reopen.", "New York", "New York City"),
+        ("The senator flew back to Washington on Monday.", "Washington", "Washington"),
+        ("He flew from Berlin to Manchester on Monday.", "Manchester", "Manchester"),  # not the parish in Jamaica
+    ],
+)
+def test_a_city_that_weighs_against_the_division_of_its_name_stays_the_city(analyzer, text, word, name):
+    (place,) = resolved_as(analyzer, text, word)
+    assert place["name"] == name and place["lat"] is not None
+
+
+def test_the_region_of_a_claim_is_that_region_though_a_town_bears_its_name(analyzer):
+    # Québec City is a town of 532,000 called "Quebec": after "Sherbrooke," it is the province
+    text = "He lives in Sherbrooke, Quebec, with his wife."
+    (place,) = resolved_as(analyzer, text, "Quebec")
+    assert place["kind"] == "admin1" and place["admin1"] == "Quebec"
+
+
 def test_a_division_in_another_spelling_is_no_misspelt_town(analyzer):
     # Monufia and Dakahlia are governorates of Egypt, written so by GeoNames
     text = "Protests spread in Egypt on Friday. Police in Menoufia and Daqahliya arrested dozens."

@@ -80,6 +80,10 @@ class Gazetteer:
         self._masks: dict[frozenset, np.ndarray] = {}
         self.country_codes: list[str] = meta["country_codes"]
         self.admin_codes: list[str] = meta["admin_codes"]
+        self._adm_index = {code: n for n, code in enumerate(self.admin_codes)}
+        self._cc_index = {code: n for n, code in enumerate(self.country_codes)}
+        # Each first-level division's summed population (`division_population`).
+        self._adm_pop = np.bincount(self.adm, weights=self.pop.astype(np.float64), minlength=len(self.admin_codes))
         self.regions = RegionTable.from_json(meta["regions"])
         self._word_keys = arrays["word_keys"]
         self._word_zipf = arrays["word_zipf"]
@@ -311,12 +315,15 @@ class Gazetteer:
         return mask
 
     def _region_mask(self, region: Region) -> np.ndarray:
-        if not hasattr(self, "_adm_index"):
-            self._adm_index = {code: n for n, code in enumerate(self.admin_codes)}
-            self._cc_index = {code: n for n, code in enumerate(self.country_codes)}
         adm_ok = [self._adm_index[c] for c in region.codes if c in self._adm_index]
         cc_ok = [self._cc_index[c] for c in region.codes if c in self._cc_index]
         return np.isin(self.adm, adm_ok) | np.isin(self.cc, cc_ok)
+
+    def division_population(self, region: Region) -> int:
+        """The summed population of the places GeoNames lists in the region's first-level
+        divisions (0 for a whole country or a region of no division): how much a division
+        weighs against a town of its name."""
+        return int(sum(self._adm_pop[self._adm_index[c]] for c in region.codes if "." in c and c in self._adm_index))
 
     def distance_to_region_km(self, i: int, region: Region) -> float | None:
         """Distance from place i to the nearest known place of the region (None if it has none)."""

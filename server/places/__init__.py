@@ -70,10 +70,11 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         return res[id(c)].kind in ("town", "miss") and c.role not in (Role.PERSON, Role.ORGANISATION)
 
     claims = claims_stage.find_claims(doc, kept, g, can_lie_in)
-    # A word of a claim's region phrase is that region ("Hlavní" of "Hlavní město Praha").
+    # A word of a claim's region phrase is that region ("Hlavní" of "Hlavní město Praha"),
+    # though a town bear its name ("Sherbrooke, Quebec": the province, not Québec City).
     for c_id, region in claims_stage.region_word_candidates(claims, kept).items():
-        if res[c_id].kind == "miss":
-            res[c_id].kind, res[c_id].region = "region", region
+        if res[c_id].kind in ("miss", "town"):
+            res[c_id].kind, res[c_id].region, res[c_id].ids = "region", region, []
     claims_of: dict[int, list[Claim]] = {}
     for cl in claims:
         claims_of.setdefault(id(cl.candidate), []).append(cl)

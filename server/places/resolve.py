@@ -54,6 +54,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
     if region is not None:
         typed = key.split()[-1] in TYPED_REGION_WORDS
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
+        if towns and g.division_population(region) > rules.DIVISION_OVER_TOWN_FACTOR * max(int(g.pop[i]) for i in towns):
+            towns = []  # "officials in Florida": the state, not Floridablanca, Colombia
         if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
             return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
         if ids and not typed and after is ClaimAfter.PLACE:

@@ -215,6 +215,15 @@ PICK_AMONG = 12
 # A name that is both a region and a town ("Donetsk") is the town when some town of that name
 # is this big and the text adds no region word.
 TOWN_OVER_REGION_POP = 50_000
+# ... unless the division weighs more than this many times that town: the places GeoNames lists
+# in it add up to more ("officials in Florida": the state's 16 million, not Floridablanca,
+# Colombia, 268,000, which bears "Florida" as an alternate name; nor Ontario, California, nor
+# Virginia, Free State). Of the divisions named like a town of 50,000 or more, those from 31
+# times up are all the division a story means (Ontario 104, Florida 62, Virginia 47, Bihar 42,
+# Brandenburg 37); below 25 lie the truly ambiguous (New Brunswick, New Jersey, 20; Canterbury,
+# England, 18; Delta, British Columbia, 15) and the cities of their name (New York City 8.8
+# million, Washington 690,000: 3.5 and 9.5 times).
+DIVISION_OVER_TOWN_FACTOR = 30
 # A word that is a demonym-like form of a place this big is a demonym ("Kenyan").
 DEMONYM_PLACE_POP = 300_000
 DEMONYM_CITY_POP = 1_000_000  # "Londoner": the -er form only for big cities
