@@ -128,6 +128,32 @@ def test_the_region_of_a_claim_is_that_region_though_a_town_bears_its_name(analy
     assert place["kind"] == "admin1" and place["admin1"] == "Quebec"
 
 
+@pytest.mark.parametrize(
+    "text, word, admin1",
+    [
+        ("June Schell, 91, died Thursday at Cedar Haven Nursing Home in Lebanon. She was formerly "
+         "of Hershey and Interfaith Manor in Palmyra.", "Lebanon", "Pennsylvania"),
+        ("Jordan police arrested a man from Shakopee on Monday.", "Jordan", "Minnesota"),
+    ],
+)
+def test_a_country_s_name_in_a_local_story_is_the_town_of_that_name(analyzer, text, word, admin1):
+    places = resolved_as(analyzer, text, word)
+    assert places and all(p["admin1"] == admin1 and p["lat"] is not None for p in places)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The king of Jordan met officials in Amman and Washington.", "Jordan"),  # a town of Jordan
+        ("Obama spoke in Cincinnati about Lebanon and Syria.", "Lebanon"),  # another country
+        ("Obama spoke in Cincinnati about Lebanon.", "Lebanon"),  # Lebanon, Ohio lies 45 km off
+    ],
+)
+def test_a_country_s_name_beside_other_countries_or_far_towns_stays_the_country(analyzer, text, word):
+    (place,) = resolved_as(analyzer, text, word)
+    assert place["kind"] == "country"
+
+
 def test_a_division_in_another_spelling_is_no_misspelt_town(analyzer):
     # Monufia and Dakahlia are governorates of Egypt, written so by GeoNames
     text = "Protests spread in Egypt on Friday. Police in Menoufia and Daqahliya arrested dozens."

@@ -75,16 +75,13 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
     for c_id, region in claims_stage.region_word_candidates(claims, kept).items():
         if res[c_id].kind in ("miss", "town"):
             res[c_id].kind, res[c_id].region, res[c_id].ids = "region", region, []
-    claims_of: dict[int, list[Claim]] = {}
-    for cl in claims:
-        claims_of.setdefault(id(cl.candidate), []).append(cl)
+    claims_of = _by_candidate(claims)
 
     world = resolve.ArticleWorld(
         g, [res[id(c)] for c in kept], claims, claims_stage.divisions_in_names(doc, claims, g.regions)
     )
-    # Resolve towns twice: the second time, each ambiguous name prefers the place near the
-    # article's other towns (Glastonbury in Somerset beside Bristol and Bath, not in Connecticut).
-    for _ in range(2):
+
+    def pick_towns() -> None:
         picked: dict[tuple, int] = {}
         for c in kept:
             r = res[id(c)]
@@ -95,8 +92,17 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
                     picked[(c.key, own)] = world.pick(r.ids, [cl.region for cl in claims_of.get(id(c), [])])
                 r.best = picked[(c.key, own)]
         world.add_towns([res[id(c)] for c in kept])
+
+    # Resolve towns twice: the second time, each ambiguous name prefers the place near the
+    # article's other towns (Glastonbury in Somerset beside Bristol and Bath, not in Connecticut).
+    for _ in range(2):
+        pick_towns()
     if world.prefer_regions([res[id(c)] for c in kept]):  # "Fairfax … Virginia": the state
         world.add_towns([res[id(c)] for c in kept])
+    left = world.prefer_towns([res[id(c)] for c in kept], claims)  # "… in Lebanon" beside Hershey: the town
+    if left is not claims:  # then the others are picked again, in the article's own country
+        claims, claims_of = left, _by_candidate(left)
+        pick_towns()
 
     # A miss that is a division of the article's countries in another spelling is that region.
     for c in kept:
@@ -153,6 +159,14 @@ def analyze(doc: Doc, g: Gazetteer) -> PlaceAnalysis:
         if f is not None:
             findings.append(f)
     return PlaceAnalysis(places, findings, Unchecked(candidates=skipped, lookups=len(budget.refused)))
+
+
+def _by_candidate(claims: list[Claim]) -> dict[int, list[Claim]]:
+    """The claims about each candidate, by its id."""
+    out: dict[int, list[Claim]] = {}
+    for cl in claims:
+        out.setdefault(id(cl.candidate), []).append(cl)
+    return out
 
 
 def _warning(v: Verdict | None) -> bool:

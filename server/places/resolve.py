@@ -6,7 +6,9 @@ place), a miss, or no place at all (a demonym, an abbreviation, a word of the no
 A miss of several words keeps the words that name the place (`settle_name`: "Huntsvilse" of
 "Huntsvilse City Manager", "Sianta Clara" whole). Towns are resolved to one GeoNames place by
 the article's context (`ArticleWorld`: the countries and divisions it names, the towns near its
-other towns) over population.
+other towns) over population. A name both a region and a town is the region when the region far
+outweighs every town of the name, or the article's towns lie in it (`prefer_regions`), and a
+country's name is a town of that name in a local story around it (`prefer_towns`).
 """
 
 from __future__ import annotations
@@ -128,6 +130,16 @@ def _is_abbreviation(text: str) -> bool:
     return "." in text or (len(letters) <= rules.ABBREVIATION_MAX_LEN and all(ch.isupper() for ch in letters))
 
 
+def _phrase_of(claim: Claim, c: Candidate) -> bool:
+    """Is candidate c (a word of) the claim's region phrase?"""
+    return claim.start <= c.start and c.end <= claim.end
+
+
+def _countries_only(region: Region) -> bool:
+    """Does the region name whole countries only (no division: not "Georgia", a US state too)?"""
+    return not any("." in code for code in region.codes)
+
+
 class ArticleWorld:
     """Countries, divisions and towns the article names, to prefer places among them."""
 
@@ -138,32 +150,36 @@ class ArticleWorld:
         """`body_divisions`: the divisions named inside the names of bodies and buildings
         outside the claims ("Kentucky State Police": claims.divisions_in_names)."""
         self.g = g
-        self.codes: set[str] = set()
-        # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
-        # article's world: kept apart to say where the article is about apart from its claims.
-        self._claim_spans = [(c.start, c.end) for c in claims]
-        self._named_countries: set[str] = set()  # countries of the regions named outside claims
-        # Divisions (not countries) the article names outside its claims, as regions or inside
-        # the name of a body ("the S.C. Highway Patrol"): `names_division`.
-        self._named_divisions: set[str] = set(body_divisions)
         self.body_divisions = body_divisions
-        for r in resolutions:
-            if r.kind == "region" and r.region is not None:
-                self.codes |= set(r.region.codes)
-                if not self._in_claim(r.candidate):
-                    self._named(r.region)
-        for c in claims:
-            self.codes |= set(c.region.codes)
+        self._count_regions(resolutions, claims)
         self._sure_towns: list[int] = []  # towns named as places (entities, strong cues) outside claims
         self._towns_outside_claims: list[tuple[int, tuple[int, ...]]] = []
         self._division_cores: tuple[tuple, list] = ((), [])  # (countries, their divisions' names)
-        self.countries = {c.split(".")[0] for c in self.codes}
         self.towns: list[int] = []
         self.named_keys: set[str] = set()  # the keys of every town the article names
         self._nearest: dict[tuple, float] = {}
         self._version = 0  # bumped whenever the towns change
         self._lat = self._lon = np.zeros(0, np.float32)
         self._pos: dict[int, int] = {}
+
+    def _count_regions(self, resolutions: list[Resolution], claims: list[Claim]) -> None:
+        """The codes of the regions the article names and claims, and those it names apart
+        from its claims."""
+        # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
+        # article's world: kept apart to say where the article is about apart from its claims.
+        self._claim_spans = [(c.start, c.end) for c in claims]
+        self._claimed_countries = {code.split(".")[0] for c in claims for code in c.region.codes}
+        self.codes: set[str] = {code for c in claims for code in c.region.codes}
+        self._named_countries: set[str] = set()  # countries of the regions named outside claims
+        # Divisions (not countries) the article names outside its claims, as regions or inside
+        # the name of a body ("the S.C. Highway Patrol"): `names_division`.
+        self._named_divisions: set[str] = set(self.body_divisions)
+        for r in resolutions:
+            if r.kind == "region" and r.region is not None:
+                self.codes |= set(r.region.codes)
+                if not self._in_claim(r.candidate):
+                    self._named(r.region)
+        self.countries = {c.split(".")[0] for c in self.codes}
 
     def add_towns(self, resolutions: list[Resolution]) -> None:
         counts = Counter(r.best for r in resolutions if r.kind == "town" and r.best is not None)
@@ -223,6 +239,55 @@ class ArticleWorld:
                     self._named(r.region)
                 changed = True
         return changed
+
+    def prefer_towns(self, resolutions: list[Resolution], claims: list[Claim]) -> list[Claim]:
+        """A country's name that is also a town's own name ("Lebanon": a country, and towns of
+        Pennsylvania and Indiana) is that town when it lies within COUNTRY_AS_TOWN_KM of a small
+        town the article names (under COUNTRY_AS_TOWN_ANCHOR_MAX_POP), nothing else the article names or claims lies in that country and it
+        names no other country: a local story ("died at Cedar Haven Nursing Home in Lebanon"
+        beside Hershey and Annville), not one about countries. A claim into the country by that
+        word ("… Home in Lebanon") is then no claim. Gives the claims left; the regions are
+        counted again, and the caller picks the towns again."""
+        g = self.g
+        flipped: list[Candidate] = []
+        for r in resolutions:
+            region, c = r.region, r.candidate
+            if r.kind != "region" or region is None or not _countries_only(region):
+                continue  # (not "Georgia", a state too, nor "Mexico" and its state)
+            ccs = region.codes
+            ids = sorted(
+                (i for i in g.ids_for_key(c.key) if normalize(g.name(i)) == c.key and g.country_code(i) not in ccs),
+                key=lambda i: -int(g.pop[i]),
+            )
+            own = frozenset(ids)
+            others = [t for t in self.towns if t not in own]
+            if not ids or not others or any(g.country_code(t) in ccs for t in others):
+                continue
+            # (beside a small town: a big city's story may be about the country, "Obama spoke in
+            # Cincinnati about Lebanon", with Lebanon, Ohio 45 km off)
+            local = [t for t in others if int(g.pop[t]) < rules.COUNTRY_AS_TOWN_ANCHOR_MAX_POP]
+            if not local:
+                continue
+            lat, lon = g.lat[local], g.lon[local]
+            km = {i: float(haversine_km(float(g.lat[i]), float(g.lon[i]), lat, lon).min()) for i in ids[: rules.PICK_AMONG]}
+            near = min(km, key=km.get)
+            if km[near] > rules.COUNTRY_AS_TOWN_KM:
+                continue
+            home = g.country_code(near)
+            if any(  # it names that country otherwise, or another country: a story of countries
+                o.kind == "region" and o.region is not None and o.candidate.key != c.key
+                and (_countries_only(o.region) and home not in o.region.codes
+                     or any(code.split(".")[0] in ccs for code in o.region.codes))
+                for o in resolutions
+            ) or any(ccs & {code.split(".")[0] for code in cl.region.codes} and not _phrase_of(cl, c) for cl in claims):
+                continue
+            r.kind, r.region, r.ids, r.best = "town", None, ids, near
+            flipped.append(c)
+        if not flipped:
+            return claims
+        kept = [cl for cl in claims if not any(_phrase_of(cl, c) for c in flipped)]
+        self._count_regions(resolutions, kept)
+        return kept
 
     def division_spelt(self, key: str, town_edits: int) -> Region | None:
         """A first-level division of one of the article's countries that `key` is another

@@ -224,6 +224,18 @@ TOWN_OVER_REGION_POP = 50_000
 # England, 18; Delta, British Columbia, 15) and the cities of their name (New York City 8.8
 # million, Washington 690,000: 3.5 and 9.5 times).
 DIVISION_OVER_TOWN_FACTOR = 30
+# A country's name is a town of that name (its own main name) lying within this distance of a
+# town the article names, when nothing else the article names lies in that country: "Cedar Haven
+# Nursing Home in Lebanon" beside Hershey and Annville is Lebanon, Pennsylvania. On dev (LGL,
+# GeoVirus, PolNeAR) the towns so meant lie 9 to 52 km from the article's others (Lebanon,
+# Indiana; Jordan, Minnesota; Palestine, Texas); the nearest main-name namesake of a country an
+# article means lies 129 km off (Egypt, Pennsylvania, in a story of the Middle East's towns).
+COUNTRY_AS_TOWN_KM = 60
+# ... of a town smaller than this: a big city's story may be about the country ("Obama spoke in
+# Cincinnati about Lebanon": Lebanon, Ohio lies 45 km off). The dev towns beside which the
+# country's name was the town have 2,900 to 26,000 people (Fairfield and Crockett, Texas, beside
+# Palestine; Annville, Hershey, Robbinsdale, Zionsville).
+COUNTRY_AS_TOWN_ANCHOR_MAX_POP = 100_000
 # A word that is a demonym-like form of a place this big is a demonym ("Kenyan").
 DEMONYM_PLACE_POP = 300_000
 DEMONYM_CITY_POP = 1_000_000  # "Londoner": the -er form only for big cities
