@@ -119,6 +119,9 @@ def test_one_signal_is_a_note_and_two_a_warning(analyzer):
         pytest.param(  # only the article's world: Pataskala (Ohio) a letter off close by, but the model calls it a person
             "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine.",
             id="a subject the model calls a person, one signal"),
+        pytest.param(  # a body's first word two letters from close Evansville, spelt as names are
+            "Police in Henderson, Kentucky, and Newburgh, Indiana, charged George Chesnut with robbing "
+            "Evensvill Federal Credit Union on Dec. 5.", id="a body named two letters from a close town"),
         pytest.param(  # two letters and a swap from Saratoga (31,000), far from Fresno: a slip of two
             "He grew up in Sraatoa and in Fresno, then moved to Boston, Massachusetts, for college.",
             id="a swap with another slip, nothing else"),
@@ -137,6 +140,10 @@ def test_real_names_without_that_evidence_stay_below_warning(analyzer, text):
         pytest.param(  # tagged ORG; Evansville lies in the article's Indiana
             "County prosecutors in Evansville, Indiana, last week charged George Chesnut with robbing "
             "Evansvilme Federal Credit Union on Dec. 5.", "Evansvilme", "Evansville", id="a body named after a close town"),
+        pytest.param(  # tagged ORG; two letters from Evansville, close by, and "vll" only 1 place name holds
+            "Police in Henderson, Kentucky, and Newburgh, Indiana, charged George Chesnut with robbing "
+            "Evansrivlle Federal Credit Union on Dec. 5.", "Evansrivlle", "Evansville",
+            id="a body named after a close town, two letters off with a slip"),
         pytest.param(  # nobody the article names in full is called so; two letters of a close town swapped
             "Officials in Newark and Columbus, Ohio, met on Monday. Patasakla told reporters the plan was fine.",
             "Patasakla", "Pataskala", id="a subject with a close town's letters swapped"),

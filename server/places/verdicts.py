@@ -107,7 +107,8 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
       for a word in a place role only.
 
     In a subject's or object's role, or a body's first word, only a town one letter off close
-    by (or, for a subject, a sizeable town of the article's country) counts as the world; for a
+    by (or, for a subject, a sizeable town of the article's country; for a body's first word,
+    one two letters off when the word is also a slip) counts as the world; for a
     word the model calls a person, only a town's own name one letter off close by."""
     c = ev.candidate
     # A capitalised word opening a sentence may be no name at all: only the article's towns
@@ -115,21 +116,26 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
     # ("Chaleston police said").
     context_only = c.cue is Cue.ENTITY and c.role is not Role.LOCATIVE and c.opens_clause and not c.firm
     out = []
+    slip = p.main_name and not p.off_world and (
+        # (the unseen runs, odd_letters, are among the rare ones)
+        len(ev.rare_letters) >= rules.ODD_LETTERS_MIN
+        or p.swapped and p.edits == 1 and (p.home or p.no_country)
+    )
     if kind in ("place", "weak", "sub_place"):
         if p.close or (p.in_country and not context_only and kind != "sub_place"):
             out.append("world")
     elif p.close and p.edits == 1 and (p.main_name or kind == "other") or kind == "other" and p.in_country:
+        out.append("world")
+    elif kind == "organisation" and p.close and slip:
+        # a body's first word two letters from a close town's own name, spelt as typists slip
+        # ("the Evansrivlle Federal Credit Union" beside Evansville's towns)
         out.append("world")
     if kind in ("place", "sub_place"):
         if p.notable and not p.off_world and not context_only:
             out.append("size")
     elif kind != "person" and _very_notable(p):
         out.append("size")
-    if p.main_name and not p.off_world and (
-        # (the unseen runs, odd_letters, are among the rare ones)
-        len(ev.rare_letters) >= rules.ODD_LETTERS_MIN
-        or p.swapped and p.edits == 1 and (p.home or p.no_country)
-    ):
+    if slip:
         out.append("slip")
     if kind == "place" and c.firm:
         out.append("firm role")
