@@ -144,6 +144,9 @@ def test_real_names_without_that_evidence_stay_below_warning(analyzer, text):
             "Police in Henderson, Kentucky, and Newburgh, Indiana, charged George Chesnut with robbing "
             "Evansrivlle Federal Credit Union on Dec. 5.", "Evansrivlle", "Evansville",
             id="a body named after a close town, two letters off with a slip"),
+        pytest.param(  # an object's word two letters from Cahir, 17 km from Clonmel, with "cbh" only 1 name holds
+            "Gardai in Clonmel and Tipperary said John Delaney, 18, of Upper Abbey Street, Cbhor, is "
+            "charged with assault.", "Cbhor", "Cahir", id="an address's town two letters off with a slip"),
         pytest.param(  # nobody the article names in full is called so; two letters of a close town swapped
             "Officials in Newark and Columbus, Ohio, met on Monday. Patasakla told reporters the plan was fine.",
             "Patasakla", "Pataskala", id="a subject with a close town's letters swapped"),

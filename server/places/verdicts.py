@@ -107,9 +107,9 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
       for a word in a place role only.
 
     In a subject's or object's role, or a body's first word, only a town one letter off close
-    by (or, for a subject, a sizeable town of the article's country; for a body's first word,
-    one two letters off when the word is also a slip) counts as the world; for a
-    word the model calls a person, only a town's own name one letter off close by."""
+    by (or, for a subject, a sizeable town of the article's country) counts as the world; for a
+    word the model calls a person, only a town's own name one letter off close by; and in all
+    three, a close town's own name two letters off when the word is also a slip."""
     c = ev.candidate
     # A capitalised word opening a sentence may be no name at all: only the article's towns
     # close by back it, not its size or country; unless a firm role makes it a place's name
@@ -126,9 +126,10 @@ def _signals(ev: MissEvidence, p: NearPlace, kind: Kind) -> list[str]:
             out.append("world")
     elif p.close and p.edits == 1 and (p.main_name or kind == "other") or kind == "other" and p.in_country:
         out.append("world")
-    elif kind == "organisation" and p.close and slip:
-        # a body's first word two letters from a close town's own name, spelt as typists slip
-        # ("the Evansrivlle Federal Credit Union" beside Evansville's towns)
+    elif kind in ("organisation", "other", "person") and p.close and slip:
+        # a body's first word, a subject or an object, two letters from a close town's own name
+        # and spelt as typists slip ("the Evansrivlle Federal Credit Union" beside Evansville's
+        # towns)
         out.append("world")
     if kind in ("place", "sub_place"):
         if p.notable and not p.off_world and not context_only:
