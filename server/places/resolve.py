@@ -56,7 +56,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
     if region is not None:
         typed = key.split()[-1] in TYPED_REGION_WORDS
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
-        if towns and g.division_population(region) > rules.DIVISION_OVER_TOWN_FACTOR * max(int(g.pop[i]) for i in towns):
+        biggest = max((int(g.pop[i]) for i in towns), default=0)
+        if towns and g.division_population(region) > rules.DIVISION_OVER_TOWN_FACTOR * biggest:
             towns = []  # "officials in Florida": the state, not Floridablanca, Colombia
         if towns and not typed and region.country is None and not (len(c.text) <= 4 and c.text.isupper()):
             return Resolution(c, "town", region=region, ids=ids)  # not "NERI", an abbreviation
@@ -242,12 +243,13 @@ class ArticleWorld:
 
     def prefer_towns(self, resolutions: list[Resolution], claims: list[Claim]) -> list[Claim]:
         """A country's name that is also a town's own name ("Lebanon": a country, and towns of
-        Pennsylvania and Indiana) is that town when it lies within COUNTRY_AS_TOWN_KM of a small
-        town the article names (under COUNTRY_AS_TOWN_ANCHOR_MAX_POP), nothing else the article names or claims lies in that country and it
-        names no other country: a local story ("died at Cedar Haven Nursing Home in Lebanon"
-        beside Hershey and Annville), not one about countries. A claim into the country by that
-        word ("… Home in Lebanon") is then no claim. Gives the claims left; the regions are
-        counted again, and the caller picks the towns again."""
+        Pennsylvania and Indiana) is that town when it lies within COUNTRY_AS_TOWN_KM of a town
+        the article names smaller than COUNTRY_AS_TOWN_ANCHOR_MAX_POP, nothing else the article
+        names or claims lies in that country, and it names no other country: a local story
+        ("died at Cedar Haven Nursing Home in Lebanon" beside Hershey and Annville), not one
+        about countries. A claim into the country by that word ("… Home in Lebanon") is then no
+        claim. Gives the claims left; the regions are counted again, and the caller picks the
+        towns again."""
         g = self.g
         flipped: list[Candidate] = []
         for r in resolutions:
@@ -269,7 +271,10 @@ class ArticleWorld:
             if not local:
                 continue
             lat, lon = g.lat[local], g.lon[local]
-            km = {i: float(haversine_km(float(g.lat[i]), float(g.lon[i]), lat, lon).min()) for i in ids[: rules.PICK_AMONG]}
+            km = {
+                i: float(haversine_km(float(g.lat[i]), float(g.lon[i]), lat, lon).min())
+                for i in ids[: rules.PICK_AMONG]
+            }
             near = min(km, key=km.get)
             if km[near] > rules.COUNTRY_AS_TOWN_KM:
                 continue
@@ -279,7 +284,9 @@ class ArticleWorld:
                 and (_countries_only(o.region) and home not in o.region.codes
                      or any(code.split(".")[0] in ccs for code in o.region.codes))
                 for o in resolutions
-            ) or any(ccs & {code.split(".")[0] for code in cl.region.codes} and not _phrase_of(cl, c) for cl in claims):
+            ) or any(
+                ccs & {code.split(".")[0] for code in cl.region.codes} and not _phrase_of(cl, c) for cl in claims
+            ):
                 continue
             r.kind, r.region, r.ids, r.best = "town", None, ids, near
             flipped.append(c)

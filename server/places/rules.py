@@ -225,7 +225,8 @@ TOWN_OVER_REGION_POP = 50_000
 # million, Washington 690,000: 3.5 and 9.5 times).
 DIVISION_OVER_TOWN_FACTOR = 30
 # A country's name is a town of that name (its own main name) lying within this distance of a
-# town the article names, when nothing else the article names lies in that country: "Cedar Haven
+# town the article names, when nothing else the article names lies in that country and it names
+# no other country: "Cedar Haven
 # Nursing Home in Lebanon" beside Hershey and Annville is Lebanon, Pennsylvania. On dev (LGL,
 # GeoVirus, PolNeAR) the towns so meant lie 9 to 52 km from the article's others (Lebanon,
 # Indiana; Jordan, Minnesota; Palestine, Texas); the nearest main-name namesake of a country an
