@@ -157,7 +157,7 @@ def region_word_candidates(claims: list[Claim], candidates: list[Candidate]) -> 
         if id(c) in own:
             continue
         for cl in claims:
-            if cl.start <= c.start and c.end <= cl.end:
+            if cl.covers(c):
                 out[id(c)] = cl.region
                 break
     return out

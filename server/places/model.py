@@ -109,6 +109,10 @@ class Claim:
     anaphoric: bool  # "The city, located in Y" in a later sentence
     shape: str  # the claim shape's name in claim_shapes.json
 
+    def covers(self, c: Candidate) -> bool:
+        """Is candidate c (a word of) this claim's region phrase?"""
+        return self.start <= c.start and c.end <= self.end
+
 
 @dataclass
 class NearPlace:

@@ -131,11 +131,6 @@ def _is_abbreviation(text: str) -> bool:
     return "." in text or (len(letters) <= rules.ABBREVIATION_MAX_LEN and all(ch.isupper() for ch in letters))
 
 
-def _phrase_of(claim: Claim, c: Candidate) -> bool:
-    """Is candidate c (a word of) the claim's region phrase?"""
-    return claim.start <= c.start and c.end <= claim.end
-
-
 def _countries_only(region: Region) -> bool:
     """Does the region name whole countries only (no division: not "Georgia", a US state too)?"""
     return not any("." in code for code in region.codes)
@@ -169,7 +164,6 @@ class ArticleWorld:
         # What a claim's own region phrase names ("a small Quebec town") is the claim, not the
         # article's world: kept apart to say where the article is about apart from its claims.
         self._claim_spans = [(c.start, c.end) for c in claims]
-        self._claimed_countries = {code.split(".")[0] for c in claims for code in c.region.codes}
         self.codes: set[str] = {code for c in claims for code in c.region.codes}
         self._named_countries: set[str] = set()  # countries of the regions named outside claims
         # Divisions (not countries) the article names outside its claims, as regions or inside
@@ -285,14 +279,14 @@ class ArticleWorld:
                      or any(code.split(".")[0] in ccs for code in o.region.codes))
                 for o in resolutions
             ) or any(
-                ccs & {code.split(".")[0] for code in cl.region.codes} and not _phrase_of(cl, c) for cl in claims
+                ccs & {code.split(".")[0] for code in cl.region.codes} and not cl.covers(c) for cl in claims
             ):
                 continue
             r.kind, r.region, r.ids, r.best = "town", None, ids, near
             flipped.append(c)
         if not flipped:
             return claims
-        kept = [cl for cl in claims if not any(_phrase_of(cl, c) for c in flipped)]
+        kept = [cl for cl in claims if not any(cl.covers(c) for c in flipped)]
         self._count_regions(resolutions, kept)
         return kept
 
