@@ -3,6 +3,8 @@
     .venv/bin/python eval/train_place_severity.py                 # dev half a, seeds 8,7,11 -> the shipped weights
     .venv/bin/python eval/train_place_severity.py --out /tmp/w.json --features /tmp/f.json   # keep the features
     .venv/bin/python eval/train_place_severity.py --from-features /tmp/f.json --out /tmp/w.json  # refit only
+    .venv/bin/python eval/train_place_severity.py --from-features /tmp/fa.json --score-features /tmp/fb.json \
+        --out /tmp/w.json    # fit on half a's decisions, count what it raises among half b's
 
 For every misspelling the rules keep at `info` (severity.COLLECT, the analyser run in this
 process), the features of its near miss are recorded. Positives: the injected misspellings of
@@ -123,6 +125,15 @@ def threshold_for(rows: list[dict], p: np.ndarray, budget: float, floor: float) 
     return float(max(t, floor))
 
 
+def raised_line(rows: list[dict], w: dict[str, float], t: float) -> str:
+    """What weights w at threshold t raise among decisions: misspellings and honest ones."""
+    p = probabilities(rows, w)
+    pos = np.array([r["y"] == 1 for r in rows], dtype=bool)
+    up = p >= t
+    return (f"misspellings raised {int(up[pos].sum())}/{int(pos.sum())}, "
+            f"honest raised {int(up[~pos].sum())}/{int((~pos).sum())}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=eval_places.DEFAULT_CORPORA)
@@ -137,6 +148,9 @@ def main(argv=None) -> int:
     ap.add_argument("--min-threshold", type=float, default=0.5)
     ap.add_argument("--features", type=Path, help="write the collected features here")
     ap.add_argument("--from-features", type=Path, help="refit from features written before")
+    ap.add_argument("--score-features", type=Path,
+                    help="features of the other half (--features of a --half b run): print what the fitted "
+                         "model raises among them, out of sample")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     if args.from_features:
@@ -153,11 +167,13 @@ def main(argv=None) -> int:
     pos = [r["y"] == 1 for r in rows]
     raised = p >= t
     print(f"decisions kept at info: {sum(pos)} misspellings, {len(rows) - sum(pos)} honest")
-    print(f"threshold {t:.3f}: misspellings raised {int(raised[pos].sum())}/{sum(pos)}, "
-          f"honest raised {int(raised[[not x for x in pos]].sum())}/{len(rows) - sum(pos)}")
+    print(f"threshold {t:.3f}: " + raised_line(rows, w, t))
     for src in sorted({r["source"] for r in rows}):
         idx = [r["source"] == src for r in rows]
         print(f"  {src}: raised {int(raised[idx].sum())}/{sum(idx)}")
+    if args.score_features:
+        held = json.loads(args.score_features.read_text(encoding="utf-8"))
+        print("held out (" + str(args.score_features) + "): " + raised_line(held, w, t))
     table = {
         "about": "severity.py: logistic weights over named misspelling evidence; trained by "
                  f"eval/train_place_severity.py on dev half {args.half} (seeds {args.seeds}), "
