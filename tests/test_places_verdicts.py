@@ -57,6 +57,17 @@ def test_a_romanisation_of_an_alternate_name_is_still_a_misspelling(analyzer):
     assert got and got[0].severity == "warning" and text[got[0].span.start : got[0].span.end] == "Dblin"
 
 
+def test_a_four_letter_word_is_checked_at_one_edit_only(analyzer):
+    # A letter dropped from a five-letter town leaves four: "Tmpa", listed with Florida's
+    # cities, is Tampa; "Aais", two letters from Paris, is looked up at no distance at all.
+    text = "The show ran for six weeks in Tmpa, Orlando, Jacksonville and Tallahassee."
+    got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Tmpa"]
+    assert got and got[0].code == "place.misspelled" and got[0].severity == "warning"
+    assert "Tampa" in [s["name"] for s in got[0].details["suggestions"][:3]]
+    text = "The Aais City Council met in Dallas and Tyler, Texas."
+    assert [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Aais"] == []
+
+
 def test_the_last_word_of_a_name_given_in_full_is_that_name_alone(analyzer):
     # "Sant Singh Chatwal" (the model calls it ORG): "Chatwal" alone later is the man, not a
     # misspelt Chatham, New Jersey, however close to the article's New York and New Jersey

@@ -62,7 +62,7 @@ def checkable_key(key: str) -> bool:
         return False
     if has_feature_word(key):
         return False
-    return len(key.replace(" ", "")) >= rules.MIN_MISSPELLING_LEN
+    return len(key.replace(" ", "")) >= rules.MIN_ONE_EDIT_MISSPELLING_LEN
 
 
 def max_edits(key: str) -> int:

@@ -23,6 +23,8 @@ MIN_STRING_CANDIDATE_LEN = 5
 MIN_STRING_WORD_IN_NAME_LEN = 3
 # A candidate checked for a misspelling at all must be at least this long (letters).
 MIN_MISSPELLING_LEN = 5
+# ... and one edit only down to this many letters ("Tmpa" for Tampa).
+MIN_ONE_EDIT_MISSPELLING_LEN = 4
 # Two edits in a shorter name than this ("Newrok" for Newark) are close only when the place lies
 # close by (not just in a division the article names).
 MIN_LEN_TWO_EDITS = 7
