@@ -164,3 +164,20 @@ def test_a_misspelt_town_named_like_a_division_is_still_caught(analyzer):
     # "Washington" is a division and a city of the country: its misspelling is the city's
     text = "Protests spread in the United States. Officials in Wahsington said so."
     assert [w for w, sev, _ in misspelled(analyzer, text) if sev == "warning"] == ["Wahsington"]
+
+
+def test_a_demonym_naming_a_division_by_part_of_its_name_is_people_not_the_division(analyzer):
+    # "Australian" is the first word of the Australian Capital Territory: as the model's group
+    # (NORP) it is the country's people, and the article names no division by it, so a claim
+    # putting Melbourne (Victoria, 5 million people) in that territory stays a warning.
+    text = (
+        "Horse racing in Sydney was cancelled, despite infecting dozens of horses across the Australian states. "
+        "Melbourne is in Australian Capital Territory, about two hours from the nearest large airport."
+    )
+    assert resolved_as(analyzer, text, "Australian") == []
+    got = [f for f in analyzer.analyze(text).findings if f.code == "place.wrong_region"]
+    assert got and got[0].severity == "warning"
+    # its own name is the division whatever the label
+    text = "Officials in Queensland said the storm would reach the coast."
+    (place,) = resolved_as(analyzer, text, "Queensland")
+    assert place["kind"] == "admin1"

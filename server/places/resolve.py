@@ -53,6 +53,8 @@ def _resolve_key(c: Candidate, key: str, g: Gazetteer, after: ClaimAfter) -> Res
         return Resolution(c, "other")
     region = g.regions.resolve(key)
     ids = g.ids_for_key(key)
+    if region is not None and _demonym_of_part(c, key, region, g):
+        return Resolution(c, "skip")  # "Australian racing": people, not the Australian Capital Territory
     if region is not None:
         typed = key.split()[-1] in TYPED_REGION_WORDS
         towns = [i for i in ids if g.pop[i] >= rules.TOWN_OVER_REGION_POP]
@@ -90,6 +92,13 @@ def _dateline_word(c: Candidate) -> bool:
     for a misspelling: a town's name, not an abbreviation ("NATO"), whatever its length."""
     letters = sum(ch.isalpha() for ch in c.text)
     return c.role is Role.DATELINE and "." not in c.text and letters >= rules.MIN_MISSPELLING_LEN
+
+
+def _demonym_of_part(c: Candidate, key: str, region, g: Gazetteer) -> bool:
+    """A word the model tags a group (NORP) and that reads as a demonym names a division only by
+    a part of its name ("Australian" of the Australian Capital Territory): the people of a
+    country, not the division. A division's own name is that division whatever the label."""
+    return c.label == "NORP" and region.kind == "admin1" and normalize(region.name) != key and is_demonym(key, g)
 
 
 @lru_cache(maxsize=65536)
