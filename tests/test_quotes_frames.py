@@ -966,3 +966,18 @@ def test_the_author_of_a_text_before_a_colon_owns_its_words(nlp, text, speaker, 
     # the subject only came upon the text: its author, after "by" or "from", wrote the words
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, "council has failed") == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "The bishop is mediating between Mr Roe and the generals, who want to “clean up the party "
+    "and end the corruption in his circle,” a senior political source told Reuters.",
+    "The mayor is caught between Mr Lee and the councillors, who hope to “stop the tower before "
+    "it wrecks the skyline of the old town,” a city hall source told the Herald.",
+])
+def test_an_apposition_never_reaches_back_across_the_quote(nlp, text):
+    # the parse hangs the unnamed source after the quote on the name before it, as its
+    # apposition; the quotation lies between them, so the source is its own speaker
+    text, quotes, findings = run(nlp, text)
+    found, kind = speaker_of(text, quotes, "“")
+    assert kind == "anonymous" and found in ("a senior political source", "a city hall source")
+    assert [f.code for f in findings] == ["quote.anonymous"]

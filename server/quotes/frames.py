@@ -1111,6 +1111,10 @@ class Frames:
         doc = self.doc
         if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and (
             head.head.pos_ == "PROPN" and not self.in_quote[head.head.i]
+            # an apposition never reaches across a quotation: "… between Mr Mugabe and the
+            # generals, who want to “…,” a senior political source told Reuters" is the
+            # source's, a broken parse hanging it on the name before the quote
+            and not any(self.in_quote[i] for i in range(head.head.i + 1, head.i))
         ):
             head = head.head  # "Brent Bozell III, founder of the Media Research Center, tells"
         elif head.pos_ == "NOUN":
