@@ -39,11 +39,14 @@ def _characterised(art: Article, q: QuotedSpan, att: Attribution | None) -> bool
     return not all(w[:1].isupper() for w in words)
 
 
-def _is_name_or_title(art: Article, k: int) -> bool:
-    """A title, a nickname or a mention: the book “…”, dubbed “…”, the so-called “…”."""
+def _is_name_or_title(art: Article, k: int, att: Attribution | None = None) -> bool:
+    """A title, a nickname or a mention: the book “…”, dubbed “…”, the so-called “…”. The
+    words of the quote's own "in the words of X" / "in X's words" frame are its cue, not a
+    mention's ("the word “…”")."""
     doc = art.doc
     lo, _ = art.frames.ranges[k]
     cues = not_speech_cues()
+    own = range(*att.cue) if att is not None and att.how is How.WORDS_OF and att.cue else range(0)
     seen = 0
     i = lo - 1
     while i >= 0 and seen < TITLE_CUE_WORDS and lo - i <= TITLE_CUE_TOKENS:
@@ -51,7 +54,7 @@ def _is_name_or_title(art: Article, k: int) -> bool:
         if "\n" in tok.text or art.frames.in_quote[i] or tok.text in (".", "!", "?"):
             break  # the sentence before ("… on the Sanders campaign. “We could win …”")
         if not tok.is_punct and not tok.is_space:
-            if tok.lower_ in cues:
+            if tok.lower_ in cues and i not in own:
                 return True
             if tok.lower_ not in word_set("title_determiners"):
                 seen += 1
@@ -121,7 +124,7 @@ def _unbind(res: Resolution) -> None:
 
 def is_title(art: Article, k: int, att: Attribution | None) -> bool:
     """Pass 2 asks: do the words before quotation k make it a title or a name?"""
-    return _is_name_or_title(art, k) and not _characterised(art, art.quotes[k], att)
+    return _is_name_or_title(art, k, att) and not _characterised(art, art.quotes[k], att)
 
 
 def judge(art: Article, frame: Frame, res: Resolution) -> None:
