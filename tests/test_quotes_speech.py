@@ -75,3 +75,15 @@ def test_the_words_of_an_in_the_words_of_frame_are_its_cue_not_a_mention(nlp, te
     quotes, findings = quote_analysis.analyze(nlp(text))
     assert len(quotes) == 1 and quotes[0].speech
     assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize("text", [
+    "To test this, the researchers asked volunteers to perform a “colour naming” task.",
+    "An aide said the “bridge repair” fund was empty.",
+])
+def test_a_quoted_noun_modifier_names_a_thing_and_is_only_a_note(nlp, text):
+    # the quoted words hang, as a compound, from the noun after the closing mark: a term for
+    # a kind of thing, not a statement; an unnamed subject gets the info note, not the caution
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert len(quotes) == 1 and not quotes[0].speech
+    assert [(f.code, f.severity) for f in findings] == [("quote.anonymous", "info")]
