@@ -981,3 +981,19 @@ def test_an_apposition_never_reaches_back_across_the_quote(nlp, text):
     found, kind = speaker_of(text, quotes, "“")
     assert kind == "anonymous" and found in ("a senior political source", "a city hall source")
     assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Jane Roe is angry. “Is this the green town we really wish to encourage?” A council "
+     "spokesman said: “The annual charge falls far short of covering running costs.”", "green town"),
+    ("“Let us be clear,” Jane Roe wrote. “If you are offended by this post, that is your fault.” "
+     "A council spokesman added: “The post breaks no rule of the forum.”", "offended"),
+])
+def test_a_report_ending_on_a_colon_opens_the_next_quote_not_the_one_before(nlp, text, words):
+    # "A council spokesman said:" introduces the words after the colon; the quote before it is
+    # the earlier speaker's, not the spokesman's
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) != ("A council spokesman", "anonymous")
+    assert speaker_of(text, quotes, "rule of the forum" if "forum" in text else "running costs") == (
+        "A council spokesman", "anonymous")
+    assert [f.code for f in findings] == ["quote.anonymous"]

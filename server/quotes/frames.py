@@ -351,6 +351,8 @@ class Frames:
                     return noun_report
             if not self.is_cue(tok):
                 continue
+            if side == "after" and self._introduces_next(tok, hi):
+                continue  # "“…?” A council spokesman said: “…”": the next quote's report
             apposed = self._apposed_name(lo, i) if side == "after" else None
             if side == "after" and not (comma_ended and i == lo) and apposed is None and (
                 self._has_own_complement(tok, lo, hi, ends_sentence)
@@ -404,6 +406,17 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _introduces_next(self, verb: Token, hi: int) -> bool:
+        """A report after a quote that ends on a colon, with nothing between the verb and the
+        colon but its subject ("A council spokesman said:", "said a spokesman:"): it opens what
+        follows the colon, not the quote before it."""
+        doc = self.doc
+        if hi - 1 <= verb.i or doc[hi - 1].text != ":":
+            return False
+        subj = nearest_subject(verb)
+        own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        return all(doc[i].is_punct or doc[i].is_space or i in own for i in range(verb.i + 1, hi - 1))
 
     def _second_main_clause(self, k: int, cue: Token, weak: bool = False) -> bool:
         """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
@@ -602,6 +615,8 @@ class Frames:
                 return None
             if aside and self.verbs.get(tok.lower_) is None:
                 return None
+            if self._introduces_next(tok, hi):
+                return None  # "“…?” A council spokesman said: “…”": the next quote's report
             if closed and self.verbs.get(tok.lower_) is None and any(
                 c.dep_ == "dobj" and c.i < hi for c in tok.rights
             ):
