@@ -997,3 +997,14 @@ def test_a_report_ending_on_a_colon_opens_the_next_quote_not_the_one_before(nlp,
     assert speaker_of(text, quotes, "rule of the forum" if "forum" in text else "running costs") == (
         "A council spokesman", "anonymous")
     assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Critics say the budget is “a fraud,” as Jane Roe said on Tuesday.", "Jane Roe"),
+    ("Residents say the new tower is “a blot on the skyline,” as council leader Tom Lee told the "
+     "Herald.", "council leader Tom Lee"),
+])
+def test_an_as_clause_right_after_a_comma_quote_is_its_report(nlp, text, speaker):
+    # "“…,” as X said": the report adjoining the quote, its marker "as" first, is the quote's
+    # own, over the unnamed subject of the sentence's verb before it
+    assert_named_speaker(nlp, text, "“", speaker)

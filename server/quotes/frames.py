@@ -578,7 +578,11 @@ class Frames:
         own_subject = att.head.dep_ in ("nsubj", "nsubjpass") and att.head.head.i == verb
         if not own_subject and self._opens_after_cue(k):
             return None  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's own words
-        if verb == lo or (att.start == lo and att.end == verb):
+        # "…,” as committee chairman Jane Roe told the Weekly": the marker of the report's
+        # clause may come first
+        start = lo + 1 if (self.doc[lo].lower_ == "as" and self.doc[lo].dep_ == "mark"
+                           and self.doc[lo].head.i == verb) else lo
+        if verb == start or (att.start == start and att.end == verb):
             return att
         return None
 
