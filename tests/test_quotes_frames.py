@@ -966,3 +966,45 @@ def test_the_author_of_a_text_before_a_colon_owns_its_words(nlp, text, speaker, 
     # the subject only came upon the text: its author, after "by" or "from", wrote the words
     text, quotes, _ = run(nlp, text)
     assert speaker_of(text, quotes, "council has failed") == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "The bishop is mediating between Mr Roe and the generals, who want to “clean up the party "
+    "and end the corruption in his circle,” a senior political source told Reuters.",
+    "The mayor is caught between Mr Lee and the councillors, who hope to “stop the tower before "
+    "it wrecks the skyline of the old town,” a city hall source told the Herald.",
+])
+def test_an_apposition_never_reaches_back_across_the_quote(nlp, text):
+    # the parse hangs the unnamed source after the quote on the name before it, as its
+    # apposition; the quotation lies between them, so the source is its own speaker
+    text, quotes, findings = run(nlp, text)
+    found, kind = speaker_of(text, quotes, "“")
+    assert kind == "anonymous" and found in ("a senior political source", "a city hall source")
+    assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Jane Roe is angry. “Is this the green town we really wish to encourage?” A council "
+     "spokesman said: “The annual charge falls far short of covering running costs.”", "green town"),
+    ("“Let us be clear,” Jane Roe wrote. “If you are offended by this post, that is your fault.” "
+     "A council spokesman added: “The post breaks no rule of the forum.”", "offended"),
+])
+def test_a_report_ending_on_a_colon_opens_the_next_quote_not_the_one_before(nlp, text, words):
+    # "A council spokesman said:" introduces the words after the colon; the quote before it is
+    # the earlier speaker's, not the spokesman's
+    text, quotes, findings = run(nlp, text)
+    assert speaker_of(text, quotes, words) != ("A council spokesman", "anonymous")
+    assert speaker_of(text, quotes, "rule of the forum" if "forum" in text else "running costs") == (
+        "A council spokesman", "anonymous")
+    assert [f.code for f in findings] == ["quote.anonymous"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Critics say the budget is “a fraud,” as Jane Roe said on Tuesday.", "Jane Roe"),
+    ("Residents say the new tower is “a blot on the skyline,” as council leader Tom Lee told the "
+     "Herald.", "council leader Tom Lee"),
+])
+def test_an_as_clause_right_after_a_comma_quote_is_its_report(nlp, text, speaker):
+    # "“…,” as X said": the report adjoining the quote, its marker "as" first, is the quote's
+    # own, over the unnamed subject of the sentence's verb before it
+    assert_named_speaker(nlp, text, "“", speaker)

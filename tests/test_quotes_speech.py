@@ -62,3 +62,28 @@ def test_a_statement_continuing_a_borrowed_word_of_an_unnamed_group_is_unattribu
     assert [q.speaker.kind for q in quotes] == ["anonymous", "none"]
     assert [(f.code, f.severity) for f in findings] == [
         ("quote.anonymous", "info"), ("quote.unattributed", "caution")]
+
+
+@pytest.mark.parametrize("text, severity", [
+    ("In the words of an aide, “Could the vote be held before the budget is even written?”",
+     "caution"),
+    ("In Dr. Roe's words, “Could the vote be held before the budget is even written?”", None),
+])
+def test_the_words_of_an_in_the_words_of_frame_are_its_cue_not_a_mention(nlp, text, severity):
+    # "words" before a quote makes a mention ("the word “…”"), but not when it is the quote's
+    # own frame: the statement is speech, and an unnamed source's a caution
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert len(quotes) == 1 and quotes[0].speech
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize("text", [
+    "To test this, the researchers asked volunteers to perform a “colour naming” task.",
+    "An aide said the “bridge repair” fund was empty.",
+])
+def test_a_quoted_noun_modifier_names_a_thing_and_is_only_a_note(nlp, text):
+    # the quoted words hang, as a compound, from the noun after the closing mark: a term for
+    # a kind of thing, not a statement; an unnamed subject gets the info note, not the caution
+    quotes, findings = quote_analysis.analyze(nlp(text))
+    assert len(quotes) == 1 and not quotes[0].speech
+    assert [(f.code, f.severity) for f in findings] == [("quote.anonymous", "info")]

@@ -351,6 +351,8 @@ class Frames:
                     return noun_report
             if not self.is_cue(tok):
                 continue
+            if side == "after" and self._introduces_next(tok, hi):
+                continue  # "“…?” A council spokesman said: “…”": the next quote's report
             apposed = self._apposed_name(lo, i) if side == "after" else None
             if side == "after" and not (comma_ended and i == lo) and apposed is None and (
                 self._has_own_complement(tok, lo, hi, ends_sentence)
@@ -404,6 +406,17 @@ class Frames:
         if side == "after" and quote_text.rstrip("”\"'’»› ").endswith((",", "?", "!", "—")):
             return self._comma_clause(lo, hi)
         return None
+
+    def _introduces_next(self, verb: Token, hi: int) -> bool:
+        """A report after a quote that ends on a colon, with nothing between the verb and the
+        colon but its subject ("A council spokesman said:", "said a spokesman:"): it opens what
+        follows the colon, not the quote before it."""
+        doc = self.doc
+        if hi - 1 <= verb.i or doc[hi - 1].text != ":":
+            return False
+        subj = nearest_subject(verb)
+        own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        return all(doc[i].is_punct or doc[i].is_space or i in own for i in range(verb.i + 1, hi - 1))
 
     def _second_main_clause(self, k: int, cue: Token, weak: bool = False) -> bool:
         """Does quotation k hang, before it reaches `cue`, from a second main clause joined after
@@ -565,7 +578,11 @@ class Frames:
         own_subject = att.head.dep_ in ("nsubj", "nsubjpass") and att.head.head.i == verb
         if not own_subject and self._opens_after_cue(k):
             return None  # "Someone shouted, “Roe,” Smith joked, “…”": the shout's own words
-        if verb == lo or (att.start == lo and att.end == verb):
+        # "…,” as committee chairman Jane Roe told the Weekly": the marker of the report's
+        # clause may come first
+        start = lo + 1 if (self.doc[lo].lower_ == "as" and self.doc[lo].dep_ == "mark"
+                           and self.doc[lo].head.i == verb) else lo
+        if verb == start or (att.start == start and att.end == verb):
             return att
         return None
 
@@ -602,6 +619,8 @@ class Frames:
                 return None
             if aside and self.verbs.get(tok.lower_) is None:
                 return None
+            if self._introduces_next(tok, hi):
+                return None  # "“…?” A council spokesman said: “…”": the next quote's report
             if closed and self.verbs.get(tok.lower_) is None and any(
                 c.dep_ == "dobj" and c.i < hi for c in tok.rights
             ):
@@ -1111,6 +1130,10 @@ class Frames:
         doc = self.doc
         if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and (
             head.head.pos_ == "PROPN" and not self.in_quote[head.head.i]
+            # an apposition never reaches across a quotation: "… between Mr Mugabe and the
+            # generals, who want to “…,” a senior political source told Reuters" is the
+            # source's, a broken parse hanging it on the name before the quote
+            and not any(self.in_quote[i] for i in range(head.head.i + 1, head.i))
         ):
             head = head.head  # "Brent Bozell III, founder of the Media Research Center, tells"
         elif head.pos_ == "NOUN":

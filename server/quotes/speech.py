@@ -39,11 +39,14 @@ def _characterised(art: Article, q: QuotedSpan, att: Attribution | None) -> bool
     return not all(w[:1].isupper() for w in words)
 
 
-def _is_name_or_title(art: Article, k: int) -> bool:
-    """A title, a nickname or a mention: the book “…”, dubbed “…”, the so-called “…”."""
+def _is_name_or_title(art: Article, k: int, att: Attribution | None = None) -> bool:
+    """A title, a nickname or a mention: the book “…”, dubbed “…”, the so-called “…”. The
+    words of the quote's own "in the words of X" / "in X's words" frame are its cue, not a
+    mention's ("the word “…”")."""
     doc = art.doc
     lo, _ = art.frames.ranges[k]
     cues = not_speech_cues()
+    own = range(*att.cue) if att is not None and att.how is How.WORDS_OF and att.cue else range(0)
     seen = 0
     i = lo - 1
     while i >= 0 and seen < TITLE_CUE_WORDS and lo - i <= TITLE_CUE_TOKENS:
@@ -51,7 +54,7 @@ def _is_name_or_title(art: Article, k: int) -> bool:
         if "\n" in tok.text or art.frames.in_quote[i] or tok.text in (".", "!", "?"):
             break  # the sentence before ("… on the Sanders campaign. “We could win …”")
         if not tok.is_punct and not tok.is_space:
-            if tok.lower_ in cues:
+            if tok.lower_ in cues and i not in own:
                 return True
             if tok.lower_ not in word_set("title_determiners"):
                 seen += 1
@@ -88,6 +91,26 @@ def _looks_like_speech(art: Article, q: QuotedSpan, has_lead: bool) -> bool:
     return True
 
 
+def _modifies_a_noun_after(art: Article, k: int, q: QuotedSpan) -> bool:
+    """“the scientists asked five people to perform a “direction discrimination” task”: a
+    short quote whose words hang, as one noun modifier (a compound, an nmod), from a noun right
+    after its closing mark names a kind of thing, like a title: a term, not a statement."""
+    inner = art.text[q.start + 1 : q.end - 1].rstrip()
+    if q.open_end or inner.rstrip("'\"’”").endswith((".", "!", "?", ",", ";", ":", "…")):
+        return False
+    q_lo, q_hi = art.frames.ranges[k]
+    words = [t for t in art.doc[q_lo:q_hi] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > INLINE_PHRASE_WORDS:
+        return False
+    tops = [t for t in words if not q_lo <= t.head.i < q_hi]
+    if len(tops) != 1 or tops[0].dep_ not in ("compound", "nmod"):
+        return False
+    noun = tops[0].head
+    return noun.i >= q_hi and noun.pos_ in ("NOUN", "PROPN") and not art.frames.in_quote[noun.i] and all(
+        t.is_punct or t.is_space or t.head.i == noun.i for t in art.doc[q_hi : noun.i]
+    )
+
+
 def _is_label(art: Article, q: QuotedSpan, res: Resolution) -> bool:
     """One or two words taken up by a characterising verb ("critics called it a “giveaway”")
     are a label, not a statement whose source the reader needs to weigh."""
@@ -121,7 +144,7 @@ def _unbind(res: Resolution) -> None:
 
 def is_title(art: Article, k: int, att: Attribution | None) -> bool:
     """Pass 2 asks: do the words before quotation k make it a title or a name?"""
-    return _is_name_or_title(art, k) and not _characterised(art, art.quotes[k], att)
+    return _is_name_or_title(art, k, att) and not _characterised(art, art.quotes[k], att)
 
 
 def judge(art: Article, frame: Frame, res: Resolution) -> None:
@@ -129,7 +152,8 @@ def judge(art: Article, frame: Frame, res: Resolution) -> None:
     if frame.title:
         res.speech = False
     elif frame.att is not None:
-        res.speech = not _is_short_name(art, frame.k, frame.quote, frame.att)
+        res.speech = not _is_short_name(art, frame.k, frame.quote, frame.att) and not (
+            _modifies_a_noun_after(art, frame.k, frame.quote))
         if frame.att.how is How.SUBJECT and frame.att.cue is None:
             # the subject of a sentence with no speech verb: a short phrase is still a scare
             # quote or a borrowed word ("He was always a “small l” liberal.")
