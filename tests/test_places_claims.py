@@ -154,6 +154,9 @@ def test_a_wrong_region_is_caught_whatever_the_model_labels(analyzer, text, name
         "The company has offices in Pandi, Davao and Cebu.",
         "Strikes hit Lviv, Kyiv, Kharkiv, and other cities overnight.",
         "Strikes hit Kyiv, Kharkiv, the two largest cities, overnight.",
+        # a continent and a surname are no division, whatever a city's old names
+        "He flew from London to Nairobi, Africa, on Monday to meet officials.",
+        "Officials in Hartford, Lewis, said the review would take weeks.",
     ],
 )
 def test_no_wrong_region_where_there_is_no_wrong_claim(analyzer, text):

@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from .. import datafiles
-from .names import admin_core, is_latin_key, normalize
+from .names import admin_core, is_latin_key, normalize, translit_skeleton
 
 # Bump on any change of what the index holds: the version is part of the file name, so older
 # checkouts sharing ~/.cache/sourcemark keep their own index.
@@ -50,6 +50,16 @@ ALIAS_CITY_MAX_EDITS = 2
 # ... and only a city this big: a village "Florida" somewhere brings its odd alternate names
 # ("Brookland") to no division.
 ALIAS_CITY_MIN_POP = 50_000
+# A name of that city names the division only when it is a spelling of the division's own name:
+# within one edit per this many letters of it, transliterations folded ("Kharkov" of Kharkiv,
+# "Nikolaev" of Mykolayiv: three in nine). Another name of the city is not: "Philadelphia" (a
+# historic name of Amman) names no Jordanian governorate, "Lewis" no parish of Grenada.
+ALIAS_LETTERS_PER_EDIT = 3
+# ... and only when it is no common English word either (wordfreq Zipf below this): "Media" is
+# a letter from Medea, "Cars" from Kars, "Soul" from Seoul; "Nairobi, Africa" once read Africa
+# as a name of Al Mahdiyah governorate, the city Mahdia being spelt "Africa" in one old source.
+# Rare names stay ("Kharkov" 2.4, "Lugansk" 2.0).
+ALIAS_COMMON_WORD_ZIPF = 3.0
 WORD_MAX_LEN = 24  # longest English word kept with its frequency (longer ones are no names)
 
 
@@ -388,5 +398,24 @@ def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[st
     aliases: dict[str, list[str]] = {}
     for i, keys in place_keys.items():
         for code in wanted[i]:
-            aliases[code] = sorted(set(keys))
+            own = {admin_core(admin_names[code])}
+            aliases[code] = sorted({k for k in keys if _spells_division(k, own)})
     return aliases
+
+
+def _spells_division(key: str, own: set[str]) -> bool:
+    """Is a name of a division's main city a spelling of the division's own name (`own`: its
+    core names), not another name of the city nor an English word? ("kharkov" of Kharkiv: yes;
+    "philadelphia" of Amman, "media" of Medea: no.)"""
+    from wordfreq import zipf_frequency
+
+    core = admin_core(key)
+    if core in own:  # the same name, a type word apart ("Oklahoma City" of Oklahoma)
+        return True
+    skeleton = translit_skeleton(core)
+    if not any(
+        OSA.distance(skeleton, s) <= len(s) // ALIAS_LETTERS_PER_EDIT
+        for s in (translit_skeleton(o) for o in own)
+    ):
+        return False
+    return zipf_frequency(core, "en") < ALIAS_COMMON_WORD_ZIPF
