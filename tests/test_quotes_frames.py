@@ -1008,3 +1008,20 @@ def test_an_as_clause_right_after_a_comma_quote_is_its_report(nlp, text, speaker
     # "“…,” as X said": the report adjoining the quote, its marker "as" first, is the quote's
     # own, over the unnamed subject of the sentence's verb before it
     assert_named_speaker(nlp, text, "“", speaker)
+
+
+def test_a_sentence_after_a_question_is_no_report_of_it(nlp):
+    # after "?”" a capital determiner opens the next sentence; its verb reports nothing
+    text, quotes, _ = run(nlp, (
+        "Divers heard tapping on the hull. The code spelt out a question: “Is there any hope?” "
+        "All of the sailors aboard the sunken submarine perished."))
+    assert speaker_of(text, quotes, "any hope")[0] != "All of the sailors aboard the sunken submarine"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Would it be negotiable?” Hannity pressed.", "negotiable", "Hannity"),  # a name the model may tag a noun
+    ("“Why now?” she shot back.", "now", "she"),
+])
+def test_a_report_after_a_question_still_speaks(nlp, text, words, speaker):
+    text, quotes, _ = run(nlp, text)
+    assert speaker_of(text, quotes, words)[0] == speaker

@@ -46,6 +46,9 @@ DASHES = ("—", "–", "-")
 OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "npadvmod"})  # never a subject
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # entity labels that never speak
 NOUNISH = {"PROPN", "NOUN", "PRON"}
+# Penn tags of words that open a sentence but never a speaker's name: determiners, possessives,
+# prepositions, conjunctions, adverbs, "there" ("All of the sailors …", "Her husband …")
+SENTENCE_OPENING_TAGS = frozenset({"DT", "PDT", "PRP$", "IN", "CC", "EX", "RB", "WDT", "WRB"})
 # dependents of a speaker's head that belong to the speaker phrase when they follow it
 PHRASE_RIGHT = {"prep", "compound", "flat", "nummod", "amod", "case", "pobj", "nmod", "npadvmod"}
 
@@ -611,13 +614,20 @@ class Frames:
         # "When Roe wrapped up — “…!” — the balloons fell": a quote set between dashes is an
         # aside of its sentence; the clause after the second dash is the sentence's own
         aside = k >= 0 and q_lo > 0 and self.doc[q_lo - 1].text in dashes and self.doc[lo].text in dashes
+        # "“Is there any hope?” All of the sailors perished": after a question or an exclamation
+        # the report goes on in lower case ("“Why?” she shot back") or with a name ("Hannity
+        # pressed", which the model may tag a common noun); a capital determiner, preposition
+        # or adverb opens the next sentence, whose verb is no report unless it is a reporting
+        # verb ("“Why?” The senator asked.")
+        new_sentence = closed and lo < hi and self.doc[lo].text[:1].isupper() and (
+            self.doc[lo].tag_ in SENTENCE_OPENING_TAGS)
         for i in range(lo, min(hi, lo + MAX_AFTER)):
             tok = self.doc[i]
             if tok.pos_ != "VERB":
                 continue
             if not self.is_cue(tok) and lo > 0 and self._in_opening_clause(self.quote_of[lo - 1], tok):
                 return None
-            if aside and self.verbs.get(tok.lower_) is None:
+            if (aside or new_sentence) and self.verbs.get(tok.lower_) is None:
                 return None
             if self._introduces_next(tok, hi):
                 return None  # "“…?” A council spokesman said: “…”": the next quote's report
@@ -1680,13 +1690,14 @@ def is_dateline(tok: Token) -> bool:
 
 def cut_unclosed(text: str, q: QuotedSpan) -> QuotedSpan:
     """An unclosed quote that runs into its own attribution ("He was brave, said his trainer")
-    ends at the comma before the reporting verb."""
+    ends at the comma before the reporting verb, or at the single mark typed after that comma
+    for a double one ("A brand is perception,' said Scott Winey")."""
     if not q.open_end:
         return q
     m = _unclosed_attribution().search(text, q.start + 1, q.end)
     if m is None:
         return q
-    return QuotedSpan(q.start, m.start() + 1, double=q.double, open_end=True)
+    return QuotedSpan(q.start, m.end(1), double=q.double, open_end=True)
 
 
 @lru_cache(maxsize=1)
@@ -1695,7 +1706,7 @@ def _unclosed_attribution() -> re.Pattern:
     finite = [f for f in forms if f.endswith(("s", "ed")) or f in ("said", "told")]
     verbs = "|".join(re.escape(f) for f in finite)
     return re.compile(
-        r",[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
+        r"(,['’]?)[ \t]+(?:(?:he|she|they|it|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+)?"
         rf"(?:{verbs})\b(?=[ \t]+\w|[ \t]*[.,])"
     )
 
