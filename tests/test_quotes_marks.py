@@ -132,3 +132,24 @@ def test_long_input_with_mark_storms_keeps_every_quotation():
     found = find_quotes(prose + '"' * 10_000 + "‘" * 10_000)
     assert len(before) > 3000 and found[: len(before) - 1] == before[:-1]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_a_straight_closing_mark_typed_after_a_space_closes_when_nothing_would_close_it():
+    text = ('The note read "This is a robbery. Give me your twenties. "An officer stopped the car '
+            'later. The officer traced the plates.')
+    assert quoted(text) == ['"This is a robbery. Give me your twenties. "']
+
+
+def test_a_straight_mark_after_a_space_still_opens_a_quote_that_closes():
+    text = 'He said "We will win. "Nobody doubts it," Roe said.'
+    assert quoted(text)[-1] == '"Nobody doubts it,"'
+
+
+def test_an_unclosed_quote_ends_at_a_single_mark_typed_before_its_attribution():
+    from server.quotes.frames import cut_unclosed
+
+    text = ('"A brand, in a nutshell, is perception,\' said Scott Winey, creative director. '
+            'Councilman Karl Reeder said a lot of work had been done.')
+    (q,) = find_quotes(text)
+    q = cut_unclosed(text, q)
+    assert text[q.start : q.end] == '"A brand, in a nutshell, is perception,\''

@@ -16,7 +16,9 @@ every common style and never gives up on the rest of a document because a mark i
   its paragraph (the newspaper convention: the next paragraph reopens with a quote mark, the
   first has no closing one; also an honest stray mark loses at most one paragraph);
 - a quote mark of the kind already open, where it can only open, means the first quote was never
-  closed: that quote ends where the new one starts;
+  closed: that quote ends where the new one starts; except a straight mark after a sentence's
+  last punctuation and a space, when no straight mark follows in its paragraph: that is the
+  open quote's closing mark typed after a space ("… your twenties. "An officer …");
 - nesting deeper than `rules.MAX_NESTING` is not followed (a storm of alternating marks stays
   linear).
 """
@@ -91,6 +93,12 @@ def _ends_speech(text: str, pos: int, width: int) -> bool:
     return before in ",.!?" and (after.isspace() or after in ",.;:)")
 
 
+def _closes_after_space(text: str, pos: int) -> bool:
+    """A mark after a sentence's last punctuation and one space ("twenties. \"An"): where a
+    quote is open and nothing would close the one it opens, it closes the open one."""
+    return pos >= 2 and text[pos - 1] == " " and text[pos - 2] in ".!?"
+
+
 def _trim_end(text: str, end: int, start: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
@@ -142,6 +150,15 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
                 if stack and stack[-1][0] == kind:
                     # the same kind opens again where it cannot close: the last one was never
                     # closed. If it was the top-level quote, it ends where this one starts.
+                    if len(stack) == 1 and kind == "straight" and _closes_after_space(text, pos) and not any(
+                        m == mark for p, m in marks[i:] if p < para_end
+                    ):
+                        # `… and twenties. "An officer stopped the car …`: a closing mark typed
+                        # after a space. Read as an opening one, it would open a quote that no
+                        # mark of its paragraph closes, over the writer's own words.
+                        quotes.append(QuotedSpan(stack[0][1], pos + len(mark)))
+                        stack = []
+                        continue
                     if len(stack) == 1:
                         end = _trim_end(text, pos, stack[0][1])
                         quotes.append(QuotedSpan(stack[0][1], end, open_end=True))
