@@ -469,6 +469,7 @@ def test_unattributed_quote(run):
         ("The word “victory” appears 14 times in the document.", "victory"),
         ("This isn’t a “gotcha” exercise.", "gotcha"),
         ("He was always a “small l” liberal.", "small l"),
+        ("Subtitled “The City’s Hidden Gardens,” the tour took in five venues.", "Hidden Gardens"),
     ],
 )
 def test_scare_quotes_titles_and_nicknames_are_not_speech(run, text, words):
