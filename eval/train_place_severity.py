@@ -143,8 +143,8 @@ def main(argv=None) -> int:
     ap.add_argument("--misspellings", type=int, default=300)
     ap.add_argument("--stress", type=int, default=240)
     ap.add_argument("--l2", type=float, default=0.01)
-    ap.add_argument("--budget", type=float, default=0.003,
-                    help="share of honest decisions the model may raise (the shipped weights: 0.3%%)")
+    ap.add_argument("--budget", type=float, default=0.0015,
+                    help="share of honest decisions the model may raise (the shipped weights: 0.15%%)")
     ap.add_argument("--min-threshold", type=float, default=0.5)
     ap.add_argument("--features", type=Path, help="write the collected features here")
     ap.add_argument("--from-features", type=Path, help="refit from features written before")
@@ -177,7 +177,7 @@ def main(argv=None) -> int:
     table = {
         "about": "severity.py: logistic weights over named misspelling evidence; trained by "
                  f"eval/train_place_severity.py on dev half {args.half} (seeds {args.seeds}), "
-                 f"threshold for at most {args.budget:.1%} of honest decisions raised",
+                 f"threshold for at most {args.budget:.2%} of honest decisions raised",
         "threshold": math.ceil(t * 1e4) / 1e4,  # rounded up: a negative at the threshold stays below
         "weights": w,
     }

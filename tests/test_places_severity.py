@@ -77,3 +77,15 @@ def test_no_learned_look_at_a_subject_the_model_calls_a_person(analyzer, model):
     text = "Officials in Newark and Columbus, Ohio, met on Monday. Pataskaa told reporters the plan was fine."
     got = finding(analyzer, text, "Pataskaa")
     assert got is None or got.severity == "info"
+
+
+def test_the_model_weighs_how_much_rarer_the_words_letters_are_than_its_names(analyzer, model):
+    # "Pcalair" holds a letter run few place names hold ("pca"), its near miss Calais none so
+    # rare: a model weighing only that difference raises it; the rarity is the gazetteer's
+    g = analyzer.gazetteer
+    assert g.rarest_trigram("Pcalair") < 10 < 100 < g.rarest_trigram("Calais")
+    text = "The charity works with Afghan migrants in France. Many sleep rough in Pcalair."
+    model({"bias": -3.0, "rarer_than_name": 2.0})
+    got = finding(analyzer, text, "Pcalair")
+    assert got.code == "place.misspelled" and got.severity == "warning"
+    assert got.details["weighed"] and "rarer_than_name" in got.details["weighed"]

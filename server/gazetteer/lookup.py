@@ -180,6 +180,20 @@ class Gazetteer:
                 out.append((tri, n))
         return out
 
+    def rarest_trigram(self, name: str) -> int:
+        """How many places' main names hold the rarest letter trigram of `name` (edges marked as
+        in `unseen_trigrams`): "Intisfaiil" 2 ("aii"), "Innisfail" 36, "Lanexa" 150. Typing
+        slips make rare letter runs; real names, other names' runs."""
+        memo = self.__dict__.setdefault("_rarest_memo", {})
+        found = memo.get(name)
+        if found is None:
+            counts = [n for _, n in self.rare_trigrams(name, 1 << 30)]
+            found = min(counts) if counts else 0
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[name] = found
+        return found
+
     # -- fuzzy lookup ---------------------------------------------------------------------------
 
     def fuzzy(self, name: str, max_distance: int = 2, limit: int = 50) -> list[NearMiss]:

@@ -153,6 +153,7 @@ def miss_evidence(
         person_word=c.key in person_words,
         odd_letters=tuple(t for t, n in rare if n == 0),
         rare_letters=rare,
+        rarest_letters=g.rarest_trigram(key),
         key=key,
     )
 
@@ -243,6 +244,7 @@ def _near_place(i: int, miss: NearMiss, key: str, claimed: list[Region], g: Gaze
         # of plain Levenshtein: the commonest slip of a typist.
         swapped=Levenshtein.distance(key, miss.key) > edits,
         same_start=key[:1] == miss.key[:1],
+        name_rarest=g.rarest_trigram(miss.key),
     )
 
 

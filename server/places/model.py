@@ -133,6 +133,7 @@ class NearPlace:
     no_country: bool = False  # the article gives no country at all (names none, its towns lie in none)
     swapped: bool = False  # the word swaps two neighbouring letters of the name ("Sraatoa": Saratoga)
     same_start: bool = True  # the word and the name begin with the same letter
+    name_rarest: int = 0  # how many main names hold the rarest letter trigram of its name
 
 
 @dataclass
@@ -150,6 +151,8 @@ class MissEvidence:
     # Letter trigrams of the word that only a few places' main names hold (RARE_LETTERS_MAX), each
     # with how many do (the unseen ones, odd_letters, among them): "Milwauxee" "xee" (1).
     rare_letters: tuple[tuple[str, int], ...] = ()
+    # How many places' main names hold the word's rarest letter trigram (0: a run none holds).
+    rarest_letters: int = 0
     key: str = ""  # the name looked up (the candidate's key, or the words of it naming the place)
 
     @property

@@ -98,7 +98,7 @@ MISSPELLING_SIGNALS = 2
 # A misspelling kept at info on fewer signals is a warning when the learned second look
 # (severity.py) gives it this probability or more. The number is learned with its weights, so it
 # lives with them in data/places/misspelling_severity.json ("threshold"), chosen by
-# eval/train_place_severity.py on dev half A for at most 0.3% of honest info decisions raised.
+# eval/train_place_severity.py on dev half A for at most 0.15% of honest info decisions raised.
 
 # Size and a firm place role alone back no warning for a word shorter than this that is a near
 # miss's name one letter off at its first letter ("Terie" beside Erie): short names rhyme with

@@ -49,6 +49,10 @@ def features(ev: MissEvidence, p: NearPlace, kind: str, rule_signals: list[str])
         "home": float(p.home),
         "swapped": float(p.swapped),
         "odd_letters": float(bool(ev.odd_letters)),
+        # How rare the word's rarest letter run is among place names, and how much rarer than
+        # its near miss's (a slip makes a run the name lacks; a real name has names' runs).
+        "rarest_letters": math.log10(1 + ev.rarest_letters) - 2.0,
+        "rarer_than_name": math.log10(1 + p.name_rarest) - math.log10(1 + ev.rarest_letters),
         "letters": (len(key) - 8) / 4.0,
         "words": float(len(c.key.split()) - 1),
         "firm": float(c.firm),
@@ -128,6 +132,8 @@ FACTS = {
     "home": "it lies in the article's country",
     "swapped": "the word swaps two neighbouring letters of its name",
     "odd_letters": "the word holds letters no place name does",
+    "rarest_letters": "the word holds letters few place names do",
+    "rarer_than_name": "the word's letters are rarer among place names than its name's",
     "letters": "the word is long",
     "firm": "the sentence makes the word a place",
     "settlement": "the text calls the word a settlement",

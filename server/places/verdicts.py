@@ -168,6 +168,12 @@ def _learned(ev: MissEvidence, kind: Kind, v: Verdict | None) -> Verdict | None:
     if v is None or v.severity != "info" or v.near is None:
         return v
     found = _signals(ev, v.near, kind)
+    if v.near.off_world:
+        # A near miss on another continent from everything the article names backs no warning,
+        # learned or not ("the Lnodon project" in a story of Texas towns); the training still
+        # sees the decision.
+        severity.record(ev, v.near, kind, found)
+        return v
     why = severity.raises(ev, v.near, kind, found)
     if why is None:
         return v
