@@ -354,3 +354,35 @@ def test_a_story_with_no_other_place_weighs_a_near_miss_at_its_full_size(analyze
     text = "A Tenpleton man was arrested on Monday after a chase, the sheriff said."
     got = [f for f in analyzer.analyze(text).findings if text[f.span.start : f.span.end] == "Tenpleton"]
     assert got and got[0].code == "place.misspelled" and got[0].severity == "info"
+
+
+def _east_village(near: "list"):
+    from server.places.model import Candidate, Cue, MissEvidence, Role
+
+    word = "Blewbury"
+    c = Candidate(start=0, end=len(word), text=word, key=word.lower(), sent=0, sent_start=0,
+                  tok_start=0, tok_end=1, from_entity=True, label="GPE", cue=Cue.WEAK,
+                  firm=True, role=Role.LOCATIVE)
+    return MissEvidence(candidate=c, zipf=0.0, near=near, claims=[], person_word=False, key=word.lower())
+
+
+def _close_town(edits: int, same_start: bool):
+    from server.places.model import NearPlace
+
+    return NearPlace(place=0, edits=edits, pop=30_000, score=1.0, main_name=True, named_in_article=False,
+                     in_claim=False, close=True, in_country=False, notable=False, off_world=False,
+                     home=True, same_start=same_start)
+
+
+@pytest.mark.parametrize("edits, same_start, warned", [
+    (2, False, False),  # "East Blewbury" beside Newbury: a rhyme two letters off, a village most likely
+    (2, True, True),  # two letters off, its first letter kept: a slip may well be meant
+    (1, False, True),  # one letter off
+])
+def test_a_close_town_rhyming_two_letters_off_and_a_firm_role_back_no_warning(edits, same_start, warned):
+    # the rules alone (the learned look is not asked here): world + firm role are the two signals
+    from server.places import verdicts
+
+    ev = _east_village([_close_town(edits, same_start)])
+    assert verdicts._signals(ev, ev.near[0], "place") == ["world", "firm role"]
+    assert (verdicts._two_signals(ev, "place") is not None) == warned
