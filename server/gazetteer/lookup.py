@@ -182,8 +182,8 @@ class Gazetteer:
 
     def rarest_trigram(self, name: str) -> int:
         """How many places' main names hold the rarest letter trigram of `name` (edges marked as
-        in `unseen_trigrams`): "Intisfaiil" 2 ("aii"), "Innisfail" 36, "Lanexa" 150. Typing
-        slips make rare letter runs; real names, other names' runs."""
+        in `unseen_trigrams`): "Pcalair" 3 ("^pc"), "Calais" 627 ("ais"), "Lanexa" and
+        "Lenexa" 44 ("xa$"). Typing slips make rare letter runs; real names, other names' runs."""
         memo = self.__dict__.setdefault("_rarest_memo", {})
         found = memo.get(name)
         if found is None:
