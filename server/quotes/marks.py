@@ -99,6 +99,18 @@ def _closes_after_space(text: str, pos: int) -> bool:
     return pos >= 2 and text[pos - 1] == " " and text[pos - 2] in ".!?"
 
 
+def _mark_ahead(marks: list[tuple[int, str]], i: int, para_end: int, mark: str) -> bool:
+    """Does `mark` come again among marks[i:] before the paragraph ends? (The scan stops at the
+    first one or at the paragraph's end, so the pass stays linear.)"""
+    for k in range(i, len(marks)):
+        pos, m = marks[k]
+        if pos >= para_end:
+            return False
+        if m == mark:
+            return True
+    return False
+
+
 def _trim_end(text: str, end: int, start: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
@@ -150,8 +162,8 @@ def _pair_doubles(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
                 if stack and stack[-1][0] == kind:
                     # the same kind opens again where it cannot close: the last one was never
                     # closed. If it was the top-level quote, it ends where this one starts.
-                    if len(stack) == 1 and kind == "straight" and _closes_after_space(text, pos) and not any(
-                        m == mark for p, m in marks[i:] if p < para_end
+                    if len(stack) == 1 and kind == "straight" and _closes_after_space(text, pos) and not (
+                        _mark_ahead(marks, i, para_end, mark)
                     ):
                         # `… and twenties. "An officer stopped the car …`: a closing mark typed
                         # after a space. Read as an opening one, it would open a quote that no
