@@ -398,24 +398,21 @@ def _admin_aliases(admin_codes, adm, postings, names, pops) -> dict[str, list[st
     aliases: dict[str, list[str]] = {}
     for i, keys in place_keys.items():
         for code in wanted[i]:
-            own = {admin_core(admin_names[code])}
-            aliases[code] = sorted({k for k in keys if _spells_division(k, own)})
+            own = admin_core(admin_names[code])
+            own_skeleton = translit_skeleton(own)
+            aliases[code] = sorted({k for k in keys if _spells_division(k, own, own_skeleton)})
     return aliases
 
 
-def _spells_division(key: str, own: set[str]) -> bool:
-    """Is a name of a division's main city a spelling of the division's own name (`own`: its
-    core names), not another name of the city nor an English word? ("kharkov" of Kharkiv: yes;
-    "philadelphia" of Amman, "media" of Medea: no.)"""
+def _spells_division(key: str, own: str, own_skeleton: str) -> bool:
+    """Is a name of a division's main city a spelling of the division's own core name `own`
+    (its transliteration skeleton given), not another name of the city nor an English word?
+    ("kharkov" of Kharkiv: yes; "philadelphia" of Amman, "media" of Medea: no.)"""
     from wordfreq import zipf_frequency
 
     core = admin_core(key)
-    if core in own:  # the same name, a type word apart ("Oklahoma City" of Oklahoma)
+    if core == own:  # the same name, a type word apart ("Oklahoma City" of Oklahoma)
         return True
-    skeleton = translit_skeleton(core)
-    if not any(
-        OSA.distance(skeleton, s) <= len(s) // ALIAS_LETTERS_PER_EDIT
-        for s in (translit_skeleton(o) for o in own)
-    ):
+    if OSA.distance(translit_skeleton(core), own_skeleton) > len(own_skeleton) // ALIAS_LETTERS_PER_EDIT:
         return False
     return zipf_frequency(core, "en") < ALIAS_COMMON_WORD_ZIPF
