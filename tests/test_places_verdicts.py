@@ -386,3 +386,24 @@ def test_a_close_town_rhyming_two_letters_off_and_a_firm_role_back_no_warning(ed
     ev = _east_village([_close_town(edits, same_start)])
     assert verdicts._signals(ev, ev.near[0], "place") == ["world", "firm role"]
     assert (verdicts._two_signals(ev, "place") is not None) == warned
+
+
+def _notable_town_far(edits: int, same_start: bool):
+    from server.places.model import NearPlace
+
+    return NearPlace(place=0, edits=edits, pop=1_400_000, score=1.0, main_name=True, named_in_article=False,
+                     in_claim=False, close=False, in_country=False, notable=True, off_world=False,
+                     home=False, same_start=same_start)
+
+
+@pytest.mark.parametrize("edits, same_start, warned", [
+    (2, False, False),  # "an Eyota man" and Kyoto: a notable town rhyming two letters off, a village most likely
+    (2, True, True),  # two letters off, its first letter kept: a slip may well be meant
+])
+def test_a_notable_town_rhyming_two_letters_off_and_a_firm_role_back_no_warning(edits, same_start, warned):
+    # the rules alone (the learned look is not asked here): size + firm role are the two signals
+    from server.places import verdicts
+
+    ev = _east_village([_notable_town_far(edits, same_start)])
+    assert verdicts._signals(ev, ev.near[0], "place") == ["size", "firm role"]
+    assert (verdicts._two_signals(ev, "place") is not None) == warned

@@ -155,11 +155,11 @@ def _two_signals(ev: MissEvidence, kind: Kind) -> Verdict | None:
             # it, dropped or changed) rhymes with it, as real names often do ("Terie" beside
             # Erie); typists seldom miss a first letter alone.
             continue
-        if found == ["world", "firm role"] and p.edits == 2 and not p.same_start:
-            # A town close by that rhymes with the word, two letters off at its start
-            # ("East Blewbury" beside Newbury, "Tackley" beside Brackley): real villages near a
-            # town rhyme with its neighbours' names as often as not, and the sentence's word
-            # that this is a place tells a village from a slip no better.
+        if found in (["world", "firm role"], ["size", "firm role"]) and p.edits == 2 and not p.same_start:
+            # A town close by, or a notable one anywhere, that rhymes with the word, two letters
+            # off at its start ("East Blewbury" beside Newbury, "Tackley" beside Brackley, "an
+            # Eyota man" and Kyoto): real villages rhyme with towns' names as often as not, and
+            # the sentence's word that this is a place tells a village from a slip no better.
             continue
         if len(found) >= rules.MISSPELLING_SIGNALS and found != ["firm role"]:
             odd, rare = _letters(ev, found)
