@@ -153,3 +153,11 @@ def test_an_unclosed_quote_ends_at_a_single_mark_typed_before_its_attribution():
     (q,) = find_quotes(text)
     q = cut_unclosed(text, q)
     assert text[q.start : q.end] == '"A brand, in a nutshell, is perception,\''
+
+
+def test_a_straight_mark_doubling_a_curly_one_is_one_mark():
+    # pasted text: `"“` opens one quote, `”"` closes one; neither runs on over the writer's words
+    text = ('The mayor spoke. "“We will rebuild,” said Jane Roe. She left. '
+            '“It will take months.”" Roe said. “Soon,” she said.')
+    assert quoted(text) == ["“We will rebuild,”", "“It will take months.”", "“Soon,”"]
+    assert quoted('She said "no" and “yes.”') == ['"no"', "“yes.”"]

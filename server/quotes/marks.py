@@ -57,10 +57,18 @@ _CLOSES_BEFORE = set(",.;:!?)]}>—–-/…")
 
 def find_quotes(text: str) -> list[QuotedSpan]:
     """All top-level quotations of `text`, in order, never overlapping."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    marks = _drop_doubled([(m.start(), m.group()) for m in _MARK.finditer(text)])
     doubles = _pair_doubles(text, [(p, s) for p, s in marks if s not in _SINGLE])
     singles = _pair_singles(text, [(p, s) for p, s in marks if s in _SINGLE], doubles)
     return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def _drop_doubled(marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A straight double mark typed right beside a curly one (`"“We will…`, `…year,”"`, as
+    pasted text often has it) is that one mark doubled, not a second quote: it is dropped,
+    so that the pair does not open a quote no mark closes."""
+    curly = {p for p, m in marks if m in "“”"}
+    return [(p, m) for p, m in marks if not (m == '"' and (p - 1 in curly or p + 1 in curly))]
 
 
 def paragraph_ends(text: str) -> list[int]:
